@@ -1,0 +1,517 @@
+package org.multivector.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.multivector.model.Actor;
+import org.multivector.model.ActorKind;
+import org.multivector.model.Dimension;
+import org.multivector.model.Dispute;
+import org.multivector.model.DyadSeries;
+import org.multivector.model.Effect;
+import org.multivector.model.Event;
+import org.multivector.model.Institution;
+import org.multivector.model.InstitutionDomain;
+import org.multivector.model.ParameterKey;
+import org.multivector.model.Pole;
+import org.multivector.model.Route;
+import org.multivector.model.Scenario;
+import org.multivector.model.StrategySpec;
+import org.multivector.model.TieSeries;
+import org.multivector.model.YearSeries;
+
+/*
+ * Design: everything the step loop needs that does not depend on the run's random draws is
+ * computed here once, into flat primitive arrays indexed by year, state, pole and dimension, so
+ * the loop reads arrays and allocates nothing. Exogenous series are held at their last observed
+ * value beyond it (capabilities grow at their mean observed growth of the last ten years).
+ */
+
+/** A scenario turned into the arrays the {@link Engine} reads. Immutable and thread-safe. */
+public final class CompiledScenario {
+    final Scenario scenario;
+    final int firstYear;
+    final int years;
+    final int lastObservedIndex;
+    final int nR;
+    final int nP;
+    final int nD;
+    final int residual;
+    final String[] states;
+    final String[] poles;
+    final String[] dims;
+    final double[] salience;
+    final double[] inertia;
+    final boolean[] securityDim;
+    final boolean[] coercibleDim;
+    final double[] coercion;
+    final double[] assertiveness;
+    final double[] pressureThreshold;
+    final double[] interest; // [p*nD+d]
+    final double[] capShare; // [(y*nP+p)*nD+d]
+    final double[] institutionCount; // [((y*nR+i)*nP+p)*nD+d]
+    final double[] routeShare; // [((y*nR+i)*nP+p)*nD+d]
+    final double[] observed; // [((y*nR+i)*nP+p)*nD+d], NaN = missing
+    final boolean[] observedAny; // [(y*nR+i)*nD+d]
+    final double[] initialShares; // [(i*nP+p)*nD+d]
+    final double[] sharedInstitutions; // [(y*nR+i)*nR+j]
+    final double[] interdependence; // [(y*nR+i)*nR+j]
+    final double[] gdpPerCapita; // [y*nR+i]
+    final double[] capability; // [y*nR+i]
+    final double[] gdp; // [y*nR+i]
+    final double[] poleGdp; // [y*nP+p]
+    final double[] spillover; // [y*nR+i]
+    final int[] securityLead; // [y*nR+i], pole index or -1
+    final boolean[] contiguous; // [i*nR+j]
+    final double[] fragilityBase;
+    final int nDisputes;
+    final int[] disputeA;
+    final int[] disputeB;
+    final int[] disputeFrom;
+    final int[] disputeUntil;
+    final double[] disputeIntensity;
+    final double initialRivalry;
+    final StrategySpec[] strategies;
+    final int[] strategyPole;
+    final double[] params;
+    // events, compiled: per year a slice [eventStart[y], eventStart[y+1]) of ops
+    final int[] eventStart;
+    final int[] opKind;
+    final int[] opA;
+    final int[] opB;
+    final int[] opC;
+    final double[] opValue;
+    final List<Variable> variables;
+    final VariableLayout layout;
+
+    static final int OP_RIVALRY = 0;
+    static final int OP_TENSION = 1;
+    static final int OP_FRAGILITY = 2;
+    static final int OP_OFFER = 3;
+    static final int OP_DISPUTE = 4;
+    static final int OP_CBM = 5;
+
+    private CompiledScenario(Scenario s) {
+        this.scenario = s;
+        firstYear = s.time().start();
+        years = s.time().years();
+        lastObservedIndex = s.time().lastObserved() - firstYear;
+        List<Actor> regional = s.regionalStates();
+        nR = regional.size();
+        nP = s.poles().size();
+        nD = s.dimensions().size();
+        states = regional.stream().map(Actor::id).toArray(String[]::new);
+        poles = s.poles().stream().map(Pole::id).toArray(String[]::new);
+        dims = s.dimensions().stream().map(Dimension::id).toArray(String[]::new);
+        int res = -1;
+        for (int p = 0; p < nP; p++) {
+            if (s.poles().get(p).residual()) {
+                res = p;
+            }
+        }
+        residual = res;
+        salience = new double[nD];
+        inertia = new double[nD];
+        securityDim = new boolean[nD];
+        coercibleDim = new boolean[nD];
+        for (int d = 0; d < nD; d++) {
+            Dimension dim = s.dimensions().get(d);
+            salience[d] = dim.salience().value();
+            inertia[d] = dim.inertia().value();
+            securityDim[d] = domainOf(dim.id()) == InstitutionDomain.SECURITY;
+            coercibleDim[d] = securityDim[d] || dim.id().equals("energy");
+        }
+        coercion = new double[nP];
+        assertiveness = new double[nP];
+        pressureThreshold = new double[nP];
+        interest = new double[nP * nD];
+        for (int p = 0; p < nP; p++) {
+            Pole pole = s.poles().get(p);
+            coercion[p] = pole.behaviour().coercion().value();
+            assertiveness[p] = pole.behaviour().assertiveness().value();
+            pressureThreshold[p] = pole.behaviour().pressureThreshold().value();
+            for (int d = 0; d < nD; d++) {
+                var q = pole.behaviour().interest().get(dims[d]);
+                interest[p * nD + d] = q == null ? 1 : q.value();
+            }
+        }
+        params = new double[ParameterKey.values().length];
+        for (ParameterKey k : ParameterKey.values()) {
+            params[k.ordinal()] = s.parameter(k.id()).value();
+        }
+        fragilityBase = new double[nR];
+        for (int i = 0; i < nR; i++) {
+            fragilityBase[i] = regional.get(i).fragility().map(q -> q.value()).orElse(0.2);
+        }
+        strategies = new StrategySpec[nR];
+        strategyPole = new int[nR];
+        for (int i = 0; i < nR; i++) {
+            strategies[i] = s.strategies().getOrDefault(states[i], new StrategySpec.MultiVector());
+            String pole = strategies[i].pole();
+            strategyPole[i] = pole == null ? -1 : indexOf(poles, pole);
+        }
+        initialRivalry = s.initialRivalry().value();
+
+        capShare = new double[years * nP * nD];
+        poleGdp = new double[years * nP];
+        gdp = new double[years * nR];
+        gdpPerCapita = new double[years * nR];
+        capability = new double[years * nR];
+        spillover = new double[years * nR];
+        compileCapabilities();
+        institutionCount = new double[years * nR * nP * nD];
+        sharedInstitutions = new double[years * nR * nR];
+        securityLead = new int[years * nR];
+        compileInstitutions();
+        routeShare = new double[years * nR * nP * nD];
+        compileRoutes();
+        observed = new double[years * nR * nP * nD];
+        observedAny = new boolean[years * nR * nD];
+        initialShares = new double[nR * nP * nD];
+        compileTies();
+        interdependence = new double[years * nR * nR];
+        compileInterdependence();
+        contiguous = new boolean[nR * nR];
+        for (int i = 0; i < nR; i++) {
+            for (int j = 0; j < nR; j++) {
+                contiguous[i * nR + j] = i != j && s.contiguous(states[i], states[j]);
+            }
+        }
+        List<Dispute> ds = s.disputes();
+        nDisputes = ds.size();
+        disputeA = new int[nDisputes];
+        disputeB = new int[nDisputes];
+        disputeFrom = new int[nDisputes];
+        disputeUntil = new int[nDisputes];
+        disputeIntensity = new double[nDisputes];
+        for (int k = 0; k < nDisputes; k++) {
+            Dispute d = ds.get(k);
+            disputeA[k] = indexOf(states, d.a());
+            disputeB[k] = indexOf(states, d.b());
+            disputeFrom[k] = d.from() - firstYear;
+            disputeUntil[k] = d.resolved().isPresent() ? d.resolved().getAsInt() - firstYear : Integer.MAX_VALUE;
+            disputeIntensity[k] = d.intensity().value();
+        }
+        eventStart = new int[years + 1];
+        List<double[]> ops = compileEvents();
+        opKind = new int[ops.size()];
+        opA = new int[ops.size()];
+        opB = new int[ops.size()];
+        opC = new int[ops.size()];
+        opValue = new double[ops.size()];
+        for (int k = 0; k < ops.size(); k++) {
+            double[] o = ops.get(k);
+            opKind[k] = (int) o[0];
+            opA[k] = (int) o[1];
+            opB[k] = (int) o[2];
+            opC[k] = (int) o[3];
+            opValue[k] = o[4];
+        }
+        layout = new VariableLayout(states, poles, dims, residual);
+        variables = layout.variables();
+    }
+
+    /** Compiles a validated scenario. */
+    public static CompiledScenario of(Scenario scenario) {
+        return new CompiledScenario(scenario);
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public List<Variable> variables() {
+        return variables;
+    }
+
+    public int firstYear() {
+        return firstYear;
+    }
+
+    public int years() {
+        return years;
+    }
+
+    double param(ParameterKey k) {
+        return params[k.ordinal()];
+    }
+
+    /** Which institutional domain feeds a dimension: security → security, diplomacy → political, others → economic. */
+    static InstitutionDomain domainOf(String dimension) {
+        return switch (dimension) {
+            case "security" -> InstitutionDomain.SECURITY;
+            case "diplomacy" -> InstitutionDomain.POLITICAL;
+            default -> InstitutionDomain.ECONOMIC;
+        };
+    }
+
+    static int indexOf(String[] ids, String id) {
+        for (int k = 0; k < ids.length; k++) {
+            if (ids[k].equals(id)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Value of a capability series in a year: observed, else projected from the last ten years' mean growth. */
+    static double projected(YearSeries s, int year) {
+        if (year <= s.lastYear()) {
+            return s.valueOrCarry(year);
+        }
+        int n = s.size();
+        int back = Math.max(0, n - 11);
+        double first = s.valueAtIndex(back);
+        double last = s.valueAtIndex(n - 1);
+        int span = s.yearAt(n - 1) - s.yearAt(back);
+        double growth = span > 0 && first > 0 && last > 0 ? Math.pow(last / first, 1.0 / span) : 1.0;
+        growth = Math.max(0.97, Math.min(1.08, growth));
+        return last * Math.pow(growth, year - s.lastYear());
+    }
+
+    private double actorCapability(String actorId, String name, int year) {
+        Actor a = scenario.actor(actorId).orElse(null);
+        if (a == null) {
+            return 0;
+        }
+        YearSeries s = a.capabilities().get(name);
+        return s == null ? 0 : projected(s, year);
+    }
+
+    private double poleCapability(Pole pole, String name, int year) {
+        double sum = 0;
+        for (String m : pole.members()) {
+            sum += actorCapability(m, name, year);
+        }
+        return sum;
+    }
+
+    private void compileCapabilities() {
+        for (int y = 0; y < years; y++) {
+            int year = firstYear + y;
+            double gdpSum = 0;
+            double milSum = 0;
+            double[] g = new double[nP];
+            double[] m = new double[nP];
+            for (int p = 0; p < nP; p++) {
+                Pole pole = scenario.poles().get(p);
+                if (pole.residual()) {
+                    continue;
+                }
+                g[p] = poleCapability(pole, "gdp", year);
+                m[p] = poleCapability(pole, "milex", year);
+                gdpSum += g[p];
+                milSum += m[p];
+                poleGdp[y * nP + p] = g[p];
+            }
+            for (int p = 0; p < nP; p++) {
+                if (p == residual) {
+                    continue;
+                }
+                double econ = gdpSum > 0 ? g[p] / gdpSum : 1.0 / (nP - (residual >= 0 ? 1 : 0));
+                double mil = milSum > 0 ? m[p] / milSum : econ;
+                for (int d = 0; d < nD; d++) {
+                    double share = securityDim[d] ? mil : domainOf(dims[d]) == InstitutionDomain.POLITICAL ? 0.5 * (econ + mil) : econ;
+                    capShare[(y * nP + p) * nD + d] = share;
+                }
+            }
+            for (int i = 0; i < nR; i++) {
+                double gi = actorCapability(states[i], "gdp", year);
+                double pop = actorCapability(states[i], "population", year);
+                gdp[y * nR + i] = gi;
+                gdpPerCapita[y * nR + i] = pop > 0 ? gi / pop : 0;
+                double cinc = actorCapability(states[i], "cinc", year);
+                capability[y * nR + i] = cinc > 0 ? cinc : gi;
+                double spill = 0;
+                for (Actor other : scenario.actors()) {
+                    if (other.kind() == ActorKind.OTHER && scenario.contiguous(other.id(), states[i])) {
+                        YearSeries inst = other.capabilities().get("instability");
+                        if (inst != null) {
+                            spill = Math.max(spill, inst.valueOrCarry(year));
+                        }
+                    }
+                }
+                spillover[y * nR + i] = spill;
+            }
+        }
+    }
+
+    private void compileInstitutions() {
+        Arrays.fill(securityLead, -1);
+        for (int y = 0; y < years; y++) {
+            int year = firstYear + y;
+            for (Institution inst : scenario.institutions()) {
+                if (year < inst.founded()) {
+                    continue;
+                }
+                boolean[] member = new boolean[nR];
+                for (int i = 0; i < nR; i++) {
+                    member[i] = inst.isMember(states[i], year);
+                }
+                for (int i = 0; i < nR; i++) {
+                    if (!member[i]) {
+                        continue;
+                    }
+                    for (int j = 0; j < nR; j++) {
+                        if (j != i && member[j]) {
+                            sharedInstitutions[(y * nR + i) * nR + j] += 1;
+                        }
+                    }
+                    for (String lead : inst.lead()) {
+                        int p = indexOf(poles, lead);
+                        if (p < 0) {
+                            continue;
+                        }
+                        for (int d = 0; d < nD; d++) {
+                            if (domainOf(dims[d]) == inst.domain()) {
+                                institutionCount[((y * nR + i) * nP + p) * nD + d] += 1;
+                            }
+                        }
+                        if (inst.domain() == InstitutionDomain.SECURITY && securityLead[y * nR + i] < 0) {
+                            securityLead[y * nR + i] = p;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void compileRoutes() {
+        for (int y = 0; y < years; y++) {
+            int year = firstYear + y;
+            double[] total = new double[nR * nD];
+            for (Route r : scenario.routes()) {
+                if (!r.activeIn(year)) {
+                    continue;
+                }
+                int i = indexOf(states, r.state());
+                int p = indexOf(poles, r.pole());
+                int d = indexOf(dims, r.dimension());
+                routeShare[((y * nR + i) * nP + p) * nD + d] += r.weight().value();
+                total[i * nD + d] += r.weight().value();
+            }
+            for (int i = 0; i < nR; i++) {
+                for (int p = 0; p < nP; p++) {
+                    for (int d = 0; d < nD; d++) {
+                        int k = ((y * nR + i) * nP + p) * nD + d;
+                        double t = total[i * nD + d];
+                        routeShare[k] = t > 0 ? routeShare[k] / t : 0;
+                    }
+                }
+            }
+        }
+    }
+
+    private void compileTies() {
+        Arrays.fill(observed, Double.NaN);
+        for (int i = 0; i < nR; i++) {
+            for (int d = 0; d < nD; d++) {
+                TieSeries t = scenario.tie(states[i], dims[d]).orElse(null);
+                double[] first = null;
+                if (t != null) {
+                    for (var e : t.shares().entrySet()) {
+                        int y = e.getKey() - firstYear;
+                        double[] row = fullShares(e.getValue());
+                        if (first == null) {
+                            first = row;
+                        }
+                        if (y < 0 || y >= years) {
+                            continue;
+                        }
+                        for (int p = 0; p < nP; p++) {
+                            observed[((y * nR + i) * nP + p) * nD + d] = row[p];
+                        }
+                        observedAny[(y * nR + i) * nD + d] = true;
+                    }
+                }
+                for (int p = 0; p < nP; p++) {
+                    initialShares[(i * nP + p) * nD + d] = first != null ? first[p] : 1.0 / nP;
+                }
+            }
+        }
+    }
+
+    /** Shares over all poles, the residual taking what the named poles leave. */
+    private double[] fullShares(java.util.Map<String, Double> row) {
+        double[] out = new double[nP];
+        double sum = 0;
+        for (int p = 0; p < nP; p++) {
+            if (p == residual) {
+                continue;
+            }
+            Double v = row.get(poles[p]);
+            out[p] = v == null ? 0 : v;
+            sum += out[p];
+        }
+        if (residual >= 0) {
+            out[residual] = Math.max(0, 1 - sum);
+        } else if (sum > 0) {
+            for (int p = 0; p < nP; p++) {
+                out[p] /= sum;
+            }
+        }
+        return out;
+    }
+
+    private void compileInterdependence() {
+        for (DyadSeries ds : scenario.interdependence()) {
+            int i = indexOf(states, ds.a());
+            int j = indexOf(states, ds.b());
+            for (int y = 0; y < years; y++) {
+                double v = ds.series().valueOrCarry(firstYear + y);
+                interdependence[(y * nR + i) * nR + j] = v;
+                interdependence[(y * nR + j) * nR + i] = v;
+            }
+        }
+    }
+
+    private List<double[]> compileEvents() {
+        List<List<double[]>> byYear = new ArrayList<>();
+        for (int y = 0; y < years; y++) {
+            byYear.add(new ArrayList<>());
+        }
+        for (Event e : scenario.events()) {
+            int y = e.year() - firstYear;
+            if (y < 0 || y >= years) {
+                continue;
+            }
+            for (Effect f : e.effects()) {
+                byYear.get(y).add(op(f));
+            }
+        }
+        List<double[]> all = new ArrayList<>();
+        for (int y = 0; y < years; y++) {
+            eventStart[y] = all.size();
+            all.addAll(byYear.get(y));
+        }
+        eventStart[years] = all.size();
+        return all;
+    }
+
+    private double[] op(Effect f) {
+        if (f instanceof Effect.Rivalry r) {
+            return new double[] {OP_RIVALRY, -1, -1, -1, r.delta().value()};
+        }
+        if (f instanceof Effect.Tension t) {
+            return new double[] {OP_TENSION, indexOf(states, t.a()), indexOf(states, t.b()), -1, t.delta().value()};
+        }
+        if (f instanceof Effect.Fragility fr) {
+            return new double[] {OP_FRAGILITY, indexOf(states, fr.state()), -1, -1, fr.delta().value()};
+        }
+        if (f instanceof Effect.Offer o) {
+            int state = o.state() == null ? -1 : indexOf(states, o.state());
+            return new double[] {OP_OFFER, indexOf(poles, o.pole()), indexOf(dims, o.dimension()), state, o.factor().value()};
+        }
+        if (f instanceof Effect.DisputeIntensity di) {
+            int k = 0;
+            for (; k < scenario.disputes().size(); k++) {
+                if (scenario.disputes().get(k).id().equals(di.dispute())) {
+                    break;
+                }
+            }
+            return new double[] {OP_DISPUTE, k, -1, -1, di.intensity().value()};
+        }
+        Effect.ConfidenceBuilding c = (Effect.ConfidenceBuilding) f;
+        return new double[] {OP_CBM, indexOf(states, c.a()), indexOf(states, c.b()), -1, c.level().value()};
+    }
+}

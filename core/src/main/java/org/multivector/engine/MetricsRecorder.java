@@ -1,0 +1,167 @@
+package org.multivector.engine;
+
+import org.multivector.metric.BarbieriInterdependence;
+import org.multivector.metric.CoercionExposure;
+import org.multivector.metric.HerfindahlIndex;
+import org.multivector.metric.NormalisedEntropyBalance;
+import org.multivector.metric.RegionalStabilityIndex;
+import org.multivector.metric.StructuralBalance;
+import org.multivector.model.ParameterKey;
+
+/**
+ * Step 6: computes the year's metrics (docs/METRICS.md) and writes them into the output row in
+ * {@link VariableLayout} order.
+ */
+final class MetricsRecorder {
+    private MetricsRecorder() {}
+
+    static void record(RunState st, int y, double[] out, int rowOffset) {
+        CompiledScenario c = st.c;
+        VariableLayout l = c.layout;
+        int nR = c.nR;
+        int nP = c.nP;
+        int nD = c.nD;
+        int trade = CompiledScenario.indexOf(c.dims, "trade");
+        double wSum = 0;
+        for (int d = 0; d < nD; d++) {
+            wSum += c.salience[d];
+        }
+        TensionRule.overallBalance(st);
+        Alignment.compute(c, st.share, st.align);
+        for (int i = 0; i < nR; i++) {
+            int b = rowOffset + i * l.perState;
+            double hhi = 0;
+            for (int p = 0; p < nP; p++) {
+                for (int d = 0; d < nD; d++) {
+                    out[b + l.share + p * nD + d] = st.share[st.s(i, p, d)];
+                }
+            }
+            for (int d = 0; d < nD; d++) {
+                out[b + l.balanceDim + d] = NormalisedEntropyBalance.of(st.share, st.s(i, 0, d), nD, nP, c.residual);
+                hhi += c.salience[d] * HerfindahlIndex.of(st.share, st.s(i, 0, d), nD, nP, c.residual);
+            }
+            out[b + l.balance] = st.balance[i];
+            out[b + l.hhi] = wSum > 0 ? hhi / wSum : 0;
+            out[b + l.exposure] = CoercionExposure.of(st.align, i * nP, 1, c.coercion);
+            double pressure = 0;
+            for (int p = 0; p < nP; p++) {
+                double tradeShare = trade >= 0 ? st.share[st.s(i, p, trade)] : st.align[i * nP + p];
+                out[b + l.sensitivity + p] = tradeShare;
+                double v = 0;
+                for (int d = 0; d < nD; d++) {
+                    v = Math.max(v, st.share[st.s(i, p, d)] * (1 - c.inertia[d]));
+                }
+                out[b + l.vulnerability + p] = v;
+                double poleGdp = c.poleGdp[y * nP + p];
+                if (p == c.residual || poleGdp <= 0) {
+                    out[b + l.barbieriSalience + p] = Double.NaN;
+                    out[b + l.barbieriSymmetry + p] = Double.NaN;
+                } else {
+                    double other = tradeShare * c.gdp[y * nR + i] / poleGdp;
+                    out[b + l.barbieriSalience + p] = BarbieriInterdependence.salience(tradeShare, other);
+                    out[b + l.barbieriSymmetry + p] = BarbieriInterdependence.symmetry(tradeShare, other);
+                }
+                pressure += st.pressure[i * nP + p];
+            }
+            out[b + l.fragility] = st.fragility[i];
+            out[b + l.pressure] = pressure;
+            out[b + l.unrestP] = st.unrestP[i];
+            out[b + l.unrest] = st.unrest[i] ? 1 : 0;
+            out[b + l.driftStep] = st.driftStep[i];
+            out[b + l.driftFree] = st.driftFree[i];
+        }
+        double hazardSum = 0;
+        int contiguous = 0;
+        int incidents = 0;
+        double polarisation = 0;
+        double shared = 0;
+        double sSum = 0;
+        int q = 0;
+        for (int i = 0; i < nR; i++) {
+            for (int j = i + 1; j < nR; j++) {
+                int ij = i * nR + j;
+                int b = rowOffset + l.dyadBase + q * l.perDyad;
+                double s = Alignment.sScore(st, i, j);
+                out[b] = st.tension[ij];
+                out[b + 1] = st.hazard[ij];
+                out[b + 2] = st.incident[ij] ? 1 : 0;
+                out[b + 3] = s;
+                if (c.contiguous[ij]) {
+                    hazardSum += st.hazard[ij];
+                    contiguous++;
+                }
+                incidents += st.incident[ij] ? 1 : 0;
+                polarisation += (1 - s) / 2 * st.rivalry;
+                shared += c.sharedInstitutions[(y * nR + i) * nR + j];
+                sSum += s;
+                q++;
+            }
+        }
+        double unrest = 0;
+        for (int i = 0; i < nR; i++) {
+            unrest += st.unrestP[i];
+        }
+        double meanHazard = contiguous > 0 ? hazardSum / contiguous : 0;
+        double cH = RegionalStabilityIndex.hazardStressor(meanHazard, c.param(ParameterKey.RSI_HAZARD_SCALE));
+        double cU = RegionalStabilityIndex.unrestStressor(unrest / nR, c.param(ParameterKey.RSI_UNREST_SCALE));
+        double cP = q > 0 ? polarisation / q : 0;
+        double cI = RegionalStabilityIndex.institutionalDeficit(q > 0 ? shared / q : 0, c.param(ParameterKey.RSI_INSTITUTION_SCALE));
+        int r = rowOffset + l.regionBase;
+        out[r + VariableLayout.RSI] = RegionalStabilityIndex.of(cH, cU, cP, cI,
+                c.param(ParameterKey.RSI_WEIGHT_HAZARD), c.param(ParameterKey.RSI_WEIGHT_UNREST),
+                c.param(ParameterKey.RSI_WEIGHT_POLARISATION), c.param(ParameterKey.RSI_WEIGHT_INSTITUTIONS));
+        out[r + VariableLayout.RSI_HAZARD] = cH;
+        out[r + VariableLayout.RSI_UNREST] = cU;
+        out[r + VariableLayout.RSI_POLARISATION] = cP;
+        out[r + VariableLayout.RSI_INSTITUTIONS] = cI;
+        out[r + VariableLayout.STRUCTURAL_BALANCE] = structuralBalance(st);
+        out[r + VariableLayout.MEAN_S] = q > 0 ? sSum / q : 1;
+        out[r + VariableLayout.RIVALRY] = st.rivalry;
+        out[r + VariableLayout.EXPECTED_INCIDENTS] = hazardSum;
+        out[r + VariableLayout.INCIDENTS] = incidents;
+    }
+
+    /**
+     * Signs: two regional states are friends when their tension is below ½, enemies otherwise; a
+     * state and a pole are friends when the state's alignment with the pole is at least an even
+     * share (1/number of poles), enemies when the pole presses it, otherwise unconnected; two poles
+     * are enemies when rivalry reaches the threshold, friends otherwise.
+     */
+    static double structuralBalance(RunState st) {
+        CompiledScenario c = st.c;
+        int nR = c.nR;
+        int nP = c.nP;
+        int n = nR + nP;
+        int[] sign = st.sign;
+        java.util.Arrays.fill(sign, 0);
+        int poles = c.residual >= 0 ? nP - 1 : nP;
+        double even = 1.0 / poles;
+        for (int i = 0; i < nR; i++) {
+            for (int j = i + 1; j < nR; j++) {
+                int sgn = st.tension[i * nR + j] < 0.5 ? 1 : -1;
+                sign[i * n + j] = sgn;
+                sign[j * n + i] = sgn;
+            }
+            for (int p = 0; p < nP; p++) {
+                if (p == c.residual) {
+                    continue;
+                }
+                int sgn = st.pressure[i * nP + p] > 0 ? -1 : st.align[i * nP + p] >= even ? 1 : 0;
+                sign[i * n + nR + p] = sgn;
+                sign[(nR + p) * n + i] = sgn;
+            }
+        }
+        double threshold = c.param(ParameterKey.RIVALRY_SIGN_THRESHOLD);
+        for (int p = 0; p < nP; p++) {
+            for (int q = p + 1; q < nP; q++) {
+                if (p == c.residual || q == c.residual) {
+                    continue;
+                }
+                int sgn = st.rivalry >= threshold ? -1 : 1;
+                sign[(nR + p) * n + nR + q] = sgn;
+                sign[(nR + q) * n + nR + p] = sgn;
+            }
+        }
+        return StructuralBalance.of(sign, n);
+    }
+}

@@ -1,0 +1,129 @@
+package org.multivector.engine;
+
+import java.util.Arrays;
+import org.multivector.engine.policy.BalanceAgainstPolicy;
+import org.multivector.engine.policy.BandwagonPolicy;
+import org.multivector.engine.policy.MultiVectorPolicy;
+import org.multivector.engine.policy.NeutralPolicy;
+import org.multivector.engine.policy.Policy;
+import org.multivector.model.ParameterKey;
+import org.multivector.model.StrategySpec;
+
+/**
+ * The mutable state of one run, in primitive arrays indexed by state, pole, dimension and dyad.
+ * Allocated once per engine and reset per run, so the step loop allocates nothing. Not
+ * thread-safe: one per thread.
+ */
+final class RunState {
+    final CompiledScenario c;
+    final double[] share; // current ties [(i*nP+p)*nD+d]
+    final double[] free; // shadow ties never re-anchored (drift of the free model)
+    final double[] target;
+    final double[] offer;
+    final double[] offerFactor;
+    final double[] pressure; // [i*nP+p]
+    final double[] refAlign; // [i*nP+p]
+    final double[] align; // [i*nP+p]
+    final double[] tension; // [i*nR+j] symmetric
+    final double[] incidentMemory;
+    final double[] cbm;
+    final double[] hazard;
+    final boolean[] incident;
+    final double[] fragility;
+    final double[] unrestP;
+    final boolean[] unrest;
+    final double[] securityCall;
+    final double[] balance; // overall, per state
+    final double[] disputeIntensity;
+    final double[] driftStep;
+    final double[] driftFree;
+    final int[] sign;
+    final Policy[] policies;
+    double rivalry;
+    // scratch
+    final double[] o;
+    final double[] k;
+    final double[] t;
+    final double[] x;
+    final double[] yv;
+    final double[] w;
+
+    RunState(CompiledScenario c) {
+        this.c = c;
+        int nR = c.nR;
+        int nP = c.nP;
+        int nD = c.nD;
+        share = new double[nR * nP * nD];
+        free = new double[nR * nP * nD];
+        target = new double[nR * nP * nD];
+        offer = new double[nR * nP * nD];
+        offerFactor = new double[nR * nP * nD];
+        pressure = new double[nR * nP];
+        refAlign = new double[nR * nP];
+        align = new double[nR * nP];
+        tension = new double[nR * nR];
+        incidentMemory = new double[nR * nR];
+        cbm = new double[nR * nR];
+        hazard = new double[nR * nR];
+        incident = new boolean[nR * nR];
+        fragility = new double[nR];
+        unrestP = new double[nR];
+        unrest = new boolean[nR];
+        securityCall = new double[nR];
+        balance = new double[nR];
+        disputeIntensity = new double[c.nDisputes];
+        driftStep = new double[nR];
+        driftFree = new double[nR];
+        int nodes = nR + nP;
+        sign = new int[nodes * nodes];
+        o = new double[nP];
+        k = new double[nP];
+        t = new double[nP];
+        x = new double[nP * nD];
+        yv = new double[nP * nD];
+        w = new double[nP * nD];
+        policies = new Policy[nR];
+        for (int i = 0; i < nR; i++) {
+            policies[i] = policyFor(c.strategies[i], c.strategyPole[i]);
+        }
+    }
+
+    private Policy policyFor(StrategySpec s, int pole) {
+        if (s instanceof StrategySpec.Bandwagon) {
+            return new BandwagonPolicy(pole, c.param(ParameterKey.BANDWAGON_WEIGHT));
+        }
+        if (s instanceof StrategySpec.BalanceAgainst) {
+            return new BalanceAgainstPolicy(pole, c.param(ParameterKey.BALANCE_FLOOR));
+        }
+        if (s instanceof StrategySpec.Neutral) {
+            return new NeutralPolicy(c.residual, c.param(ParameterKey.NEUTRAL_DISENGAGEMENT));
+        }
+        return new MultiVectorPolicy(c.param(ParameterKey.DEPENDENCE_AVERSION), c.param(ParameterKey.AUTONOMY_WEIGHT));
+    }
+
+    void reset() {
+        System.arraycopy(c.initialShares, 0, share, 0, share.length);
+        System.arraycopy(c.initialShares, 0, free, 0, free.length);
+        System.arraycopy(c.initialShares, 0, target, 0, target.length);
+        Arrays.fill(offer, 0);
+        Arrays.fill(offerFactor, 1);
+        Arrays.fill(pressure, 0);
+        Arrays.fill(incidentMemory, 0);
+        Arrays.fill(cbm, 0);
+        Arrays.fill(hazard, 0);
+        Arrays.fill(incident, false);
+        Arrays.fill(unrestP, 0);
+        Arrays.fill(unrest, false);
+        Arrays.fill(securityCall, 0);
+        System.arraycopy(c.fragilityBase, 0, fragility, 0, fragility.length);
+        System.arraycopy(c.disputeIntensity, 0, disputeIntensity, 0, disputeIntensity.length);
+        rivalry = c.initialRivalry;
+        Alignment.compute(c, share, align);
+        System.arraycopy(align, 0, refAlign, 0, align.length);
+        Arrays.fill(tension, -1); // marks "set to equilibrium in the first year"
+    }
+
+    int s(int i, int p, int d) {
+        return (i * c.nP + p) * c.nD + d;
+    }
+}

@@ -1,0 +1,102 @@
+package org.multivector.engine.policy;
+
+/**
+ * The multi-vector rule: maximise over the simplex
+ * {@code U(s) = Σ_p s_p o_p − λ Σ_p k_p s_p² + η H(s)}, where o are the poles' offers, k their
+ * coercive potentials (dependence risk) and {@code H(s) = −Σ s_p ln s_p / ln n} the normalised
+ * entropy (autonomy). U is strictly concave for η > 0, so the maximiser is unique and interior; it
+ * solves the KKT system {@code o_p − 2λk_p s_p − (η/ln n)(ln s_p + 1) = μ, Σ s_p = 1}, which is
+ * solved here by damped Newton steps on (s, μ) — the Schur complement makes each step O(n) —
+ * warm-started from the previous target, to a residual below 1e-12.
+ */
+public final class MultiVectorPolicy implements Policy {
+    private static final int MAX_ITERATIONS = 60;
+    private static final double TOLERANCE = 1e-12;
+
+    private final double lambda;
+    private final double eta;
+
+    public MultiVectorPolicy(double dependenceAversion, double autonomyWeight) {
+        if (dependenceAversion < 0 || !(autonomyWeight > 0)) {
+            throw new IllegalArgumentException("need lambda >= 0 and eta > 0, got " + dependenceAversion + ", " + autonomyWeight);
+        }
+        this.lambda = dependenceAversion;
+        this.eta = autonomyWeight;
+    }
+
+    @Override
+    public void target(double[] offer, double[] coercion, double[] s) {
+        int n = offer.length;
+        double e = eta / Math.log(n);
+        double sum = 0;
+        boolean usable = true;
+        for (int p = 0; p < n; p++) {
+            usable &= s[p] > 1e-300;
+            sum += s[p];
+        }
+        if (!usable || Math.abs(sum - 1) > 1e-6) {
+            softmax(offer, e, s);
+        }
+        double mu = 0;
+        for (int p = 0; p < n; p++) {
+            mu += offer[p] - 2 * lambda * coercion[p] * s[p] - e * (Math.log(s[p]) + 1);
+        }
+        mu /= n;
+        for (int it = 0; it < MAX_ITERATIONS; it++) {
+            double sumRd = 0;
+            double sumInvD = 0;
+            double gap = 1;
+            double worst = 0;
+            for (int p = 0; p < n; p++) {
+                double r = offer[p] - 2 * lambda * coercion[p] * s[p] - e * (Math.log(s[p]) + 1) - mu;
+                double d = 2 * lambda * coercion[p] + e / s[p];
+                sumRd += r / d;
+                sumInvD += 1 / d;
+                gap -= s[p];
+                worst = Math.max(worst, Math.abs(r));
+            }
+            if (worst < TOLERANCE && Math.abs(gap) < TOLERANCE) {
+                break;
+            }
+            double dMu = (sumRd - gap) / sumInvD;
+            double step = 1;
+            for (int p = 0; p < n; p++) {
+                double r = offer[p] - 2 * lambda * coercion[p] * s[p] - e * (Math.log(s[p]) + 1) - mu;
+                double d = 2 * lambda * coercion[p] + e / s[p];
+                double ds = (r - dMu) / d;
+                if (ds < 0) {
+                    step = Math.min(step, 0.9 * s[p] / -ds);
+                }
+            }
+            double total = 0;
+            for (int p = 0; p < n; p++) {
+                double r = offer[p] - 2 * lambda * coercion[p] * s[p] - e * (Math.log(s[p]) + 1) - mu;
+                double d = 2 * lambda * coercion[p] + e / s[p];
+                s[p] += step * (r - dMu) / d;
+                total += s[p];
+            }
+            mu += step * dMu;
+            if (step < 1) {
+                for (int p = 0; p < n; p++) {
+                    s[p] /= total;
+                }
+            }
+        }
+    }
+
+    /** The λ = 0 solution, softmax(o / e), used as a cold start. */
+    private static void softmax(double[] offer, double e, double[] s) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double o : offer) {
+            max = Math.max(max, o);
+        }
+        double sum = 0;
+        for (int p = 0; p < offer.length; p++) {
+            s[p] = Math.exp((offer[p] - max) / e);
+            sum += s[p];
+        }
+        for (int p = 0; p < offer.length; p++) {
+            s[p] /= sum;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.multivector.model;
+
+import java.util.Locale;
+
+/**
+ * Every coefficient the engine reads. A scenario's {@code parameters} block must give each one a
+ * value, a plausible range and its provenance; the loader reports missing and unknown names.
+ * {@code docs/ODD.md} explains where each enters the dynamics.
+ */
+public enum ParameterKey {
+    DEPENDENCE_AVERSION("lambda: weight of dependence risk sum_p k_p s_p^2 in the multi-vector objective"),
+    AUTONOMY_WEIGHT("eta: weight of the normalised entropy of shares (autonomy) in the multi-vector objective"),
+    BANDWAGON_WEIGHT("share of a bandwagoning state's target placed on its chosen pole"),
+    BALANCE_FLOOR("share a balancing state keeps with the pole it balances against"),
+    NEUTRAL_DISENGAGEMENT("share of a neutral state's target placed with the residual (non-aligned) partner"),
+    OFFER_CAPABILITY_ELASTICITY("gamma: elasticity of a pole's offer to its capability share"),
+    INSTITUTION_OFFER_BONUS("relative offer bonus per institution shared with the pole in the dimension's domain"),
+    ROUTE_OFFER_BONUS("relative offer bonus of a pole at full share of a state's infrastructure routes"),
+    RESIDUAL_OFFER("offer of the residual partner (rest of the world) relative to the mean pole offer"),
+    PRESSURE_MEMORY("rate at which a pole's reference alignment follows actual alignment"),
+    PRESSURE_OFFER("relative boost of a pressing pole's security and energy offers per unit pressure"),
+    PRESSURE_FRAGILITY("fragility added per unit pressure"),
+    TENSION_ADJUSTMENT("kappa: share of the gap to equilibrium tension closed per year"),
+    TENSION_BASE("intercept of the equilibrium-tension logit"),
+    TENSION_DISPUTE("logit weight of the summed intensity of open disputes"),
+    TENSION_DISPARITY("logit weight of the log GDP-per-capita gap (decades)"),
+    TENSION_ALIGNMENT("logit weight of alignment distance times great-power rivalry"),
+    TENSION_INCIDENT("logit weight of the incident memory"),
+    TENSION_INTERDEPENDENCE("logit weight (negative effect) of Barbieri trade interdependence"),
+    TENSION_INSTITUTIONS("logit weight (negative effect) of shared institutions"),
+    TENSION_CBM("logit weight (negative effect) of confidence-building measures"),
+    TENSION_MEDIATION("logit weight (negative effect) of mediation by a balanced third state"),
+    INCIDENT_BASE("intercept of the dyadic incident hazard logit"),
+    INCIDENT_TENSION("incident logit weight of tension"),
+    INCIDENT_CAPABILITY_RATIO("incident logit weight of the log capability ratio (parity raises hazard when negative)"),
+    INCIDENT_INSTITUTIONS("incident logit weight (negative effect) of shared institutions"),
+    INCIDENT_INTERDEPENDENCE("incident logit weight (negative effect) of trade interdependence"),
+    INCIDENT_ALIGNMENT("incident logit weight of alignment distance times rivalry"),
+    INCIDENT_FRAGILITY("incident logit weight of the dyad's mean fragility"),
+    INCIDENT_MEMORY_DECAY("share of incident memory kept from one year to the next"),
+    INCIDENT_TENSION_JUMP("tension added to a dyad by an incident"),
+    INCIDENT_FRAGILITY_JUMP("fragility added to both states by an incident"),
+    UNREST_BASE("intercept of the internal-unrest logit"),
+    UNREST_FRAGILITY("unrest logit weight of fragility"),
+    UNREST_PRESSURE("unrest logit weight of great-power pressure"),
+    UNREST_SPILLOVER("unrest logit weight of neighbouring instability (spill-over)"),
+    UNREST_FRAGILITY_JUMP("fragility added by an unrest episode"),
+    UNREST_SECURITY_CALL("relative security-offer boost of the lead of the state's security institution after unrest"),
+    FRAGILITY_RECOVERY("share of the gap to baseline fragility closed per year"),
+    RIVALRY_SIGN_THRESHOLD("rivalry at or above which two poles count as adversaries in the signed network"),
+    RSI_WEIGHT_HAZARD("RSI weight of the incident-hazard stressor"),
+    RSI_WEIGHT_UNREST("RSI weight of the unrest stressor"),
+    RSI_WEIGHT_POLARISATION("RSI weight of the polarisation stressor"),
+    RSI_WEIGHT_INSTITUTIONS("RSI weight of the institutional-deficit stressor"),
+    RSI_HAZARD_SCALE("mean annual incident hazard at which the hazard stressor reaches 1-1/e"),
+    RSI_UNREST_SCALE("mean annual unrest probability at which the unrest stressor reaches 1-1/e"),
+    RSI_INSTITUTION_SCALE("mean shared institutions per dyad at which the institutional deficit falls to 1/e");
+
+    private final String meaning;
+
+    ParameterKey(String meaning) {
+        this.meaning = meaning;
+    }
+
+    /** The name used in scenario files, e.g. {@code dependence-aversion}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    public static java.util.Optional<ParameterKey> fromId(String id) {
+        for (ParameterKey k : values()) {
+            if (k.id().equals(id)) {
+                return java.util.Optional.of(k);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

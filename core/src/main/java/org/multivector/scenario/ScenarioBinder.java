@@ -1,0 +1,767 @@
+package org.multivector.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import org.multivector.model.Actor;
+import org.multivector.model.ActorKind;
+import org.multivector.model.Border;
+import org.multivector.model.Dimension;
+import org.multivector.model.Dispute;
+import org.multivector.model.DisputeKind;
+import org.multivector.model.DyadSeries;
+import org.multivector.model.Effect;
+import org.multivector.model.Event;
+import org.multivector.model.Institution;
+import org.multivector.model.InstitutionDomain;
+import org.multivector.model.Membership;
+import org.multivector.model.Parameter;
+import org.multivector.model.ParameterKey;
+import org.multivector.model.Pole;
+import org.multivector.model.PoleBehaviour;
+import org.multivector.model.Provenance;
+import org.multivector.model.Quantity;
+import org.multivector.model.Scenario;
+import org.multivector.model.StrategySpec;
+import org.multivector.model.TieSeries;
+import org.multivector.model.TimeSpan;
+import org.multivector.model.YearSeries;
+
+/*
+ * Design: runs after the schema check, so shapes and types are known to be right; what is left is
+ * meaning. Each section is checked and bound in one pass that reports every problem it finds and
+ * keeps going (with placeholders), so a user sees all problems at once. The Scenario is only
+ * built when no problem was found.
+ */
+
+/** Semantic checks of a schema-valid scenario tree, and binding to {@link Scenario}. */
+final class ScenarioBinder {
+    private static final double SUM_TOLERANCE = 1e-9;
+    private static final Provenance PLACEHOLDER = Provenance.assumption("placeholder for a reported problem");
+
+    private final YamlDocument doc;
+    private final ProblemCollector problems;
+    private final JsonNode root;
+
+    private TimeSpan time = new TimeSpan(1991, 2030, 1991);
+    private final Map<String, Dimension> dimensions = new LinkedHashMap<>();
+    private final Map<String, Pole> poles = new LinkedHashMap<>();
+    private final Map<String, Actor> actors = new LinkedHashMap<>();
+    private final Set<String> disputeIds = new HashSet<>();
+    private final List<Border> borders = new ArrayList<>();
+
+    ScenarioBinder(YamlDocument doc, ProblemCollector problems) {
+        this.doc = doc;
+        this.problems = problems;
+        this.root = doc.root();
+    }
+
+    Scenario bind(String hash) {
+        checkProvenance(root, "", false);
+        bindTime();
+        bindDimensions();
+        bindActors();
+        bindPoles();
+        List<TieSeries> ties = bindTies();
+        List<DyadSeries> interdependence = bindInterdependence();
+        List<Institution> institutions = bindInstitutions();
+        bindBorders();
+        List<Dispute> disputes = bindDisputes();
+        List<org.multivector.model.Route> routes = bindRoutes();
+        List<Event> events = bindEvents();
+        Quantity rivalry = quantity(root.path("rivalry"), "/rivalry", null);
+        unit(rivalry.value(), "/rivalry/value", "rivalry");
+        Map<String, StrategySpec> strategies = bindStrategies();
+        Map<String, Parameter> parameters = bindParameters();
+        problems.throwIfAny();
+        return new Scenario(root.path("scenario").asText(), root.path("title").asText(root.path("scenario").asText()), time,
+                List.copyOf(dimensions.values()), List.copyOf(poles.values()), List.copyOf(actors.values()), ties,
+                interdependence, institutions, borders, disputes, routes, events, rivalry, strategies, parameters, hash);
+    }
+
+    // ---- provenance ---------------------------------------------------------------------------
+
+    /** Every number must sit in a block that has, or is inside one that has, source or assumption. */
+    private void checkProvenance(JsonNode node, String pointer, boolean covered) {
+        if (node.isObject()) {
+            boolean hasSource = nonBlank(node.get("source"));
+            boolean hasAssumption = nonBlank(node.get("assumption"));
+            if (hasSource && hasAssumption) {
+                problems.at(pointer, "gives both source and assumption (expected exactly one)");
+            }
+            boolean here = covered || hasSource || hasAssumption;
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                checkProvenance(e.getValue(), pointer + "/" + YamlDocument.escape(e.getKey()), here);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkProvenance(node.get(i), pointer + "/" + i, covered);
+            }
+        } else if (node.isNumber() && !covered) {
+            problems.at(pointer, node.asText() + " has no provenance (expected source: or assumption: on this block or an enclosing one)");
+        }
+    }
+
+    private static boolean nonBlank(JsonNode n) {
+        return n != null && n.isTextual() && !n.asText().isBlank();
+    }
+
+    private static Provenance own(JsonNode node) {
+        if (nonBlank(node.get("source"))) {
+            return Provenance.source(node.get("source").asText());
+        }
+        if (nonBlank(node.get("assumption"))) {
+            return Provenance.assumption(node.get("assumption").asText());
+        }
+        return null;
+    }
+
+    private static Provenance ownOr(JsonNode node, Provenance inherited) {
+        Provenance p = own(node);
+        return p != null ? p : inherited != null ? inherited : PLACEHOLDER;
+    }
+
+    /** A quantity written as {value, source|assumption} or as a bare number under {@code inherited}. */
+    private Quantity quantity(JsonNode node, String pointer, Provenance inherited) {
+        if (node.isObject()) {
+            return new Quantity(node.path("value").asDouble(), ownOr(node, inherited));
+        }
+        return new Quantity(node.asDouble(), inherited != null ? inherited : PLACEHOLDER);
+    }
+
+    // ---- sections -----------------------------------------------------------------------------
+
+    private void bindTime() {
+        JsonNode t = root.path("time");
+        int start = t.path("start").asInt();
+        int end = t.path("end").asInt();
+        int last = t.path("lastObserved").asInt();
+        boolean ok = true;
+        if (end < start) {
+            problems.at("/time/end", end + " is before the start year " + start + " (expected end >= start)");
+            ok = false;
+        }
+        if (last < start - 1 || last > end) {
+            problems.at("/time/lastObserved", last + " is outside the time range " + start + ".." + end
+                    + " (expected a year from " + (start - 1) + " to " + end + ")");
+            ok = false;
+        }
+        if (ok) {
+            time = new TimeSpan(start, end, last);
+        }
+    }
+
+    private void year(int year, String pointer) {
+        if (!time.contains(year)) {
+            problems.at(pointer, "year " + year + " is outside the time range " + time.start() + ".." + time.end());
+        }
+    }
+
+    private void unit(double v, String pointer, String what) {
+        if (v < 0 || v > 1) {
+            problems.at(pointer, v + " is not a " + what + " (expected 0..1)");
+        }
+    }
+
+    private void bindDimensions() {
+        JsonNode list = root.path("dimensions");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode d = list.get(i);
+            String p = "/dimensions/" + i;
+            String id = d.path("id").asText();
+            Quantity salience = quantity(d.path("salience"), p + "/salience", null);
+            Quantity inertia = quantity(d.path("inertia"), p + "/inertia", null);
+            if (salience.value() < 0) {
+                problems.at(p + "/salience/value", salience.value() + " is negative (expected a salience >= 0)");
+            }
+            if (inertia.value() <= 0 || inertia.value() > 1) {
+                problems.at(p + "/inertia/value", inertia.value() + " is not an adjustment rate (expected 0 < inertia <= 1)");
+            }
+            if (dimensions.putIfAbsent(id, new Dimension(id, d.path("name").asText(id), salience, inertia)) != null) {
+                problems.at(p + "/id", "duplicate dimension id '" + id + "'");
+            }
+        }
+    }
+
+    private void bindActors() {
+        JsonNode list = root.path("actors");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode a = list.get(i);
+            String p = "/actors/" + i;
+            String id = a.path("id").asText();
+            ActorKind kind = ActorKind.valueOf(a.path("kind").asText().toUpperCase(java.util.Locale.ROOT));
+            Provenance prov = ownOr(a, null);
+            Map<String, YearSeries> caps = new LinkedHashMap<>();
+            JsonNode c = a.path("capabilities");
+            for (Iterator<String> it = c.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                YearSeries s = series(c.get(name), p + "/capabilities/" + name, prov, name.equals("instability"));
+                if (s != null) {
+                    caps.put(name, s);
+                }
+            }
+            java.util.Optional<Quantity> fragility = java.util.Optional.empty();
+            if (a.has("fragility")) {
+                Quantity f = quantity(a.get("fragility"), p + "/fragility", prov);
+                unit(f.value(), p + "/fragility/value", "fragility");
+                fragility = java.util.Optional.of(f);
+            } else if (kind == ActorKind.REGIONAL) {
+                problems.at(p, "regional state '" + id + "' has no fragility (expected fragility: {value: 0..1, source|assumption})");
+            }
+            Integer cow = a.has("cow") ? a.get("cow").asInt() : null;
+            Actor actor = new Actor(id, a.path("name").asText(id), kind, cow, caps, fragility, prov);
+            if (actors.putIfAbsent(id, actor) != null) {
+                problems.at(p + "/id", "duplicate actor id '" + id + "'");
+            }
+        }
+        if (actors.values().stream().noneMatch(x -> x.kind() == ActorKind.REGIONAL)) {
+            problems.at("/actors", "no regional state (expected at least one actor with kind: regional)");
+        }
+    }
+
+    private YearSeries series(JsonNode s, String pointer, Provenance inherited, boolean unitRange) {
+        JsonNode values = s.path("values");
+        TreeMap<Integer, Double> sorted = new TreeMap<>();
+        for (Iterator<String> it = values.fieldNames(); it.hasNext(); ) {
+            String y = it.next();
+            double v = values.get(y).asDouble();
+            String vp = pointer + "/values/" + y;
+            if (v < 0) {
+                problems.at(vp, v + " is negative (expected a value >= 0)");
+            } else if (unitRange && v > 1) {
+                problems.at(vp, v + " is not in 0..1 (expected 0..1)");
+            }
+            sorted.put(Integer.parseInt(y), v);
+        }
+        if (sorted.isEmpty()) {
+            return null;
+        }
+        int[] years = sorted.keySet().stream().mapToInt(Integer::intValue).toArray();
+        double[] vals = sorted.values().stream().mapToDouble(Double::doubleValue).toArray();
+        return new YearSeries(years, vals, ownOr(s, inherited));
+    }
+
+    private void bindPoles() {
+        JsonNode list = root.path("poles");
+        int residuals = 0;
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode n = list.get(i);
+            String p = "/poles/" + i;
+            String id = n.path("id").asText();
+            boolean residual = n.path("residual").asBoolean(false);
+            List<String> members = new ArrayList<>();
+            JsonNode m = n.path("members");
+            for (int k = 0; k < m.size(); k++) {
+                String member = m.get(k).asText();
+                if (!actors.containsKey(member)) {
+                    unknown(p + "/members/" + k, "actor", member, actors.keySet());
+                } else if (actors.get(member).kind() == ActorKind.REGIONAL) {
+                    problems.at(p + "/members/" + k, "'" + member + "' is a regional state (expected a pole or other actor as pole member)");
+                }
+                members.add(member);
+            }
+            if (residual) {
+                residuals++;
+            } else if (members.isEmpty()) {
+                problems.at(p, "pole '" + id + "' has no members (expected members: [actor ids] unless residual: true)");
+            }
+            PoleBehaviour behaviour;
+            JsonNode b = n.path("behaviour");
+            if (b.isObject()) {
+                Provenance prov = ownOr(b, null);
+                Map<String, Quantity> interest = new LinkedHashMap<>();
+                for (Iterator<String> it = b.path("interest").fieldNames(); it.hasNext(); ) {
+                    String dim = it.next();
+                    if (!dimensions.containsKey(dim)) {
+                        unknown(p + "/behaviour/interest/" + dim, "dimension", dim, dimensions.keySet());
+                    }
+                    interest.put(dim, new Quantity(b.path("interest").get(dim).asDouble(), prov));
+                }
+                for (String dim : dimensions.keySet()) {
+                    if (!interest.containsKey(dim)) {
+                        problems.at(p + "/behaviour/interest", "no interest for dimension '" + dim + "' (expected one per dimension)");
+                    }
+                }
+                behaviour = new PoleBehaviour(interest, new Quantity(b.path("coercion").asDouble(), prov),
+                        new Quantity(b.path("assertiveness").asDouble(), prov),
+                        new Quantity(b.path("pressureThreshold").asDouble(), prov));
+            } else {
+                if (!residual) {
+                    problems.at(p, "pole '" + id + "' has no behaviour (expected behaviour: {interest, coercion, assertiveness, pressureThreshold})");
+                }
+                Quantity zero = new Quantity(0, Provenance.assumption("the residual partner makes no pressure"));
+                Map<String, Quantity> interest = new LinkedHashMap<>();
+                for (String dim : dimensions.keySet()) {
+                    interest.put(dim, new Quantity(1, Provenance.assumption("residual interest is set by parameter residual-offer")));
+                }
+                behaviour = new PoleBehaviour(interest, zero, zero, zero);
+            }
+            if (poles.putIfAbsent(id, new Pole(id, n.path("name").asText(id), members, residual, behaviour)) != null) {
+                problems.at(p + "/id", "duplicate pole id '" + id + "'");
+            }
+            if (actors.containsKey(id) && actors.get(id).kind() == ActorKind.REGIONAL) {
+                problems.at(p + "/id", "'" + id + "' is a regional state (expected a pole id distinct from regional states)");
+            }
+        }
+        if (residuals > 1) {
+            problems.at("/poles", residuals + " residual poles (expected at most one)");
+        }
+        if (poles.values().stream().filter(x -> !x.residual()).count() < 2) {
+            problems.at("/poles", "fewer than two non-residual poles (expected at least two to balance between)");
+        }
+    }
+
+    private void unknown(String pointer, String what, String given, Set<String> known) {
+        problems.at(pointer, "unknown " + what + " '" + given + "' (expected one of " + String.join(", ", known) + ")",
+                Suggestions.didYouMean(given, known));
+    }
+
+    private boolean regional(String pointer, String id) {
+        Actor a = actors.get(id);
+        if (a == null) {
+            unknown(pointer, "actor", id, regionalIds());
+            return false;
+        }
+        if (a.kind() != ActorKind.REGIONAL) {
+            problems.at(pointer, "'" + id + "' is not a regional state (expected one of " + String.join(", ", regionalIds()) + ")");
+            return false;
+        }
+        return true;
+    }
+
+    private Set<String> regionalIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        actors.values().stream().filter(x -> x.kind() == ActorKind.REGIONAL).forEach(x -> ids.add(x.id()));
+        return ids;
+    }
+
+    private void dimension(String pointer, String id) {
+        if (!dimensions.containsKey(id)) {
+            unknown(pointer, "dimension", id, dimensions.keySet());
+        }
+    }
+
+    private List<TieSeries> bindTies() {
+        JsonNode list = root.path("ties");
+        List<TieSeries> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode t = list.get(i);
+            String p = "/ties/" + i;
+            String state = t.path("state").asText();
+            String dim = t.path("dimension").asText();
+            regional(p + "/state", state);
+            dimension(p + "/dimension", dim);
+            if (!seen.add(state + "/" + dim)) {
+                problems.at(p, "second tie series for " + state + " " + dim + " (expected one per state and dimension)");
+            }
+            NavigableMap<Integer, Map<String, Double>> shares = new TreeMap<>();
+            JsonNode s = t.path("shares");
+            for (Iterator<String> it = s.fieldNames(); it.hasNext(); ) {
+                String y = it.next();
+                String yp = p + "/shares/" + y;
+                int year = Integer.parseInt(y);
+                if (!time.contains(year)) {
+                    problems.atKey(yp, "year " + year + " is outside the time range " + time.start() + ".." + time.end(), null);
+                }
+                Map<String, Double> row = new LinkedHashMap<>();
+                double sum = 0;
+                for (Iterator<String> pit = s.get(y).fieldNames(); pit.hasNext(); ) {
+                    String pole = pit.next();
+                    double v = s.get(y).get(pole).asDouble();
+                    String vp = yp + "/" + pole;
+                    if (!poles.containsKey(pole)) {
+                        problems.atKey(vp, "unknown pole '" + pole + "' (expected one of " + String.join(", ", poles.keySet()) + ")",
+                                Suggestions.didYouMean(pole, poles.keySet()));
+                    } else if (!poles.get(pole).residual()) {
+                        sum += v;
+                    }
+                    if (v < 0 || v > 1) {
+                        problems.at(vp, v + " is not a share (expected 0..1)");
+                    }
+                    row.put(pole, v);
+                }
+                if (sum > 1 + SUM_TOLERANCE) {
+                    problems.at(yp, "shares over poles sum to " + round(sum) + " (expected at most 1)");
+                }
+                shares.put(year, row);
+            }
+            List<Integer> missing = new ArrayList<>();
+            t.path("missing").forEach(m -> missing.add(m.asInt()));
+            for (int k = 0; k < missing.size(); k++) {
+                if (shares.containsKey(missing.get(k))) {
+                    problems.at(p + "/missing/" + k, "year " + missing.get(k) + " is marked missing but has shares (expected one or the other)");
+                }
+            }
+            out.add(new TieSeries(state, dim, ownOr(t, null), shares, missing, t.path("missingNote").asText("")));
+        }
+        return out;
+    }
+
+    private static String round(double v) {
+        return java.math.BigDecimal.valueOf(v).setScale(4, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+    }
+
+    private boolean pair(String pointer, JsonNode pair, boolean regionalOnly) {
+        String a = pair.path(0).asText();
+        String b = pair.path(1).asText();
+        boolean ok;
+        if (regionalOnly) {
+            ok = regional(pointer + "/0", a) & regional(pointer + "/1", b);
+        } else {
+            ok = true;
+            if (!actors.containsKey(a)) {
+                unknown(pointer + "/0", "actor", a, actors.keySet());
+                ok = false;
+            }
+            if (!actors.containsKey(b)) {
+                unknown(pointer + "/1", "actor", b, actors.keySet());
+                ok = false;
+            }
+        }
+        if (a.equals(b)) {
+            problems.at(pointer, "pair names '" + a + "' twice (expected two different actors)");
+            ok = false;
+        }
+        return ok;
+    }
+
+    private List<DyadSeries> bindInterdependence() {
+        JsonNode list = root.path("interdependence");
+        List<DyadSeries> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode d = list.get(i);
+            String p = "/interdependence/" + i;
+            pair(p + "/pair", d.path("pair"), true);
+            String a = d.path("pair").path(0).asText();
+            String b = d.path("pair").path(1).asText();
+            if (!seen.add(key(a, b))) {
+                problems.at(p + "/pair", "second interdependence series for " + a + "-" + b + " (expected one per pair)");
+            }
+            YearSeries s = series(d, p, null, true);
+            if (s != null) {
+                for (int k = 0; k < s.size(); k++) {
+                    year(s.yearAt(k), p + "/values/" + s.yearAt(k));
+                }
+                out.add(new DyadSeries(a, b, s));
+            }
+        }
+        return out;
+    }
+
+    private static String key(String a, String b) {
+        return a.compareTo(b) < 0 ? a + "-" + b : b + "-" + a;
+    }
+
+    private List<Institution> bindInstitutions() {
+        JsonNode list = root.path("institutions");
+        List<Institution> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode n = list.get(i);
+            String p = "/institutions/" + i;
+            String id = n.path("id").asText();
+            if (!ids.add(id)) {
+                problems.at(p + "/id", "duplicate institution id '" + id + "'");
+            }
+            Provenance prov = ownOr(n, null);
+            List<String> lead = new ArrayList<>();
+            JsonNode l = n.path("lead");
+            for (int k = 0; k < l.size(); k++) {
+                String pole = l.get(k).asText();
+                if (!poles.containsKey(pole) || poles.get(pole).residual()) {
+                    unknown(p + "/lead/" + k, "pole", pole, nonResidualPoles());
+                }
+                lead.add(pole);
+            }
+            int founded = n.path("founded").asInt();
+            List<Membership> members = new ArrayList<>();
+            JsonNode m = n.path("members");
+            for (int k = 0; k < m.size(); k++) {
+                JsonNode mm = m.get(k);
+                String mp = p + "/members/" + k;
+                String state = mm.path("state").asText();
+                if (!actors.containsKey(state)) {
+                    unknown(mp + "/state", "actor", state, actors.keySet());
+                }
+                int joined = mm.path("joined").asInt();
+                if (joined < founded) {
+                    problems.at(mp + "/joined", "joined " + joined + ", before " + id + " was founded in " + founded
+                            + " (expected joined >= " + founded + ")");
+                }
+                OptionalInt left = OptionalInt.empty();
+                if (mm.has("left")) {
+                    left = OptionalInt.of(mm.get("left").asInt());
+                    if (left.getAsInt() < joined) {
+                        problems.at(mp + "/left", "left " + left.getAsInt() + ", before joining in " + joined + " (expected left >= joined)");
+                    }
+                }
+                members.add(new Membership(state, joined, left, ownOr(mm, prov)));
+            }
+            InstitutionDomain domain = InstitutionDomain.valueOf(n.path("domain").asText().toUpperCase(java.util.Locale.ROOT));
+            out.add(new Institution(id, n.path("name").asText(id), domain, lead, founded, members, prov));
+        }
+        return out;
+    }
+
+    private Set<String> nonResidualPoles() {
+        Set<String> ids = new LinkedHashSet<>();
+        poles.values().stream().filter(x -> !x.residual()).forEach(x -> ids.add(x.id()));
+        return ids;
+    }
+
+    private void bindBorders() {
+        JsonNode list = root.path("borders");
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode n = list.get(i);
+            String p = "/borders/" + i;
+            pair(p + "/pair", n.path("pair"), false);
+            String a = n.path("pair").path(0).asText();
+            String b = n.path("pair").path(1).asText();
+            if (!seen.add(key(a, b))) {
+                problems.at(p + "/pair", "second border for " + a + "-" + b + " (expected one per pair)");
+            }
+            borders.add(new Border(a, b, quantity(n.path("lengthKm"), p + "/lengthKm", ownOr(n, null))));
+        }
+    }
+
+    private List<Dispute> bindDisputes() {
+        JsonNode list = root.path("disputes");
+        List<Dispute> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode n = list.get(i);
+            String p = "/disputes/" + i;
+            String id = n.path("id").asText();
+            if (!disputeIds.add(id)) {
+                problems.at(p + "/id", "duplicate dispute id '" + id + "'");
+            }
+            boolean ok = pair(p + "/pair", n.path("pair"), true);
+            String a = n.path("pair").path(0).asText();
+            String b = n.path("pair").path(1).asText();
+            DisputeKind kind = DisputeKind.valueOf(n.path("kind").asText().toUpperCase(java.util.Locale.ROOT));
+            if (ok && kind == DisputeKind.BORDER && borders.stream().noneMatch(x -> x.joins(a, b))) {
+                problems.at(p + "/kind", "border dispute between " + a + " and " + b
+                        + ", which share no border (expected a pair listed under borders)");
+            }
+            Provenance prov = ownOr(n, null);
+            Quantity intensity = quantity(n.path("intensity"), p + "/intensity", prov);
+            unit(intensity.value(), p + "/intensity/value", "dispute intensity");
+            int from = n.path("from").asInt();
+            if (from > time.end()) {
+                problems.at(p + "/from", "year " + from + " is after the end of the time range " + time.start() + ".." + time.end());
+            }
+            OptionalInt resolved = OptionalInt.empty();
+            if (n.has("resolved")) {
+                resolved = OptionalInt.of(n.get("resolved").asInt());
+                if (resolved.getAsInt() <= from) {
+                    problems.at(p + "/resolved", "resolved " + resolved.getAsInt() + ", not after it began in " + from
+                            + " (expected resolved > from)");
+                }
+            }
+            out.add(new Dispute(id, a, b, kind, intensity, from, resolved, prov));
+        }
+        return out;
+    }
+
+    private List<org.multivector.model.Route> bindRoutes() {
+        JsonNode list = root.path("routes");
+        List<org.multivector.model.Route> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode n = list.get(i);
+            String p = "/routes/" + i;
+            String id = n.path("id").asText();
+            if (!ids.add(id)) {
+                problems.at(p + "/id", "duplicate route id '" + id + "'");
+            }
+            String state = n.path("state").asText();
+            regional(p + "/state", state);
+            String pole = n.path("pole").asText();
+            if (!poles.containsKey(pole)) {
+                unknown(p + "/pole", "pole", pole, poles.keySet());
+            }
+            dimension(p + "/dimension", n.path("dimension").asText());
+            Provenance prov = ownOr(n, null);
+            Quantity weight = quantity(n.path("weight"), p + "/weight", prov);
+            if (weight.value() <= 0) {
+                problems.at(p + "/weight", weight.value() + " is not a positive weight (expected > 0)");
+            }
+            int opened = n.path("opened").asInt();
+            OptionalInt closed = n.has("closed") ? OptionalInt.of(n.get("closed").asInt()) : OptionalInt.empty();
+            if (closed.isPresent() && closed.getAsInt() <= opened) {
+                problems.at(p + "/closed", "closed " + closed.getAsInt() + ", not after opening in " + opened + " (expected closed > opened)");
+            }
+            out.add(new org.multivector.model.Route(id, state, pole, n.path("dimension").asText(), opened, closed, weight, prov));
+        }
+        return out;
+    }
+
+    private List<Event> bindEvents() {
+        JsonNode list = root.path("events");
+        List<Event> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode n = list.get(i);
+            String p = "/events/" + i;
+            String id = n.path("id").asText();
+            if (!ids.add(id)) {
+                problems.at(p + "/id", "duplicate event id '" + id + "'");
+            }
+            int year = n.path("year").asInt();
+            year(year, p + "/year");
+            Provenance prov = ownOr(n, null);
+            List<Effect> effects = new ArrayList<>();
+            JsonNode es = n.path("effects");
+            for (int k = 0; k < es.size(); k++) {
+                Effect e = effect(es.get(k), p + "/effects/" + k, prov);
+                if (e != null) {
+                    effects.add(e);
+                }
+            }
+            out.add(new Event(id, year, n.path("title").asText(id), prov, effects));
+        }
+        return out;
+    }
+
+    private Effect effect(JsonNode e, String p, Provenance inherited) {
+        String type = e.path("type").asText();
+        Provenance prov = ownOr(e, inherited);
+        List<String> needed = switch (type) {
+            case "rivalry" -> List.of("delta");
+            case "tension" -> List.of("pair", "delta");
+            case "fragility" -> List.of("state", "delta");
+            case "offer" -> List.of("pole", "dimension", "factor");
+            case "dispute" -> List.of("dispute", "intensity");
+            case "cbm" -> List.of("pair", "level");
+            default -> List.of();
+        };
+        boolean complete = true;
+        for (String f : needed) {
+            if (!e.has(f)) {
+                problems.at(p, "a " + type + " effect needs '" + f + "' (expected " + String.join(", ", needed) + ")");
+                complete = false;
+            }
+        }
+        if (!complete) {
+            return null;
+        }
+        return switch (type) {
+            case "rivalry" -> new Effect.Rivalry(new Quantity(e.get("delta").asDouble(), prov));
+            case "tension" -> {
+                pair(p + "/pair", e.get("pair"), true);
+                yield new Effect.Tension(e.get("pair").get(0).asText(), e.get("pair").get(1).asText(),
+                        new Quantity(e.get("delta").asDouble(), prov));
+            }
+            case "fragility" -> {
+                regional(p + "/state", e.get("state").asText());
+                yield new Effect.Fragility(e.get("state").asText(), new Quantity(e.get("delta").asDouble(), prov));
+            }
+            case "offer" -> {
+                String pole = e.get("pole").asText();
+                if (!poles.containsKey(pole)) {
+                    unknown(p + "/pole", "pole", pole, poles.keySet());
+                }
+                dimension(p + "/dimension", e.get("dimension").asText());
+                String state = e.has("state") ? e.get("state").asText() : null;
+                if (state != null) {
+                    regional(p + "/state", state);
+                }
+                yield new Effect.Offer(pole, e.get("dimension").asText(), state, new Quantity(e.get("factor").asDouble(), prov));
+            }
+            case "dispute" -> {
+                String d = e.get("dispute").asText();
+                if (!disputeIds.contains(d)) {
+                    unknown(p + "/dispute", "dispute", d, disputeIds);
+                }
+                yield new Effect.DisputeIntensity(d, new Quantity(e.get("intensity").asDouble(), prov));
+            }
+            case "cbm" -> {
+                pair(p + "/pair", e.get("pair"), true);
+                yield new Effect.ConfidenceBuilding(e.get("pair").get(0).asText(), e.get("pair").get(1).asText(),
+                        new Quantity(e.get("level").asDouble(), prov));
+            }
+            default -> null;
+        };
+    }
+
+    private Map<String, StrategySpec> bindStrategies() {
+        JsonNode s = root.path("strategies");
+        Map<String, StrategySpec> out = new LinkedHashMap<>();
+        for (Iterator<String> it = s.fieldNames(); it.hasNext(); ) {
+            String actor = it.next();
+            String p = "/strategies/" + YamlDocument.escape(actor);
+            if (!regionalIds().contains(actor)) {
+                problems.atKey(p, "unknown regional state '" + actor + "' (expected one of " + String.join(", ", regionalIds()) + ")",
+                        Suggestions.didYouMean(actor, regionalIds()));
+                continue;
+            }
+            String text = s.get(actor).asText();
+            try {
+                StrategySpec spec = StrategySpec.parse(text);
+                String pole = spec.pole();
+                if (pole != null && (!poles.containsKey(pole) || poles.get(pole).residual())) {
+                    problems.at(p, "strategy '" + text + "' names unknown pole '" + pole + "' (expected one of "
+                            + String.join(", ", nonResidualPoles()) + ")", Suggestions.didYouMean(pole, nonResidualPoles()));
+                }
+                out.put(actor, spec);
+            } catch (IllegalArgumentException e) {
+                problems.at(p, e.getMessage(), Suggestions.didYouMean(text,
+                        List.of("multi-vector", "neutral", "bandwagon:", "balance-against:")));
+            }
+        }
+        for (String id : regionalIds()) {
+            if (!out.containsKey(id) && !s.has(id)) {
+                problems.at("/strategies", "no strategy for regional state '" + id + "' (expected " + id + ": multi-vector, neutral, bandwagon:POLE or balance-against:POLE)");
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Parameter> bindParameters() {
+        JsonNode ps = root.path("parameters");
+        Map<String, Parameter> out = new HashMap<>();
+        Set<String> known = new LinkedHashSet<>();
+        for (ParameterKey k : ParameterKey.values()) {
+            known.add(k.id());
+        }
+        for (Iterator<String> it = ps.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            String p = "/parameters/" + YamlDocument.escape(name);
+            JsonNode n = ps.get(name);
+            if (!known.contains(name)) {
+                problems.atKey(p, "unknown parameter '" + name + "'", Suggestions.didYouMean(name, known));
+                continue;
+            }
+            double v = n.path("value").asDouble();
+            double min = n.path("min").asDouble();
+            double max = n.path("max").asDouble();
+            if (min > max) {
+                problems.at(p + "/min", "range " + min + ".." + max + " is empty (expected min <= max)");
+            } else if (v < min || v > max) {
+                problems.at(p + "/value", v + " is outside its range " + min + ".." + max + " (expected min <= value <= max)");
+            } else {
+                String meaning = n.path("meaning").asText(ParameterKey.fromId(name).map(ParameterKey::meaning).orElse(""));
+                out.put(name, new Parameter(name, v, min, max, meaning, ownOr(n, null)));
+            }
+        }
+        for (String k : known) {
+            if (!ps.has(k)) {
+                problems.at("/parameters", "missing parameter '" + k + "' (" + ParameterKey.fromId(k).orElseThrow().meaning() + ")");
+            }
+        }
+        return out;
+    }
+}

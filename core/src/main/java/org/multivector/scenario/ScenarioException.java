@@ -1,0 +1,27 @@
+package org.multivector.scenario;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.multivector.model.MultivectorException;
+
+/** Bad user input: every problem found in a scenario, reported at once. */
+public final class ScenarioException extends MultivectorException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<Problem> problems;
+
+    public ScenarioException(List<Problem> problems) {
+        super(render(problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    private static String render(List<Problem> problems) {
+        String head = problems.size() == 1 ? "1 problem" : problems.size() + " problems";
+        return head + System.lineSeparator()
+                + problems.stream().map(Problem::format).collect(Collectors.joining(System.lineSeparator()));
+    }
+}

@@ -1,0 +1,119 @@
+package org.multivector.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.multivector.model.Scenario;
+
+/**
+ * Loads scenarios from files or from the embedded resources, checking them in three layers: the
+ * bytes (size, encoding, YAML well-formedness, hostile constructs), the JSON Schema, and the
+ * meaning (references, ranges, provenance). Every problem is reported at once in a
+ * {@link ScenarioException}; nothing partial is ever returned. Thread-safe.
+ */
+public final class ScenarioLoader {
+    /** The embedded default scenario. */
+    public static final String DEFAULT_SCENARIO = "central-asia";
+
+    private static final String RESOURCE_DIR = "/org/multivector/scenario/builtin/";
+    private static final List<String> BUILT_IN = List.of(DEFAULT_SCENARIO);
+
+    private ScenarioLoader() {}
+
+    /** Names of the embedded scenarios. */
+    public static List<String> builtInNames() {
+        return BUILT_IN;
+    }
+
+    /** Loads an embedded scenario by name. */
+    public static Scenario builtIn(String name) {
+        return parse(name + ".yaml", builtInBytes(name));
+    }
+
+    /** The raw YAML of an embedded scenario. */
+    public static byte[] builtInBytes(String name) {
+        if (!BUILT_IN.contains(name)) {
+            throw new ScenarioException(List.of(new Problem(name, 0, 0, "", "unknown built-in scenario '" + name
+                    + "' (expected one of " + String.join(", ", BUILT_IN) + ")", Suggestions.didYouMean(name, BUILT_IN))));
+        }
+        try (InputStream in = ScenarioLoader.class.getResourceAsStream(RESOURCE_DIR + name + ".yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("embedded scenario " + name + " is missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read embedded scenario " + name, e);
+        }
+    }
+
+    /** Loads and checks a scenario file; a name without a path separator may also name a built-in scenario. */
+    public static Scenario load(Path path) {
+        String file = path.toString();
+        if (!Files.exists(path)) {
+            if (BUILT_IN.contains(file)) {
+                return builtIn(file);
+            }
+            throw YamlDocument.fileProblem(file, "no such file (expected a scenario YAML file or one of "
+                    + String.join(", ", BUILT_IN) + ")");
+        }
+        if (Files.isDirectory(path)) {
+            throw YamlDocument.fileProblem(file, "is a directory (expected a scenario YAML file)");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw YamlDocument.fileProblem(file, "is not a regular file (expected a scenario YAML file)");
+        }
+        if (!Files.isReadable(path)) {
+            throw YamlDocument.fileProblem(file, "cannot be read (check its permissions)");
+        }
+        byte[] bytes;
+        try {
+            long size = Files.size(path);
+            if (size > YamlDocument.MAX_BYTES_DEFAULT) {
+                throw YamlDocument.fileProblem(file, "file is " + size + " bytes, larger than the limit of "
+                        + YamlDocument.MAX_BYTES_DEFAULT + " bytes (expected a scenario file)");
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw YamlDocument.fileProblem(file, "cannot be read: " + e.getMessage());
+        }
+        return parse(file, bytes);
+    }
+
+    /** Parses and checks scenario text; {@code file} is the name used in problem locations. */
+    public static Scenario parse(String file, byte[] bytes) {
+        YamlDocument doc = YamlDocument.parse(file, bytes);
+        ProblemCollector problems = new ProblemCollector(doc);
+        if (!doc.root().isObject()) {
+            problems.at("", "expected a mapping at the top of the file, found " + SchemaCheck.describe(doc.root()));
+            problems.throwIfAny();
+        }
+        SchemaCheck.check(doc, problems);
+        problems.throwIfAny();
+        return new ScenarioBinder(doc, problems).bind(hash(doc.root()));
+    }
+
+    /** The JSON Schema the scenario format is checked against. */
+    public static JsonNode schema() {
+        return SchemaCheck.schema();
+    }
+
+    /** SHA-256 of the scenario's canonical JSON form (keys sorted), so formatting does not change it. */
+    static String hash(JsonNode root) {
+        try {
+            ObjectMapper mapper = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+            Object canonical = mapper.treeToValue(root, Object.class);
+            byte[] json = mapper.writeValueAsBytes(canonical);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json)).substring(0, 16);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash scenario", e);
+        }
+    }
+}

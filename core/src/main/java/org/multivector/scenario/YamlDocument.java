@@ -1,0 +1,286 @@
+package org.multivector.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.StringReader;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/*
+ * Design: SnakeYAML composes the file into a node graph that keeps each node's line and column;
+ * the graph is converted to a Jackson tree (for the JSON Schema check and binding) while every
+ * node's position is stored under its JSON Pointer. Hostile input is stopped early and cheaply:
+ * size and encoding before parsing, SnakeYAML's limits (nesting depth, code points, aliases)
+ * during it, and a node budget plus a ban on aliases and non-standard tags while converting, so
+ * an alias bomb is never expanded.
+ */
+
+/** A YAML file read safely into a JSON tree with the source position of every node. */
+public final class YamlDocument {
+    /** Largest scenario file accepted, in bytes (the default scenario is about 0.5 MB). */
+    public static final int MAX_BYTES_DEFAULT = 16 * 1024 * 1024;
+
+    /** Deepest nesting accepted (the scenario format needs 6 levels). */
+    public static final int MAX_DEPTH_DEFAULT = 40;
+
+    /** Most nodes accepted in one file. */
+    public static final int MAX_NODES_DEFAULT = 2_000_000;
+
+    private static final Set<Tag> STANDARD_TAGS =
+            Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP, Tag.SEQ, Tag.TIMESTAMP);
+
+    private final String file;
+    private final JsonNode root;
+    private final Map<String, int[]> positions;
+    private final Map<String, int[]> keyPositions;
+
+    private YamlDocument(String file, JsonNode root, Map<String, int[]> positions, Map<String, int[]> keyPositions) {
+        this.file = file;
+        this.root = root;
+        this.positions = positions;
+        this.keyPositions = keyPositions;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public JsonNode root() {
+        return root;
+    }
+
+    /** Line and column (1-based) of the value at a JSON Pointer, or of its nearest located ancestor. */
+    public int[] position(String pointer) {
+        String p = pointer;
+        while (true) {
+            int[] pos = positions.get(p);
+            if (pos != null) {
+                return pos;
+            }
+            if (p.isEmpty()) {
+                return new int[] {1, 1};
+            }
+            p = p.substring(0, p.lastIndexOf('/'));
+        }
+    }
+
+    /** Position of the key naming the member at a pointer (falls back to the value's position). */
+    public int[] keyPosition(String pointer) {
+        int[] pos = keyPositions.get(pointer);
+        return pos != null ? pos : position(pointer);
+    }
+
+    /**
+     * Parses {@code bytes} as a single YAML document.
+     *
+     * @throws ScenarioException with every problem found, located in {@code file}
+     */
+    public static YamlDocument parse(String file, byte[] bytes) {
+        if (bytes.length > MAX_BYTES_DEFAULT) {
+            throw fileProblem(file, "file is " + bytes.length + " bytes, larger than the limit of "
+                    + MAX_BYTES_DEFAULT + " bytes (expected a scenario file)");
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw fileProblem(file, "file contains a NUL byte at offset " + i + " (expected YAML text, not a binary file)");
+            }
+        }
+        String text = decodeUtf8(file, bytes);
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(50);
+        options.setNestingDepthLimit(MAX_DEPTH_DEFAULT);
+        options.setCodePointLimit(MAX_BYTES_DEFAULT);
+        options.setAllowRecursiveKeys(false);
+        options.setTagInspector(tag -> false);
+        ScalarConstructor constructor = new ScalarConstructor(options);
+        Yaml yaml = new Yaml(constructor, new org.yaml.snakeyaml.representer.Representer(new org.yaml.snakeyaml.DumperOptions()),
+                new org.yaml.snakeyaml.DumperOptions(), options);
+        Node node;
+        try {
+            node = yaml.compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            String context = e.getContext() != null ? e.getContext() + ": " : "";
+            throw new ScenarioException(List.of(new Problem(file, m == null ? 0 : m.getLine() + 1,
+                    m == null ? 0 : m.getColumn() + 1, "", "malformed YAML: " + context + what + " (expected valid YAML)", null)));
+        } catch (YAMLException e) {
+            throw fileProblem(file, "malformed YAML: " + firstLine(e.getMessage()) + " (expected valid YAML)");
+        } catch (StackOverflowError e) {
+            throw fileProblem(file, "YAML nested too deeply (expected at most " + MAX_DEPTH_DEFAULT + " levels)");
+        }
+        if (node == null) {
+            throw fileProblem(file, "file is empty (expected a scenario mapping)");
+        }
+        Converter c = new Converter(file, constructor);
+        JsonNode root = c.convert(node, "", 0);
+        if (!c.problems.isEmpty()) {
+            throw new ScenarioException(c.problems);
+        }
+        return new YamlDocument(file, root, c.positions, c.keyPositions);
+    }
+
+    private static String decodeUtf8(String file, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            String s = decoder.decode(in).toString();
+            return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        } catch (MalformedInputException e) {
+            throw fileProblem(file, "bytes at offset " + in.position() + " are not UTF-8 (expected UTF-8 text)");
+        } catch (CharacterCodingException e) {
+            throw fileProblem(file, "file is not UTF-8 text (expected UTF-8 text)");
+        }
+    }
+
+    static ScenarioException fileProblem(String file, String message) {
+        return new ScenarioException(List.of(new Problem(file, 0, 0, "", message, null)));
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable input";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** Escapes one JSON Pointer segment (RFC 6901). */
+    static String escape(String segment) {
+        return segment.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** Exposes SnakeYAML's scalar resolution (YAML 1.1 ints, floats, booleans) without building objects. */
+    private static final class ScalarConstructor extends SafeConstructor {
+        ScalarConstructor(LoaderOptions options) {
+            super(options);
+        }
+
+        Object scalar(ScalarNode node) {
+            return constructObject(node);
+        }
+    }
+
+    private static final class Converter {
+        private final String file;
+        private final ScalarConstructor constructor;
+        private final Map<String, int[]> positions = new HashMap<>();
+        private final Map<String, int[]> keyPositions = new HashMap<>();
+        private final Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final List<Problem> problems = new java.util.ArrayList<>();
+        private int nodes;
+
+        Converter(String file, ScalarConstructor constructor) {
+            this.file = file;
+            this.constructor = constructor;
+        }
+
+        JsonNode convert(Node node, String pointer, int depth) {
+            if (++nodes > MAX_NODES_DEFAULT) {
+                if (nodes == MAX_NODES_DEFAULT + 1) {
+                    add(node, "file has more than " + MAX_NODES_DEFAULT + " nodes (expected a scenario of reasonable size)");
+                }
+                return JsonNodeFactory.instance.nullNode();
+            }
+            if (!seen.add(node)) {
+                add(node, "YAML aliases (*name) are not supported (expected each value written out)");
+                return JsonNodeFactory.instance.nullNode();
+            }
+            Mark m = node.getStartMark();
+            positions.put(pointer, new int[] {m.getLine() + 1, m.getColumn() + 1});
+            if (!STANDARD_TAGS.contains(node.getTag())) {
+                add(node, "type tag " + node.getTag().getValue() + " is not allowed (expected plain YAML values)");
+                return JsonNodeFactory.instance.nullNode();
+            }
+            if (node instanceof MappingNode map) {
+                ObjectNode obj = JsonNodeFactory.instance.objectNode();
+                for (NodeTuple t : map.getValue()) {
+                    if (!(t.getKeyNode() instanceof ScalarNode key)) {
+                        add(t.getKeyNode(), "mapping keys must be plain scalars");
+                        continue;
+                    }
+                    String k = key.getValue();
+                    String child = pointer + "/" + escape(k);
+                    Mark km = key.getStartMark();
+                    keyPositions.put(child, new int[] {km.getLine() + 1, km.getColumn() + 1});
+                    obj.set(k, convert(t.getValueNode(), child, depth + 1));
+                }
+                return obj;
+            }
+            if (node instanceof SequenceNode seq) {
+                ArrayNode arr = JsonNodeFactory.instance.arrayNode();
+                int i = 0;
+                for (Node item : seq.getValue()) {
+                    arr.add(convert(item, pointer + "/" + i, depth + 1));
+                    i++;
+                }
+                return arr;
+            }
+            ScalarNode scalar = (ScalarNode) node;
+            Object value;
+            try {
+                value = constructor.scalar(scalar);
+            } catch (RuntimeException e) {
+                add(node, "'" + scalar.getValue() + "' is not a valid " + scalar.getTag().getValue().replace("tag:yaml.org,2002:", ""));
+                return JsonNodeFactory.instance.nullNode();
+            }
+            if (value == null) {
+                return JsonNodeFactory.instance.nullNode();
+            }
+            if (value instanceof Boolean b) {
+                return JsonNodeFactory.instance.booleanNode(b);
+            }
+            if (value instanceof Integer i) {
+                return JsonNodeFactory.instance.numberNode(i.longValue());
+            }
+            if (value instanceof Long l) {
+                return JsonNodeFactory.instance.numberNode(l);
+            }
+            if (value instanceof BigInteger big) {
+                return JsonNodeFactory.instance.numberNode(big.doubleValue());
+            }
+            if (value instanceof Double d) {
+                if (!Double.isFinite(d)) {
+                    add(node, "'" + scalar.getValue() + "' is not a finite number");
+                    return JsonNodeFactory.instance.nullNode();
+                }
+                return JsonNodeFactory.instance.numberNode(d);
+            }
+            // timestamps and everything else stay text, exactly as written
+            return JsonNodeFactory.instance.textNode(scalar.getValue());
+        }
+
+        private void add(Node node, String message) {
+            Mark m = node.getStartMark();
+            problems.add(new Problem(file, m.getLine() + 1, m.getColumn() + 1, "", message, null));
+        }
+    }
+}
