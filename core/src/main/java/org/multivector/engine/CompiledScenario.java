@@ -44,6 +44,7 @@ public final class CompiledScenario {
     final double[] inertia;
     final boolean[] securityDim;
     final boolean[] coercibleDim;
+    final boolean[] politicalDim;
     final double[] coercion;
     final double[] assertiveness;
     final double[] pressureThreshold;
@@ -63,6 +64,7 @@ public final class CompiledScenario {
     final double[] spillover; // [y*nR+i]
     final int[] securityLead; // [y*nR+i], pole index or -1
     final boolean[] contiguous; // [i*nR+j]
+    final boolean[] bordersPole; // [i*nP+p]
     final double[] fragilityBase;
     final int nDisputes;
     final int[] disputeA;
@@ -114,12 +116,14 @@ public final class CompiledScenario {
         inertia = new double[nD];
         securityDim = new boolean[nD];
         coercibleDim = new boolean[nD];
+        politicalDim = new boolean[nD];
         for (int d = 0; d < nD; d++) {
             Dimension dim = s.dimensions().get(d);
             salience[d] = dim.salience().value();
             inertia[d] = dim.inertia().value();
             securityDim[d] = domainOf(dim.id()) == InstitutionDomain.SECURITY;
             coercibleDim[d] = securityDim[d] || dim.id().equals("energy");
+            politicalDim[d] = domainOf(dim.id()) == InstitutionDomain.POLITICAL;
         }
         coercion = new double[nP];
         assertiveness = new double[nP];
@@ -175,6 +179,14 @@ public final class CompiledScenario {
         for (int i = 0; i < nR; i++) {
             for (int j = 0; j < nR; j++) {
                 contiguous[i * nR + j] = i != j && s.contiguous(states[i], states[j]);
+            }
+        }
+        bordersPole = new boolean[nR * nP];
+        for (int i = 0; i < nR; i++) {
+            for (int p = 0; p < nP; p++) {
+                for (String m : s.poles().get(p).members()) {
+                    bordersPole[i * nP + p] |= s.contiguous(states[i], m);
+                }
             }
         }
         List<Dispute> ds = s.disputes();

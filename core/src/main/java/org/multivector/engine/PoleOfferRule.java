@@ -11,7 +11,7 @@ import org.multivector.model.ParameterKey;
  * {@code r_ip += memory · (a_ip − r_ip)}. Pressure adds {@code PRESSURE_FRAGILITY · Σ_p pressure_ip}
  * to i's fragility (Russian assertiveness, Chinese leverage, Western conditionality).
  *
- * <p>Offers. {@code o_pid = interest_pd · capShare_pd^γ · (1 + β_inst · n_inst) · (1 + β_route · routeShare)
+ * <p>Offers. {@code o_pid = interest_pd · capShare_pd^γ · (1 + β_inst · n_inst) · (1 + β_route · routeShare) · (1 + β_prox)[pole borders i, not diplomacy]
  * · eventFactor · (1 + β_press · pressure_ip)[security, energy] · (1 + β_call · call_i)[security, lead of i's
  * security institution]}. The residual partner offers {@code RESIDUAL_OFFER} times the mean pole
  * offer, with its own route bonus.
@@ -27,6 +27,7 @@ final class PoleOfferRule {
         double gamma = c.param(ParameterKey.OFFER_CAPABILITY_ELASTICITY);
         double instBonus = c.param(ParameterKey.INSTITUTION_OFFER_BONUS);
         double routeBonus = c.param(ParameterKey.ROUTE_OFFER_BONUS);
+        double proximity = c.param(ParameterKey.PROXIMITY_OFFER_BONUS);
         double residualOffer = c.param(ParameterKey.RESIDUAL_OFFER);
         double memory = c.param(ParameterKey.PRESSURE_MEMORY);
         double pressOffer = c.param(ParameterKey.PRESSURE_OFFER);
@@ -58,6 +59,9 @@ final class PoleOfferRule {
                             * (1 + instBonus * c.institutionCount[k])
                             * (1 + routeBonus * c.routeShare[k])
                             * st.offerFactor[st.s(i, p, d)];
+                    if (c.bordersPole[i * nP + p] && !c.politicalDim[d]) {
+                        o *= 1 + proximity;
+                    }
                     if (c.coercibleDim[d]) {
                         o *= 1 + pressOffer * st.pressure[i * nP + p];
                     }

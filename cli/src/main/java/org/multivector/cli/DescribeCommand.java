@@ -1,0 +1,129 @@
+package org.multivector.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.multivector.engine.CompiledScenario;
+import org.multivector.engine.Engine;
+import org.multivector.engine.Trajectory;
+import org.multivector.metric.HerfindahlIndex;
+import org.multivector.metric.NormalisedEntropyBalance;
+import org.multivector.model.Actor;
+import org.multivector.model.Dimension;
+import org.multivector.model.Dispute;
+import org.multivector.model.Institution;
+import org.multivector.model.Pole;
+import org.multivector.model.Scenario;
+import org.multivector.model.TieSeries;
+import org.multivector.scenario.Problem;
+import org.multivector.scenario.ScenarioException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code multivector describe --year Y}: the observed regional system in one year. */
+@Command(name = "describe", description = "Print the observed system in a year: institutions and members, shares per pole and dimension, open disputes, metrics.")
+final class DescribeCommand implements Callable<Integer> {
+    @Mixin
+    ScenarioOption scenarioOption = new ScenarioOption();
+
+    @Option(names = "--year", required = true, description = "The year to describe.")
+    int year;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Scenario s = scenarioOption.load();
+        if (!s.time().contains(year)) {
+            throw new ScenarioException(List.of(new Problem("--year", 0, 0, "", year + " is outside the scenario's years "
+                    + s.time().start() + ".." + s.time().end(), null)));
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        List<Pole> poles = s.poles().stream().filter(p -> !p.residual()).toList();
+        w.printf("%s — %d%n%n", s.title(), year);
+        w.println("Institutions and members");
+        for (Institution inst : s.institutions()) {
+            if (year < inst.founded()) {
+                continue;
+            }
+            List<String> members = new ArrayList<>();
+            inst.members().stream().filter(m -> m.activeIn(year)).forEach(m -> {
+                if (!members.contains(m.state())) {
+                    members.add(m.state());
+                }
+            });
+            if (!members.isEmpty()) {
+                w.printf("  %-8s %-9s lead %-9s %s%n", inst.id(), inst.domain().name().toLowerCase(java.util.Locale.ROOT),
+                        inst.lead().isEmpty() ? "-" : String.join("+", inst.lead()), String.join(" ", members));
+            }
+        }
+        w.println();
+        w.print("Observed shares per pole (missing = no observation that year; never read as zero)\n  state dimension ");
+        for (Pole p : poles) {
+            w.printf(" %6s", p.id());
+        }
+        w.printf(" %7s %6s  %s%n", "balance", "HHI", "source");
+        for (Actor a : s.regionalStates()) {
+            for (Dimension d : s.dimensions()) {
+                TieSeries t = s.tie(a.id(), d.id()).orElse(null);
+                Map<String, Double> row = t == null ? null : t.shares().get(year);
+                w.printf("  %-5s %-9s ", a.id(), d.id());
+                if (row == null) {
+                    w.printf(" %s%n", t != null && t.missing().contains(year) ? "missing (" + t.missingNote() + ")" : "missing (no observation)");
+                    continue;
+                }
+                double[] v = new double[poles.size()];
+                for (int k = 0; k < poles.size(); k++) {
+                    v[k] = row.getOrDefault(poles.get(k).id(), 0.0);
+                    w.printf(" %6.3f", v[k]);
+                }
+                String note = t.provenance().isAssumption() ? "estimated" : "observed";
+                w.printf(" %7.3f %6.3f  %s%n", NormalisedEntropyBalance.of(v), HerfindahlIndex.of(v), note);
+            }
+        }
+        w.println();
+        w.println("Open disputes");
+        boolean any = false;
+        for (Dispute d : s.disputes()) {
+            if (d.activeIn(year)) {
+                any = true;
+                w.printf("  %-20s %s-%s %-8s intensity %.2f since %d%s%n", d.id(), d.a(), d.b(), d.kind().name().toLowerCase(java.util.Locale.ROOT),
+                        d.intensity().value(), d.from(), d.resolved().isPresent() ? ", settled " + d.resolved().getAsInt() : "");
+            }
+        }
+        if (!any) {
+            w.println("  none");
+        }
+        Trajectory t = new Engine(CompiledScenario.of(s)).run(RunCommand.SEED_DEFAULT, 0);
+        w.println();
+        w.printf("Model metrics in %d (%s; seed %d)%n", year, year <= s.time().lastObserved() ? "ties re-anchored to the observations above" : "free-running model",
+                RunCommand.SEED_DEFAULT);
+        w.printf("  %-5s %7s %6s %8s %9s%n", "state", "balance", "HHI", "exposure", "fragility");
+        for (Actor a : s.regionalStates()) {
+            w.printf("  %-5s %7.3f %6.3f %8.3f %9.3f%n", a.id(), t.value(year, a.id(), "balance"), t.value(year, a.id(), "hhi"),
+                    t.value(year, a.id(), "exposure"), t.value(year, a.id(), "fragility"));
+        }
+        w.printf("  %-10s %7s %7s %7s%n", "pair", "tension", "hazard", "S-score");
+        List<Actor> rs = s.regionalStates();
+        for (int i = 0; i < rs.size(); i++) {
+            for (int j = i + 1; j < rs.size(); j++) {
+                String dy = rs.get(i).id() + "-" + rs.get(j).id();
+                double hz = t.value(year, dy, "hazard");
+                w.printf("  %-10s %7.3f %7s %7.3f%n", dy, t.value(year, dy, "tension"), Double.isNaN(hz) ? "-" : String.format("%.3f", hz),
+                        t.value(year, dy, "sscore"));
+            }
+        }
+        w.printf("  structural balance %.3f, mean S-score %.3f, rivalry %.2f%n", t.value(year, "REGION", "structural-balance"),
+                t.value(year, "REGION", "sscore.mean"), t.value(year, "REGION", "rivalry"));
+        w.printf("  RSI %.1f (hazard %.3f, unrest %.3f, polarisation %.3f, institutional deficit %.3f)%n", t.value(year, "REGION", "rsi"),
+                t.value(year, "REGION", "rsi.hazard"), t.value(year, "REGION", "rsi.unrest"), t.value(year, "REGION", "rsi.polarisation"),
+                t.value(year, "REGION", "rsi.institutions"));
+        w.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,113 @@
+package org.multivector.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Map;
+import org.multivector.engine.Trajectory;
+import org.multivector.engine.Variable;
+
+/**
+ * Writes one run's results directory: {@code results.csv} (tidy: one row per year × actor ×
+ * variable, with run id, seed and scenario hash on every row), {@code manifest.json} and any extra
+ * files (the report). Everything is written into a hidden sibling directory first and renamed into
+ * place at the end, so a killed run leaves either the previous result or none, never a partial one.
+ */
+public final class RunDirectory {
+    private RunDirectory() {}
+
+    /** Writes the directory {@code parent/name}, replacing a previous one atomically. */
+    public static Path write(Path parent, String name, Trajectory t, String runId, Map<String, Object> manifest,
+            Map<String, String> extraFiles) {
+        try {
+            Files.createDirectories(parent);
+            Path target = parent.resolve(name);
+            Path tmp = Files.createTempDirectory(parent, "." + name + ".partial-");
+            writeCsv(tmp.resolve("results.csv"), t, runId);
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            json.writeValue(tmp.resolve("manifest.json").toFile(), manifest);
+            for (Map.Entry<String, String> e : extraFiles.entrySet()) {
+                Files.writeString(tmp.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+            }
+            Path old = null;
+            if (Files.exists(target)) {
+                old = Files.createTempDirectory(parent, "." + name + ".old-");
+                Files.delete(old);
+                move(target, old);
+            }
+            move(tmp, target);
+            if (old != null) {
+                deleteTree(old);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write results under " + parent + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    static void writeCsv(Path file, Trajectory t, String runId) throws IOException {
+        List<Variable> vars = t.variables();
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("run_id,seed,scenario_hash,year,actor,variable,value\n");
+            String prefix = csv(runId) + "," + t.seed() + "," + csv(t.scenarioHash()) + ",";
+            for (int y = t.firstYear(); y <= t.lastYear(); y++) {
+                for (int v = 0; v < vars.size(); v++) {
+                    double x = t.value(y, v);
+                    w.write(prefix);
+                    w.write(Integer.toString(y));
+                    w.write(',');
+                    w.write(csv(vars.get(v).actor()));
+                    w.write(',');
+                    w.write(csv(vars.get(v).name()));
+                    w.write(',');
+                    if (!Double.isNaN(x)) {
+                        w.write(Double.toString(x));
+                    }
+                    w.write('\n');
+                }
+            }
+        }
+    }
+
+    private static String csv(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
