@@ -127,6 +127,10 @@ public final class YamlDocument {
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            if (what != null && what.startsWith("Global tag is not allowed")) {
+                throw new ScenarioException(List.of(new Problem(file, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, "",
+                        "type tag " + what.substring(what.indexOf(':') + 1).trim() + " is not allowed (expected plain YAML values)", null)));
+            }
             String context = e.getContext() != null ? e.getContext() + ": " : "";
             throw new ScenarioException(List.of(new Problem(file, m == null ? 0 : m.getLine() + 1,
                     m == null ? 0 : m.getColumn() + 1, "", "malformed YAML: " + context + what + " (expected valid YAML)", null)));
@@ -197,6 +201,7 @@ public final class YamlDocument {
         private final Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         private final List<Problem> problems = new java.util.ArrayList<>();
         private int nodes;
+        private boolean aliasReported;
 
         Converter(String file, ScalarConstructor constructor) {
             this.file = file;
@@ -211,7 +216,10 @@ public final class YamlDocument {
                 return JsonNodeFactory.instance.nullNode();
             }
             if (!seen.add(node)) {
-                add(node, "YAML aliases (*name) are not supported (expected each value written out)");
+                if (!aliasReported) {
+                    aliasReported = true;
+                    add(node, "YAML aliases (*name) are not supported (expected each value written out)");
+                }
                 return JsonNodeFactory.instance.nullNode();
             }
             Mark m = node.getStartMark();
@@ -230,6 +238,10 @@ public final class YamlDocument {
                     String k = key.getValue();
                     String child = pointer + "/" + escape(k);
                     Mark km = key.getStartMark();
+                    if (obj.has(k)) {
+                        add(key, "duplicate key '" + k + "' (first given on line " + keyPositions.get(child)[0] + "; expected each key once)");
+                        continue;
+                    }
                     keyPositions.put(child, new int[] {km.getLine() + 1, km.getColumn() + 1});
                     obj.set(k, convert(t.getValueNode(), child, depth + 1));
                 }

@@ -1,0 +1,85 @@
+package org.multivector.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+import org.multivector.model.Scenario;
+import org.multivector.model.StrategySpec;
+import org.multivector.scenario.ScenarioLoader;
+
+class EngineTest {
+    static final Scenario DEFAULT = ScenarioLoader.builtIn(ScenarioLoader.DEFAULT_SCENARIO);
+    static final CompiledScenario COMPILED = CompiledScenario.of(DEFAULT);
+
+    @Test
+    void run_sameSeed_isBitIdenticalAcrossEnginesAndRepeats() {
+        double[] a = new Engine(COMPILED).run(7, 3).values();
+        Engine e = new Engine(COMPILED);
+        e.run(99, 0); // a different run first must not leak state
+        double[] b = e.run(7, 3).values();
+        assertThat(b).isEqualTo(a);
+    }
+
+    @Test
+    void run_differentRunIndex_drawsDifferentIncidents() {
+        Engine e = new Engine(COMPILED);
+        Trajectory a = e.run(7, 0);
+        Trajectory b = e.run(7, 1);
+        assertThat(a.values()).isNotEqualTo(b.values());
+    }
+
+    @Test
+    void run_sharesStayOnTheSimplex() {
+        Trajectory t = new Engine(COMPILED).run(1992, 0);
+        for (int y = t.firstYear(); y <= t.lastYear(); y++) {
+            for (var state : DEFAULT.regionalStates()) {
+                for (var d : DEFAULT.dimensions()) {
+                    double sum = 0;
+                    for (var p : DEFAULT.poles()) {
+                        double v = t.value(y, state.id(), "share." + d.id() + "." + p.id());
+                        assertThat(v).isBetween(-1e-12, 1 + 1e-12);
+                        sum += v;
+                    }
+                    assertThat(sum).as(state.id() + " " + d.id() + " " + y).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+                }
+            }
+            assertThat(t.value(y, "REGION", "rsi")).isBetween(0.0, 100.0);
+        }
+    }
+
+    @Test
+    void run_observedYears_areReAnchoredAndFreeYearsAreNot() {
+        Trajectory t = new Engine(COMPILED).run(1992, 0);
+        double observed = DEFAULT.tie("KAZ", "trade").orElseThrow().shares().get(2005).get("RUS");
+        assertThat(t.value(2005, "KAZ", "share.trade.RUS")).isEqualTo(observed);
+        assertThat(t.value(2005, "KAZ", "drift.free")).isFinite().isPositive();
+        assertThat(t.value(2026, "KAZ", "drift.free")).isNaN();
+    }
+
+    @Test
+    void run_strategyChange_changesTheOutcome() {
+        Scenario bandwagon = DEFAULT.withStrategy("KAZ", new StrategySpec.Bandwagon("RUS"));
+        Trajectory mv = new Engine(COMPILED).run(5, 0);
+        Trajectory bw = new Engine(CompiledScenario.of(bandwagon)).run(5, 0);
+        assertThat(bw.value(2030, "KAZ", "share.security.RUS")).isGreaterThan(mv.value(2030, "KAZ", "share.security.RUS"));
+        assertThat(bw.value(2030, "KAZ", "share.trade.RUS")).isGreaterThan(mv.value(2030, "KAZ", "share.trade.RUS"));
+    }
+
+    @Test
+    void run_stepLoop_allocatesOnlyThePerRunGenerator() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Engine e = new Engine(COMPILED);
+        double[] out = new double[e.outputSize()];
+        for (int i = 0; i < 50; i++) {
+            e.run(1, i, out); // warm up
+        }
+        long before = mx.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 100; i++) {
+            e.run(1, i, out);
+        }
+        long perRun = (mx.getCurrentThreadAllocatedBytes() - before) / 100;
+        // 40 years x 5 states x 5 dimensions: any per-step allocation would cost far more than this
+        assertThat(perRun).as("bytes allocated per run").isLessThan(2048);
+    }
+}

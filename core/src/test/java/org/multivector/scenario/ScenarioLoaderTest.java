@@ -1,0 +1,102 @@
+package org.multivector.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.multivector.model.Scenario;
+
+class ScenarioLoaderTest {
+    static final String[] INVALID = {
+        "alias-bomb", "bad-encoding", "bad-strategy", "binary", "border-dispute-without-border", "both-provenances", "deeply-nested",
+        "duplicate-actor-id", "duplicate-key", "empty-file", "end-before-start", "malformed-yaml", "membership-before-founding",
+        "missing-required-field", "missing-strategy", "negative-intensity", "not-a-mapping", "number-without-provenance",
+        "parameter-outside-range", "share-above-one", "shares-sum-above-one", "strategy-unknown-pole", "tie-year-out-of-range",
+        "type-tag", "unknown-actor-in-tie", "unknown-effect-target", "unknown-field", "unknown-parameter", "unknown-pole-in-tie", "wrong-type"
+    };
+
+    static byte[] resource(String name) throws IOException {
+        try (InputStream in = ScenarioLoaderTest.class.getResourceAsStream("/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    static Stream<String> invalid() {
+        return Stream.of(INVALID);
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalid")
+    void load_invalidFixture_reportsExactlyTheExpectedProblems(String name) throws IOException {
+        String file = "invalid/" + name + ".yaml";
+        String expected = new String(resource("invalid/" + name + ".expected"), StandardCharsets.UTF_8).strip();
+        assertThatThrownBy(() -> ScenarioLoader.parse(file, resource(file)))
+                .isInstanceOf(ScenarioException.class)
+                .satisfies(e -> assertThat(e.getMessage().strip().replace("\r\n", "\n")).isEqualTo(expected));
+    }
+
+    @Test
+    void load_validSmallScenario_bindsEverything() throws IOException {
+        Scenario s = ScenarioLoader.parse("valid-small.yaml", resource("valid-small.yaml"));
+        assertThat(s.regionalStates()).extracting(a -> a.id()).containsExactly("AAA", "BBB");
+        assertThat(s.ties()).hasSize(1);
+        assertThat(s.disputes().get(0).resolved()).hasValue(2008);
+        assertThat(s.strategies().get("BBB").text()).isEqualTo("bandwagon:RUS");
+    }
+
+    @Test
+    void builtIn_defaultScenario_loadsWithEveryPartPresent() {
+        Scenario s = ScenarioLoader.builtIn(ScenarioLoader.DEFAULT_SCENARIO);
+        assertThat(s.regionalStates()).extracting(a -> a.id()).containsExactly("KAZ", "UZB", "KGZ", "TJK", "TKM");
+        assertThat(s.poles()).extracting(p -> p.id()).containsExactly("RUS", "CHN", "WEST", "OTHER");
+        assertThat(s.actor("AFG")).isPresent();
+        assertThat(s.institutions()).extracting(i -> i.id()).contains("CSTO", "SCO", "EAEU", "PFP", "OSCE", "CIS");
+        assertThat(s.events()).hasSizeGreaterThan(15);
+        assertThat(s.disputes()).extracting(d -> d.kind().name()).contains("BORDER", "WATER", "ETHNIC", "STATUS");
+        assertThat(s.time().start()).isEqualTo(1991);
+        assertThat(s.time().end()).isEqualTo(2030);
+    }
+
+    @Test
+    void hash_ignoresFormatting() throws IOException {
+        String text = new String(resource("valid-small.yaml"), StandardCharsets.UTF_8);
+        String reformatted = "# a comment\n" + text.replace("title: A small valid scenario", "title:    'A small valid scenario'");
+        assertThat(ScenarioLoader.parse("b", reformatted.getBytes(StandardCharsets.UTF_8)).hash())
+                .isEqualTo(ScenarioLoader.parse("a", resource("valid-small.yaml")).hash());
+    }
+
+    @Test
+    void load_directory_isRefusedWithAClearMessage(@TempDir Path dir) {
+        assertThatThrownBy(() -> ScenarioLoader.load(dir)).isInstanceOf(ScenarioException.class).hasMessageContaining("is a directory");
+    }
+
+    @Test
+    void load_missingFile_namesTheBuiltInAlternatives(@TempDir Path dir) {
+        assertThatThrownBy(() -> ScenarioLoader.load(dir.resolve("nope.yaml")))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("no such file")
+                .hasMessageContaining("central-asia");
+    }
+
+    @Test
+    void load_hugeFile_isRefusedBeforeParsing(@TempDir Path dir) throws IOException {
+        Path big = dir.resolve("big.yaml");
+        byte[] line = "k: vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv\n".getBytes(StandardCharsets.UTF_8);
+        try (var out = Files.newOutputStream(big)) {
+            for (int i = 0; i < (YamlDocument.MAX_BYTES_DEFAULT / line.length) + 10; i++) {
+                out.write(line);
+            }
+        }
+        assertThatThrownBy(() -> ScenarioLoader.load(big)).isInstanceOf(ScenarioException.class).hasMessageContaining("larger than the limit");
+    }
+}
