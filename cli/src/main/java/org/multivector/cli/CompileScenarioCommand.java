@@ -8,12 +8,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Re-creates the embedded default scenario from the data folder (maintainers' command). */
-@Command(name = "compile-scenario", hidden = true, description = "Re-create the embedded central-asia scenario from data/.")
+@Command(
+        name = "compile-scenario",
+        hidden = true,
+        description = "Re-create the embedded central-asia scenario from data/.")
 final class CompileScenarioCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "data", description = "Data folder (default: ${DEFAULT-VALUE}).")
     Path data;
 
-    @Option(names = "--out", defaultValue = "core/src/main/resources/org/multivector/scenario/builtin/central-asia.yaml",
+    @Option(
+            names = "--out",
+            defaultValue = "core/src/main/resources/org/multivector/scenario/builtin/central-asia.yaml",
             description = "Output YAML (default: ${DEFAULT-VALUE}).")
     Path out;
 

@@ -25,7 +25,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code multivector describe --year Y}: the observed regional system in one year. */
-@Command(name = "describe", description = "Print the observed system in a year: institutions and members, shares per pole and dimension, open disputes, metrics.")
+@Command(
+        name = "describe",
+        description =
+                "Print the observed system in a year: institutions and members, shares per pole and dimension, open disputes, metrics.")
 final class DescribeCommand implements Callable<Integer> {
     @Mixin
     ScenarioOption scenarioOption = new ScenarioOption();
@@ -40,8 +43,14 @@ final class DescribeCommand implements Callable<Integer> {
     public Integer call() {
         Scenario s = scenarioOption.load();
         if (!s.time().contains(year)) {
-            throw new ScenarioException(List.of(new Problem("--year", 0, 0, "", year + " is outside the scenario's years "
-                    + s.time().start() + ".." + s.time().end(), null)));
+            throw new ScenarioException(List.of(new Problem(
+                    "--year",
+                    0,
+                    0,
+                    "",
+                    year + " is outside the scenario's years " + s.time().start() + ".."
+                            + s.time().end(),
+                    null)));
         }
         PrintWriter w = spec.commandLine().getOut();
         List<Pole> poles = s.poles().stream().filter(p -> !p.residual()).toList();
@@ -58,12 +67,17 @@ final class DescribeCommand implements Callable<Integer> {
                 }
             });
             if (!members.isEmpty()) {
-                w.printf("  %-8s %-9s lead %-9s %s%n", inst.id(), inst.domain().name().toLowerCase(java.util.Locale.ROOT),
-                        inst.lead().isEmpty() ? "-" : String.join("+", inst.lead()), String.join(" ", members));
+                w.printf(
+                        "  %-8s %-9s lead %-9s %s%n",
+                        inst.id(),
+                        inst.domain().name().toLowerCase(java.util.Locale.ROOT),
+                        inst.lead().isEmpty() ? "-" : String.join("+", inst.lead()),
+                        String.join(" ", members));
             }
         }
         w.println();
-        w.print("Observed shares per pole (missing = no observation that year; never read as zero)\n  state dimension ");
+        w.print(
+                "Observed shares per pole (missing = no observation that year; never read as zero)\n  state dimension ");
         for (Pole p : poles) {
             w.printf(" %6s", p.id());
         }
@@ -74,7 +88,11 @@ final class DescribeCommand implements Callable<Integer> {
                 Map<String, Double> row = t == null ? null : t.shares().get(year);
                 w.printf("  %-5s %-9s ", a.id(), d.id());
                 if (row == null) {
-                    w.printf(" %s%n", t != null && t.missing().contains(year) ? "missing (" + t.missingNote() + ")" : "missing (no observation)");
+                    w.printf(
+                            " %s%n",
+                            t != null && t.missing().contains(year)
+                                    ? "missing (" + t.missingNote() + ")"
+                                    : "missing (no observation)");
                     continue;
                 }
                 double[] v = new double[poles.size()];
@@ -92,8 +110,15 @@ final class DescribeCommand implements Callable<Integer> {
         for (Dispute d : s.disputes()) {
             if (d.activeIn(year)) {
                 any = true;
-                w.printf("  %-20s %s-%s %-8s intensity %.2f since %d%s%n", d.id(), d.a(), d.b(), d.kind().name().toLowerCase(java.util.Locale.ROOT),
-                        d.intensity().value(), d.from(), d.resolved().isPresent() ? ", settled " + d.resolved().getAsInt() : "");
+                w.printf(
+                        "  %-20s %s-%s %-8s intensity %.2f since %d%s%n",
+                        d.id(),
+                        d.a(),
+                        d.b(),
+                        d.kind().name().toLowerCase(java.util.Locale.ROOT),
+                        d.intensity().value(),
+                        d.from(),
+                        d.resolved().isPresent() ? ", settled " + d.resolved().getAsInt() : "");
             }
         }
         if (!any) {
@@ -101,12 +126,20 @@ final class DescribeCommand implements Callable<Integer> {
         }
         Trajectory t = new Engine(CompiledScenario.of(s)).run(RunCommand.SEED_DEFAULT, 0);
         w.println();
-        w.printf("Model metrics in %d (%s; seed %d)%n", year, year <= s.time().lastObserved() ? "ties re-anchored to the observations above" : "free-running model",
+        w.printf(
+                "Model metrics in %d (%s; seed %d)%n",
+                year,
+                year <= s.time().lastObserved() ? "ties re-anchored to the observations above" : "free-running model",
                 RunCommand.SEED_DEFAULT);
         w.printf("  %-5s %7s %6s %8s %9s%n", "state", "balance", "HHI", "exposure", "fragility");
         for (Actor a : s.regionalStates()) {
-            w.printf("  %-5s %7.3f %6.3f %8.3f %9.3f%n", a.id(), t.value(year, a.id(), "balance"), t.value(year, a.id(), "hhi"),
-                    t.value(year, a.id(), "exposure"), t.value(year, a.id(), "fragility"));
+            w.printf(
+                    "  %-5s %7.3f %6.3f %8.3f %9.3f%n",
+                    a.id(),
+                    t.value(year, a.id(), "balance"),
+                    t.value(year, a.id(), "hhi"),
+                    t.value(year, a.id(), "exposure"),
+                    t.value(year, a.id(), "fragility"));
         }
         w.printf("  %-10s %7s %7s %7s%n", "pair", "tension", "hazard", "S-score");
         List<Actor> rs = s.regionalStates();
@@ -114,14 +147,25 @@ final class DescribeCommand implements Callable<Integer> {
             for (int j = i + 1; j < rs.size(); j++) {
                 String dy = rs.get(i).id() + "-" + rs.get(j).id();
                 double hz = t.value(year, dy, "hazard");
-                w.printf("  %-10s %7.3f %7s %7.3f%n", dy, t.value(year, dy, "tension"), Double.isNaN(hz) ? "-" : String.format("%.3f", hz),
+                w.printf(
+                        "  %-10s %7.3f %7s %7.3f%n",
+                        dy,
+                        t.value(year, dy, "tension"),
+                        Double.isNaN(hz) ? "-" : String.format("%.3f", hz),
                         t.value(year, dy, "sscore"));
             }
         }
-        w.printf("  structural balance %.3f, mean S-score %.3f, rivalry %.2f%n", t.value(year, "REGION", "structural-balance"),
-                t.value(year, "REGION", "sscore.mean"), t.value(year, "REGION", "rivalry"));
-        w.printf("  RSI %.1f (hazard %.3f, unrest %.3f, polarisation %.3f, institutional deficit %.3f)%n", t.value(year, "REGION", "rsi"),
-                t.value(year, "REGION", "rsi.hazard"), t.value(year, "REGION", "rsi.unrest"), t.value(year, "REGION", "rsi.polarisation"),
+        w.printf(
+                "  structural balance %.3f, mean S-score %.3f, rivalry %.2f%n",
+                t.value(year, "REGION", "structural-balance"),
+                t.value(year, "REGION", "sscore.mean"),
+                t.value(year, "REGION", "rivalry"));
+        w.printf(
+                "  RSI %.1f (hazard %.3f, unrest %.3f, polarisation %.3f, institutional deficit %.3f)%n",
+                t.value(year, "REGION", "rsi"),
+                t.value(year, "REGION", "rsi.hazard"),
+                t.value(year, "REGION", "rsi.unrest"),
+                t.value(year, "REGION", "rsi.polarisation"),
                 t.value(year, "REGION", "rsi.institutions"));
         w.flush();
         return 0;

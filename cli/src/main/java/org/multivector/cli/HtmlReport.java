@@ -18,7 +18,9 @@ import org.multivector.model.TieSeries;
  * year, and the free model (never re-anchored) against the observed trade shares.
  */
 final class HtmlReport {
-    private static final String[] COLOURS = {"#c0392b", "#d4a017", "#2471a3", "#7f8c8d", "#27ae60", "#8e44ad", "#e67e22", "#16a085"};
+    private static final String[] COLOURS = {
+        "#c0392b", "#d4a017", "#2471a3", "#7f8c8d", "#27ae60", "#8e44ad", "#e67e22", "#16a085"
+    };
 
     private HtmlReport() {}
 
@@ -26,15 +28,29 @@ final class HtmlReport {
 
     static String render(Scenario s, Trajectory t, long seed) {
         StringBuilder b = new StringBuilder();
-        b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(s.title()))
-                .append("</title><style>body{font-family:DejaVu Sans,Arial,sans-serif;margin:24px;color:#222;max-width:1200px}"
-                        + "h1{font-size:22px}h2{font-size:17px;margin-top:28px}.grid{display:flex;flex-wrap:wrap;gap:12px}"
-                        + "figure{margin:0}figcaption{font-size:12px;color:#555}small{color:#666}table{border-collapse:collapse;font-size:12px}"
-                        + "td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}</style></head><body>");
+        b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+                .append(esc(s.title()))
+                .append(
+                        "</title><style>body{font-family:DejaVu Sans,Arial,sans-serif;margin:24px;color:#222;max-width:1200px}"
+                                + "h1{font-size:22px}h2{font-size:17px;margin-top:28px}.grid{display:flex;flex-wrap:wrap;gap:12px}"
+                                + "figure{margin:0}figcaption{font-size:12px;color:#555}small{color:#666}table{border-collapse:collapse;font-size:12px}"
+                                + "td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}</style></head><body>");
         b.append("<h1>").append(esc(s.title())).append("</h1>");
-        b.append("<p><small>scenario <b>").append(esc(s.name())).append("</b> · hash ").append(esc(s.hash())).append(" · seed ").append(seed)
-                .append(" · years ").append(t.firstYear()).append("–").append(t.lastYear()).append(" · re-anchored to observations up to ")
-                .append(s.time().lastObserved()).append(", free afterwards · multivector ").append(Main.VERSION).append("</small></p>");
+        b.append("<p><small>scenario <b>")
+                .append(esc(s.name()))
+                .append("</b> · hash ")
+                .append(esc(s.hash()))
+                .append(" · seed ")
+                .append(seed)
+                .append(" · years ")
+                .append(t.firstYear())
+                .append("–")
+                .append(t.lastYear())
+                .append(" · re-anchored to observations up to ")
+                .append(s.time().lastObserved())
+                .append(", free afterwards · multivector ")
+                .append(Main.VERSION)
+                .append("</small></p>");
         int years = t.years();
         double[] x = new double[years];
         for (int k = 0; k < years; k++) {
@@ -42,12 +58,24 @@ final class HtmlReport {
         }
         List<Pole> poles = s.poles();
         b.append("<h2>Regional Stability Index and its stressors</h2><div class=\"grid\">");
-        b.append(chart("RSI (0–100, higher is more stable)", x, List.of(new Line("RSI", series(t, "REGION", "rsi"), COLOURS[4], false)), 0, 100, 520));
-        b.append(chart("Stressors (0–1)", x, List.of(
-                new Line("incident hazard", series(t, "REGION", "rsi.hazard"), COLOURS[0], false),
-                new Line("unrest", series(t, "REGION", "rsi.unrest"), COLOURS[1], false),
-                new Line("polarisation", series(t, "REGION", "rsi.polarisation"), COLOURS[2], false),
-                new Line("institutional deficit", series(t, "REGION", "rsi.institutions"), COLOURS[3], false)), 0, 1, 520));
+        b.append(chart(
+                "RSI (0–100, higher is more stable)",
+                x,
+                List.of(new Line("RSI", series(t, "REGION", "rsi"), COLOURS[4], false)),
+                0,
+                100,
+                520));
+        b.append(chart(
+                "Stressors (0–1)",
+                x,
+                List.of(
+                        new Line("incident hazard", series(t, "REGION", "rsi.hazard"), COLOURS[0], false),
+                        new Line("unrest", series(t, "REGION", "rsi.unrest"), COLOURS[1], false),
+                        new Line("polarisation", series(t, "REGION", "rsi.polarisation"), COLOURS[2], false),
+                        new Line("institutional deficit", series(t, "REGION", "rsi.institutions"), COLOURS[3], false)),
+                0,
+                1,
+                520));
         b.append("</div><h2>Vector balance (normalised entropy over the poles; 1 = even)</h2><div class=\"grid\">");
         List<Line> bal = new ArrayList<>();
         int c = 0;
@@ -55,16 +83,23 @@ final class HtmlReport {
             bal.add(new Line(a.id(), series(t, a.id(), "balance"), COLOURS[c++ % COLOURS.length], false));
         }
         b.append(chart("Overall balance index per state", x, bal, 0, 1, 700));
-        b.append("</div><h2>Shares per pole over time (salience-weighted alignment, and trade)</h2><div class=\"grid\">");
+        b.append(
+                "</div><h2>Shares per pole over time (salience-weighted alignment, and trade)</h2><div class=\"grid\">");
         for (Actor a : s.regionalStates()) {
             List<Line> lines = new ArrayList<>();
             for (int p = 0; p < poles.size(); p++) {
-                lines.add(new Line(poles.get(p).id(), alignment(s, t, a.id(), poles.get(p).id()), COLOURS[p % COLOURS.length], false));
+                lines.add(new Line(
+                        poles.get(p).id(),
+                        alignment(s, t, a.id(), poles.get(p).id()),
+                        COLOURS[p % COLOURS.length],
+                        false));
             }
             b.append(chart(a.id() + ": alignment with each pole", x, lines, 0, 1, 380));
         }
-        b.append("</div><h2>Simulated vs observed: trade shares of the free model (never re-anchored) and the observations</h2><div class=\"grid\">");
-        Trajectory free = new Engine(CompiledScenario.of(s.withLastObserved(s.time().start() - 1))).run(seed, 0);
+        b.append(
+                "</div><h2>Simulated vs observed: trade shares of the free model (never re-anchored) and the observations</h2><div class=\"grid\">");
+        Trajectory free =
+                new Engine(CompiledScenario.of(s.withLastObserved(s.time().start() - 1))).run(seed, 0);
         for (Actor a : s.regionalStates()) {
             List<Line> lines = new ArrayList<>();
             TieSeries obs = s.tie(a.id(), "trade").orElse(null);
@@ -77,7 +112,11 @@ final class HtmlReport {
                 if (v < 0) {
                     continue;
                 }
-                lines.add(new Line(pid + " model", series(free, a.id(), "share.trade." + pid), COLOURS[p % COLOURS.length], false));
+                lines.add(new Line(
+                        pid + " model",
+                        series(free, a.id(), "share.trade." + pid),
+                        COLOURS[p % COLOURS.length],
+                        false));
                 double[] o = new double[years];
                 java.util.Arrays.fill(o, Double.NaN);
                 if (obs != null) {
@@ -94,10 +133,21 @@ final class HtmlReport {
         int netYear = Math.min(Math.max(s.time().lastObserved(), t.firstYear()), t.lastYear());
         b.append("</div><h2>Tie network in ").append(netYear).append("</h2>");
         b.append(network(s, t, netYear));
-        b.append("<h2>Parameters</h2><table><tr><th>name</th><th>value</th><th>range</th><th style=\"text-align:left\">provenance</th></tr>");
-        s.parameters().values().stream().sorted((p1, p2) -> p1.name().compareTo(p2.name())).forEach(p -> b.append("<tr><td>").append(esc(p.name()))
-                .append("</td><td>").append(p.value()).append("</td><td>").append(p.min()).append("–").append(p.max())
-                .append("</td><td style=\"text-align:left\">").append(esc(p.provenance().note())).append("</td></tr>"));
+        b.append(
+                "<h2>Parameters</h2><table><tr><th>name</th><th>value</th><th>range</th><th style=\"text-align:left\">provenance</th></tr>");
+        s.parameters().values().stream()
+                .sorted((p1, p2) -> p1.name().compareTo(p2.name()))
+                .forEach(p -> b.append("<tr><td>")
+                        .append(esc(p.name()))
+                        .append("</td><td>")
+                        .append(p.value())
+                        .append("</td><td>")
+                        .append(p.min())
+                        .append("–")
+                        .append(p.max())
+                        .append("</td><td style=\"text-align:left\">")
+                        .append(esc(p.provenance().note()))
+                        .append("</td></tr>"));
         b.append("</table><p><small>Formulas: docs/METRICS.md; mechanisms: docs/ODD.md.</small></p></body></html>\n");
         return b.toString();
     }
@@ -113,7 +163,8 @@ final class HtmlReport {
 
     private static double[] alignment(Scenario s, Trajectory t, String actor, String pole) {
         double[] out = new double[t.years()];
-        double wSum = s.dimensions().stream().mapToDouble(d -> d.salience().value()).sum();
+        double wSum =
+                s.dimensions().stream().mapToDouble(d -> d.salience().value()).sum();
         for (var d : s.dimensions()) {
             double[] v = series(t, actor, "share." + d.id() + "." + pole);
             for (int k = 0; k < out.length; k++) {
@@ -131,20 +182,38 @@ final class HtmlReport {
         int bottom = 40;
         double x0 = x[0];
         double x1 = x[x.length - 1] == x0 ? x0 + 1 : x[x.length - 1];
-        StringBuilder b = new StringBuilder("<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width + "\" height=\"" + height
-                + "\" role=\"img\" aria-label=\"" + esc(title) + "\">");
-        b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fafafa\" stroke=\"#ccc\"/>", left, top,
-                width - left - right, height - top - bottom));
+        StringBuilder b = new StringBuilder("<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width
+                + "\" height=\"" + height + "\" role=\"img\" aria-label=\"" + esc(title) + "\">");
+        b.append(String.format(
+                Locale.ROOT,
+                "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fafafa\" stroke=\"#ccc\"/>",
+                left,
+                top,
+                width - left - right,
+                height - top - bottom));
         for (int k = 0; k <= 4; k++) {
             double v = yMin + (yMax - yMin) * k / 4;
             double py = top + (height - top - bottom) * (1 - (double) k / 4);
-            b.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e5e5e5\"/>"
-                    + "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%s</text>", left, width - right, py, py, left - 4, py + 3,
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e5e5e5\"/>"
+                            + "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%s</text>",
+                    left,
+                    width - right,
+                    py,
+                    py,
+                    left - 4,
+                    py + 3,
                     yMax > 10 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v)));
         }
         for (double yr = Math.ceil(x0 / 5) * 5; yr <= x1; yr += 5) {
             double px = left + (width - left - right) * (yr - x0) / (x1 - x0);
-            b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%.0f</text>", px, height - bottom + 12, yr));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%.0f</text>",
+                    px,
+                    height - bottom + 12,
+                    yr));
         }
         int legendX = left;
         for (Line l : lines) {
@@ -157,19 +226,36 @@ final class HtmlReport {
                     continue;
                 }
                 double px = left + (width - left - right) * (x[k] - x0) / (x1 - x0);
-                double py = top + (height - top - bottom) * (1 - (Math.max(yMin, Math.min(yMax, v)) - yMin) / (yMax - yMin));
+                double py = top
+                        + (height - top - bottom) * (1 - (Math.max(yMin, Math.min(yMax, v)) - yMin) / (yMax - yMin));
                 if (l.dots()) {
-                    b.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"none\" stroke=\"%s\"/>", px, py, l.colour()));
+                    b.append(String.format(
+                            Locale.ROOT,
+                            "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"none\" stroke=\"%s\"/>",
+                            px,
+                            py,
+                            l.colour()));
                 } else {
                     path.append(pen ? " L" : " M").append(String.format(Locale.ROOT, "%.1f %.1f", px, py));
                     pen = true;
                 }
             }
             if (path.length() > 0) {
-                b.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(l.colour()).append("\" stroke-width=\"1.8\"/>");
+                b.append("<path d=\"")
+                        .append(path)
+                        .append("\" fill=\"none\" stroke=\"")
+                        .append(l.colour())
+                        .append("\" stroke-width=\"1.8\"/>");
             }
-            b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"3\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>",
-                    legendX, height - 14, l.colour(), legendX + 13, height - 10, esc(l.name())));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"3\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>",
+                    legendX,
+                    height - 14,
+                    l.colour(),
+                    legendX + 13,
+                    height - 10,
+                    esc(l.name())));
             legendX += 18 + 6 * l.name().length();
         }
         b.append("</svg><figcaption>").append(esc(title)).append("</figcaption></figure>");
@@ -194,34 +280,70 @@ final class HtmlReport {
             pp[p][0] = w / 2.0 + 210 * Math.cos(a);
             pp[p][1] = h / 2.0 + 200 * Math.sin(a);
         }
-        StringBuilder b = new StringBuilder("<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + w + "\" height=\"" + h + "\">");
-        double[] wsum = {s.dimensions().stream().mapToDouble(d -> d.salience().value()).sum()};
+        StringBuilder b = new StringBuilder(
+                "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + w + "\" height=\"" + h + "\">");
+        double[] wsum = {
+            s.dimensions().stream().mapToDouble(d -> d.salience().value()).sum()
+        };
         for (int i = 0; i < states.size(); i++) {
             for (int p = 0; p < poles.size(); p++) {
                 double a = 0;
                 for (var d : s.dimensions()) {
-                    a += d.salience().value() / wsum[0] * t.value(year, states.get(i).id(), "share." + d.id() + "." + poles.get(p).id());
+                    a += d.salience().value()
+                            / wsum[0]
+                            * t.value(
+                                    year,
+                                    states.get(i).id(),
+                                    "share." + d.id() + "." + poles.get(p).id());
                 }
-                b.append(String.format(Locale.ROOT, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"%s\" stroke-opacity=\"0.6\" stroke-width=\"%.1f\"/>",
-                        sp[i][0], sp[i][1], pp[p][0], pp[p][1], COLOURS[s.poles().indexOf(poles.get(p)) % COLOURS.length], 1 + 14 * a));
+                b.append(String.format(
+                        Locale.ROOT,
+                        "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"%s\" stroke-opacity=\"0.6\" stroke-width=\"%.1f\"/>",
+                        sp[i][0],
+                        sp[i][1],
+                        pp[p][0],
+                        pp[p][1],
+                        COLOURS[s.poles().indexOf(poles.get(p)) % COLOURS.length],
+                        1 + 14 * a));
             }
             for (int j = i + 1; j < states.size(); j++) {
                 int v = t.indexOf(states.get(i).id() + "-" + states.get(j).id(), "tension");
                 double tension = v < 0 ? 0 : t.value(year, v);
                 int red = (int) (255 * tension);
-                b.append(String.format(Locale.ROOT, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"rgb(%d,%d,80)\" stroke-dasharray=\"4 3\" stroke-width=\"2\"/>",
-                        sp[i][0], sp[i][1], sp[j][0], sp[j][1], red, 200 - red * 2 / 3));
+                b.append(String.format(
+                        Locale.ROOT,
+                        "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"rgb(%d,%d,80)\" stroke-dasharray=\"4 3\" stroke-width=\"2\"/>",
+                        sp[i][0],
+                        sp[i][1],
+                        sp[j][0],
+                        sp[j][1],
+                        red,
+                        200 - red * 2 / 3));
             }
         }
         for (int i = 0; i < states.size(); i++) {
-            b.append(String.format(Locale.ROOT, "<circle cx=\"%.0f\" cy=\"%.0f\" r=\"20\" fill=\"#fff\" stroke=\"#333\"/><text x=\"%.0f\" y=\"%.0f\" font-size=\"12\" text-anchor=\"middle\">%s</text>",
-                    sp[i][0], sp[i][1], sp[i][0], sp[i][1] + 4, esc(states.get(i).id())));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<circle cx=\"%.0f\" cy=\"%.0f\" r=\"20\" fill=\"#fff\" stroke=\"#333\"/><text x=\"%.0f\" y=\"%.0f\" font-size=\"12\" text-anchor=\"middle\">%s</text>",
+                    sp[i][0],
+                    sp[i][1],
+                    sp[i][0],
+                    sp[i][1] + 4,
+                    esc(states.get(i).id())));
         }
         for (int p = 0; p < poles.size(); p++) {
-            b.append(String.format(Locale.ROOT, "<rect x=\"%.0f\" y=\"%.0f\" width=\"56\" height=\"26\" rx=\"6\" fill=\"%s\"/><text x=\"%.0f\" y=\"%.0f\" font-size=\"12\" fill=\"#fff\" text-anchor=\"middle\">%s</text>",
-                    pp[p][0] - 28, pp[p][1] - 13, COLOURS[s.poles().indexOf(poles.get(p)) % COLOURS.length], pp[p][0], pp[p][1] + 4, esc(poles.get(p).id())));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<rect x=\"%.0f\" y=\"%.0f\" width=\"56\" height=\"26\" rx=\"6\" fill=\"%s\"/><text x=\"%.0f\" y=\"%.0f\" font-size=\"12\" fill=\"#fff\" text-anchor=\"middle\">%s</text>",
+                    pp[p][0] - 28,
+                    pp[p][1] - 13,
+                    COLOURS[s.poles().indexOf(poles.get(p)) % COLOURS.length],
+                    pp[p][0],
+                    pp[p][1] + 4,
+                    esc(poles.get(p).id())));
         }
-        b.append("</svg><figcaption>Edge width: a state's salience-weighted alignment with the pole. Dashed lines: tension between states (green low, red high).</figcaption></figure>");
+        b.append(
+                "</svg><figcaption>Edge width: a state's salience-weighted alignment with the pole. Dashed lines: tension between states (green low, red high).</figcaption></figure>");
         return b.toString();
     }
 

@@ -38,7 +38,9 @@ public final class Main implements Runnable {
                 err.flush();
                 return 2;
             }
-            if (ex instanceof IllegalArgumentException iae && iae.getMessage() != null && iae.getMessage().startsWith("--")) {
+            if (ex instanceof IllegalArgumentException iae
+                    && iae.getMessage() != null
+                    && iae.getMessage().startsWith("--")) {
                 err.println("multivector: " + iae.getMessage());
                 err.flush();
                 return 2;

@@ -24,7 +24,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code multivector run}: one trajectory of a scenario, printed as a table and written to a run directory. */
-@Command(name = "run", description = "Simulate a scenario once; print a summary table and write runs/<name>/ (CSV, manifest, report).")
+@Command(
+        name = "run",
+        description = "Simulate a scenario once; print a summary table and write runs/<name>/ (CSV, manifest, report).")
 final class RunCommand implements Callable<Integer> {
     /** The default master seed: the year of the multi-vector doctrine. */
     static final long SEED_DEFAULT = 1992;
@@ -32,7 +34,10 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ScenarioOption scenarioOption = new ScenarioOption();
 
-    @Option(names = "--seed", defaultValue = "" + SEED_DEFAULT, description = "Master seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "" + SEED_DEFAULT,
+            description = "Master seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--from", paramLabel = "YEAR", description = "First simulated year (default: the scenario's).")
@@ -41,16 +46,24 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "YEAR", description = "Last simulated year (default: the scenario's).")
     Integer to;
 
-    @Option(names = "--strategy", paramLabel = "STATE=STRATEGY", description = "Override a state's strategy, e.g. KAZ=bandwagon:RUS (repeatable).")
+    @Option(
+            names = "--strategy",
+            paramLabel = "STATE=STRATEGY",
+            description = "Override a state's strategy, e.g. KAZ=bandwagon:RUS (repeatable).")
     List<String> strategies = new ArrayList<>();
 
-    @Option(names = "--out", defaultValue = "runs", description = "Parent directory of run directories (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--out",
+            defaultValue = "runs",
+            description = "Parent directory of run directories (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Option(names = "--name", description = "Run directory name (default: <scenario>-seed<seed>).")
     String name;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "Print nothing but errors.")
     boolean quiet;
 
     @Spec
@@ -63,7 +76,8 @@ final class RunCommand implements Callable<Integer> {
         Trajectory t = engine.run(seed, 0);
         String dirName = name != null ? name : s.name() + "-seed" + seed;
         if (!dirName.matches("[A-Za-z0-9._-]{1,100}") || dirName.startsWith(".")) {
-            throw new IllegalArgumentException("--name '" + dirName + "' is not a plain directory name (expected letters, digits, '.', '_' or '-')");
+            throw new IllegalArgumentException("--name '" + dirName
+                    + "' is not a plain directory name (expected letters, digits, '.', '_' or '-')");
         }
         String runId = s.hash() + "-" + seed;
         Map<String, Object> manifest = manifest(s, runId);
@@ -86,8 +100,18 @@ final class RunCommand implements Callable<Integer> {
             String text = eq > 0 ? o.substring(eq + 1) : "";
             boolean known = s.regionalStates().stream().map(Actor::id).anyMatch(state::equals);
             if (!known) {
-                problems.add(new Problem("--strategy", 0, 0, "", "'" + state + "' is not a regional state of " + s.name()
-                        + " (expected one of " + String.join(", ", s.regionalStates().stream().map(Actor::id).toList()) + ")", null));
+                problems.add(new Problem(
+                        "--strategy",
+                        0,
+                        0,
+                        "",
+                        "'" + state + "' is not a regional state of " + s.name() + " (expected one of "
+                                + String.join(
+                                        ", ",
+                                        s.regionalStates().stream()
+                                                .map(Actor::id)
+                                                .toList()) + ")",
+                        null));
                 continue;
             }
             try {
@@ -105,8 +129,14 @@ final class RunCommand implements Callable<Integer> {
         int f = from != null ? from : s.time().start();
         int l = to != null ? to : s.time().end();
         if (f < s.time().start() || l > s.time().end() || f > l) {
-            problems.add(new Problem("--from/--to", 0, 0, "", f + ".." + l + " is not within the scenario's years "
-                    + s.time().start() + ".." + s.time().end() + " (expected from <= to inside that range)", null));
+            problems.add(new Problem(
+                    "--from/--to",
+                    0,
+                    0,
+                    "",
+                    f + ".." + l + " is not within the scenario's years "
+                            + s.time().start() + ".." + s.time().end() + " (expected from <= to inside that range)",
+                    null));
         }
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
@@ -127,11 +157,22 @@ final class RunCommand implements Callable<Integer> {
         m.put("years", List.of(s.time().start(), s.time().end()));
         m.put("lastObserved", s.time().lastObserved());
         Map<String, String> strat = new LinkedHashMap<>();
-        s.regionalStates().forEach(a -> strat.put(a.id(), s.strategies().get(a.id()).text()));
+        s.regionalStates()
+                .forEach(a -> strat.put(a.id(), s.strategies().get(a.id()).text()));
         m.put("strategies", strat);
         Map<String, Object> params = new java.util.TreeMap<>();
         for (Parameter p : s.parameters().values()) {
-            params.put(p.name(), Map.of("value", p.value(), "min", p.min(), "max", p.max(), "provenance", p.provenance().note()));
+            params.put(
+                    p.name(),
+                    Map.of(
+                            "value",
+                            p.value(),
+                            "min",
+                            p.min(),
+                            "max",
+                            p.max(),
+                            "provenance",
+                            p.provenance().note()));
         }
         m.put("parameters", params);
         m.put("createdAt", Instant.now().toString());

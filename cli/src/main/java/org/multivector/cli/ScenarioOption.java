@@ -7,7 +7,10 @@ import picocli.CommandLine.Option;
 
 /** The shared {@code --scenario} option: a YAML file or the name of an embedded scenario. */
 final class ScenarioOption {
-    @Option(names = "--scenario", paramLabel = "FILE|NAME", description = "Scenario YAML file or embedded scenario name (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--scenario",
+            paramLabel = "FILE|NAME",
+            description = "Scenario YAML file or embedded scenario name (default: ${DEFAULT-VALUE}).",
             defaultValue = ScenarioLoader.DEFAULT_SCENARIO)
     String scenario;
 

@@ -12,9 +12,14 @@ final class SummaryTable {
     private SummaryTable() {}
 
     static void print(PrintWriter w, Scenario s, Trajectory t) {
-        String focus = s.actor(FOCUS_DEFAULT).isPresent() ? FOCUS_DEFAULT : s.regionalStates().get(0).id();
-        String[] poles = s.poles().stream().filter(p -> !p.residual()).map(p -> p.id()).toArray(String[]::new);
-        w.printf("%s  seed %d  scenario hash %s  (observed up to %d, free after)%n%n", s.title(), t.seed(), t.scenarioHash(), s.time().lastObserved());
+        String focus = s.actor(FOCUS_DEFAULT).isPresent()
+                ? FOCUS_DEFAULT
+                : s.regionalStates().get(0).id();
+        String[] poles =
+                s.poles().stream().filter(p -> !p.residual()).map(p -> p.id()).toArray(String[]::new);
+        w.printf(
+                "%s  seed %d  scenario hash %s  (observed up to %d, free after)%n%n",
+                s.title(), t.seed(), t.scenarioHash(), s.time().lastObserved());
         StringBuilder h = new StringBuilder(String.format("%-6s", "year"));
         for (Actor a : s.regionalStates()) {
             h.append(String.format(" %5s", a.id()));
@@ -27,7 +32,8 @@ final class SummaryTable {
             h.append(" |");
         }
         h.append(String.format(" %5s %6s %6s %6s %6s", "RSI", "hazard", "unrest", "polar", "inst"));
-        w.println("balance index (0 single-vector .. 1 even)  | " + focus + " shares per pole                                     | Regional Stability Index and stressors");
+        w.println("balance index (0 single-vector .. 1 even)  | " + focus
+                + " shares per pole                                     | Regional Stability Index and stressors");
         w.println(h);
         for (int y = t.firstYear(); y <= t.lastYear(); y++) {
             if ((y % 5 != 0) && y != t.firstYear() && y != t.lastYear()) {
@@ -45,8 +51,13 @@ final class SummaryTable {
                 }
                 b.append(" |");
             }
-            b.append(String.format(" %5.1f %6.3f %6.3f %6.3f %6.3f", t.value(y, "REGION", "rsi"), t.value(y, "REGION", "rsi.hazard"),
-                    t.value(y, "REGION", "rsi.unrest"), t.value(y, "REGION", "rsi.polarisation"), t.value(y, "REGION", "rsi.institutions")));
+            b.append(String.format(
+                    " %5.1f %6.3f %6.3f %6.3f %6.3f",
+                    t.value(y, "REGION", "rsi"),
+                    t.value(y, "REGION", "rsi.hazard"),
+                    t.value(y, "REGION", "rsi.unrest"),
+                    t.value(y, "REGION", "rsi.polarisation"),
+                    t.value(y, "REGION", "rsi.institutions")));
             w.println(b);
         }
         int incidents = 0;
@@ -57,7 +68,10 @@ final class SummaryTable {
                 unrest += (int) t.value(y, a.id(), "unrest");
             }
         }
-        w.printf("%nSimulated %d-%d: %d militarised incidents between neighbours, %d episodes of unrest.%n", t.firstYear(), t.lastYear(), incidents, unrest);
-        w.println("RSI = 100 (1 - weighted stressors); stressors: incident hazard, unrest, polarisation, institutional deficit (docs/METRICS.md).");
+        w.printf(
+                "%nSimulated %d-%d: %d militarised incidents between neighbours, %d episodes of unrest.%n",
+                t.firstYear(), t.lastYear(), incidents, unrest);
+        w.println(
+                "RSI = 100 (1 - weighted stressors); stressors: incident hazard, unrest, polarisation, institutional deficit (docs/METRICS.md).");
     }
 }

@@ -9,7 +9,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code multivector validate FILE}: checks a scenario file and reports every problem at once. */
-@Command(name = "validate", description = "Check a scenario file; print every problem as file:line:column: path: message.")
+@Command(
+        name = "validate",
+        description = "Check a scenario file; print every problem as file:line:column: path: message.")
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Scenario YAML file (or the name of an embedded scenario).")
     Path file;
@@ -20,8 +22,18 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario s = ScenarioLoader.load(file);
-        spec.commandLine().getOut().printf("%s: OK (scenario %s, %d-%d, %d actors, %d tie series, %d events, hash %s)%n", file, s.name(),
-                s.time().start(), s.time().end(), s.actors().size(), s.ties().size(), s.events().size(), s.hash());
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        "%s: OK (scenario %s, %d-%d, %d actors, %d tie series, %d events, hash %s)%n",
+                        file,
+                        s.name(),
+                        s.time().start(),
+                        s.time().end(),
+                        s.actors().size(),
+                        s.ties().size(),
+                        s.events().size(),
+                        s.hash());
         return 0;
     }
 }

@@ -323,7 +323,9 @@ public final class CompiledScenario {
                 double econ = gdpSum > 0 ? g[p] / gdpSum : 1.0 / (nP - (residual >= 0 ? 1 : 0));
                 double mil = milSum > 0 ? m[p] / milSum : econ;
                 for (int d = 0; d < nD; d++) {
-                    double share = securityDim[d] ? mil : domainOf(dims[d]) == InstitutionDomain.POLITICAL ? 0.5 * (econ + mil) : econ;
+                    double share = securityDim[d]
+                            ? mil
+                            : domainOf(dims[d]) == InstitutionDomain.POLITICAL ? 0.5 * (econ + mil) : econ;
                     capShare[(y * nP + p) * nD + d] = share;
                 }
             }
@@ -505,14 +507,28 @@ public final class CompiledScenario {
             return new double[] {OP_RIVALRY, -1, -1, -1, r.delta().value()};
         }
         if (f instanceof Effect.Tension t) {
-            return new double[] {OP_TENSION, indexOf(states, t.a()), indexOf(states, t.b()), -1, t.delta().value()};
+            return new double[] {
+                OP_TENSION,
+                indexOf(states, t.a()),
+                indexOf(states, t.b()),
+                -1,
+                t.delta().value()
+            };
         }
         if (f instanceof Effect.Fragility fr) {
-            return new double[] {OP_FRAGILITY, indexOf(states, fr.state()), -1, -1, fr.delta().value()};
+            return new double[] {
+                OP_FRAGILITY, indexOf(states, fr.state()), -1, -1, fr.delta().value()
+            };
         }
         if (f instanceof Effect.Offer o) {
             int state = o.state() == null ? -1 : indexOf(states, o.state());
-            return new double[] {OP_OFFER, indexOf(poles, o.pole()), indexOf(dims, o.dimension()), state, o.factor().value()};
+            return new double[] {
+                OP_OFFER,
+                indexOf(poles, o.pole()),
+                indexOf(dims, o.dimension()),
+                state,
+                o.factor().value()
+            };
         }
         if (f instanceof Effect.DisputeIntensity di) {
             int k = 0;
@@ -524,6 +540,12 @@ public final class CompiledScenario {
             return new double[] {OP_DISPUTE, k, -1, -1, di.intensity().value()};
         }
         Effect.ConfidenceBuilding c = (Effect.ConfidenceBuilding) f;
-        return new double[] {OP_CBM, indexOf(states, c.a()), indexOf(states, c.b()), -1, c.level().value()};
+        return new double[] {
+            OP_CBM,
+            indexOf(states, c.a()),
+            indexOf(states, c.b()),
+            -1,
+            c.level().value()
+        };
     }
 }

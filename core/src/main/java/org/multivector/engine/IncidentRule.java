@@ -52,7 +52,8 @@ final class IncidentRule {
                 double capI = c.capability[y * nR + i];
                 double capJ = c.capability[y * nR + j];
                 double ratio = capI > 0 && capJ > 0 ? Math.abs(Math.log(capI / capJ)) : 0;
-                double z = b0 + bT * st.tension[ij]
+                double z = b0
+                        + bT * st.tension[ij]
                         - bCap * ratio
                         - bInst * c.sharedInstitutions[(y * nR + i) * nR + j]
                         - bInt * c.interdependence[(y * nR + i) * nR + j]

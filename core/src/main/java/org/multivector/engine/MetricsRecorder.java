@@ -105,11 +105,18 @@ final class MetricsRecorder {
         double cH = RegionalStabilityIndex.hazardStressor(meanHazard, c.param(ParameterKey.RSI_HAZARD_SCALE));
         double cU = RegionalStabilityIndex.unrestStressor(unrest / nR, c.param(ParameterKey.RSI_UNREST_SCALE));
         double cP = q > 0 ? polarisation / q : 0;
-        double cI = RegionalStabilityIndex.institutionalDeficit(q > 0 ? shared / q : 0, c.param(ParameterKey.RSI_INSTITUTION_SCALE));
+        double cI = RegionalStabilityIndex.institutionalDeficit(
+                q > 0 ? shared / q : 0, c.param(ParameterKey.RSI_INSTITUTION_SCALE));
         int r = rowOffset + l.regionBase;
-        out[r + VariableLayout.RSI] = RegionalStabilityIndex.of(cH, cU, cP, cI,
-                c.param(ParameterKey.RSI_WEIGHT_HAZARD), c.param(ParameterKey.RSI_WEIGHT_UNREST),
-                c.param(ParameterKey.RSI_WEIGHT_POLARISATION), c.param(ParameterKey.RSI_WEIGHT_INSTITUTIONS));
+        out[r + VariableLayout.RSI] = RegionalStabilityIndex.of(
+                cH,
+                cU,
+                cP,
+                cI,
+                c.param(ParameterKey.RSI_WEIGHT_HAZARD),
+                c.param(ParameterKey.RSI_WEIGHT_UNREST),
+                c.param(ParameterKey.RSI_WEIGHT_POLARISATION),
+                c.param(ParameterKey.RSI_WEIGHT_INSTITUTIONS));
         out[r + VariableLayout.RSI_HAZARD] = cH;
         out[r + VariableLayout.RSI_UNREST] = cU;
         out[r + VariableLayout.RSI_POLARISATION] = cP;

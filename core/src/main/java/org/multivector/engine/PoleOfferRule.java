@@ -74,8 +74,10 @@ final class PoleOfferRule {
                 }
                 if (c.residual >= 0) {
                     int k = ((y * nR + i) * nP + c.residual) * nD + d;
-                    st.offer[st.s(i, c.residual, d)] = residualOffer * (poles > 0 ? sum / poles : 1)
-                            * (1 + routeBonus * c.routeShare[k]) * st.offerFactor[st.s(i, c.residual, d)];
+                    st.offer[st.s(i, c.residual, d)] = residualOffer
+                            * (poles > 0 ? sum / poles : 1)
+                            * (1 + routeBonus * c.routeShare[k])
+                            * st.offerFactor[st.s(i, c.residual, d)];
                 }
             }
         }

@@ -17,7 +17,14 @@ public final class Trajectory {
     private final List<Variable> variables;
     private final double[] values;
 
-    public Trajectory(String scenarioHash, long seed, long runIndex, int firstYear, int years, List<Variable> variables, double[] values) {
+    public Trajectory(
+            String scenarioHash,
+            long seed,
+            long runIndex,
+            int firstYear,
+            int years,
+            List<Variable> variables,
+            double[] values) {
         this.scenarioHash = Objects.requireNonNull(scenarioHash);
         this.seed = seed;
         this.runIndex = runIndex;
@@ -25,7 +32,8 @@ public final class Trajectory {
         this.years = years;
         this.variables = List.copyOf(variables);
         if (values.length != years * variables.size()) {
-            throw new IllegalArgumentException("values has " + values.length + " entries, expected " + years * variables.size());
+            throw new IllegalArgumentException(
+                    "values has " + values.length + " entries, expected " + years * variables.size());
         }
         this.values = values;
     }

@@ -29,13 +29,21 @@ public final class RegionalStabilityIndex {
     }
 
     /** Combines stressors (each 0..1) with weights into 0..100; weights are normalised to sum 1. */
-    public static double of(double hazard, double unrest, double polarisation, double institutions,
-            double wHazard, double wUnrest, double wPolarisation, double wInstitutions) {
+    public static double of(
+            double hazard,
+            double unrest,
+            double polarisation,
+            double institutions,
+            double wHazard,
+            double wUnrest,
+            double wPolarisation,
+            double wInstitutions) {
         double w = wHazard + wUnrest + wPolarisation + wInstitutions;
         if (w <= 0) {
             throw new IllegalArgumentException("RSI weights sum to " + w + " (expected > 0)");
         }
-        double stress = (wHazard * hazard + wUnrest * unrest + wPolarisation * polarisation + wInstitutions * institutions) / w;
+        double stress =
+                (wHazard * hazard + wUnrest * unrest + wPolarisation * polarisation + wInstitutions * institutions) / w;
         return 100 * (1 - Math.max(0, Math.min(1, stress)));
     }
 }

@@ -8,7 +8,14 @@ import java.util.OptionalInt;
  * (the year of a settlement, if any), with an intensity 0..1 that events may change.
  */
 public record Dispute(
-        String id, String a, String b, DisputeKind kind, Quantity intensity, int from, OptionalInt resolved, Provenance provenance) {
+        String id,
+        String a,
+        String b,
+        DisputeKind kind,
+        Quantity intensity,
+        int from,
+        OptionalInt resolved,
+        Provenance provenance) {
     public Dispute {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");

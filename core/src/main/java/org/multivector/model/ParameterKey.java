@@ -15,7 +15,8 @@ public enum ParameterKey {
     NEUTRAL_DISENGAGEMENT("share of a neutral state's target placed with the residual (non-aligned) partner"),
     OFFER_CAPABILITY_ELASTICITY("gamma: elasticity of a pole's offer to its capability share"),
     INSTITUTION_OFFER_BONUS("relative offer bonus per institution shared with the pole in the dimension's domain"),
-    PROXIMITY_OFFER_BONUS("relative offer bonus (all dimensions but diplomacy) of a pole that borders the state (gravity: distance)"),
+    PROXIMITY_OFFER_BONUS(
+            "relative offer bonus (all dimensions but diplomacy) of a pole that borders the state (gravity: distance)"),
     ROUTE_OFFER_BONUS("relative offer bonus of a pole at full share of a state's infrastructure routes"),
     RESIDUAL_OFFER("offer of the residual partner (rest of the world) relative to the mean pole offer"),
     PRESSURE_MEMORY("rate at which a pole's reference alignment follows actual alignment"),

@@ -9,7 +9,14 @@ import java.util.OptionalInt;
  * relative to the state's other routes in that dimension.
  */
 public record Route(
-        String id, String state, String pole, String dimension, int opened, OptionalInt closed, Quantity weight, Provenance provenance) {
+        String id,
+        String state,
+        String pole,
+        String dimension,
+        int opened,
+        OptionalInt closed,
+        Quantity weight,
+        Provenance provenance) {
     public Route {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(state, "state");

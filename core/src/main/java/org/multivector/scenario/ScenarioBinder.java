@@ -84,9 +84,24 @@ final class ScenarioBinder {
         Map<String, StrategySpec> strategies = bindStrategies();
         Map<String, Parameter> parameters = bindParameters();
         problems.throwIfAny();
-        return new Scenario(root.path("scenario").asText(), root.path("title").asText(root.path("scenario").asText()), time,
-                List.copyOf(dimensions.values()), List.copyOf(poles.values()), List.copyOf(actors.values()), ties,
-                interdependence, institutions, borders, disputes, routes, events, rivalry, strategies, parameters, hash);
+        return new Scenario(
+                root.path("scenario").asText(),
+                root.path("title").asText(root.path("scenario").asText()),
+                time,
+                List.copyOf(dimensions.values()),
+                List.copyOf(poles.values()),
+                List.copyOf(actors.values()),
+                ties,
+                interdependence,
+                institutions,
+                borders,
+                disputes,
+                routes,
+                events,
+                rivalry,
+                strategies,
+                parameters,
+                hash);
     }
 
     // ---- provenance ---------------------------------------------------------------------------
@@ -109,7 +124,10 @@ final class ScenarioBinder {
                 checkProvenance(node.get(i), pointer + "/" + i, covered);
             }
         } else if (node.isNumber() && !covered) {
-            problems.at(pointer, node.asText() + " has no provenance (expected source: or assumption: on this block or an enclosing one)");
+            problems.at(
+                    pointer,
+                    node.asText()
+                            + " has no provenance (expected source: or assumption: on this block or an enclosing one)");
         }
     }
 
@@ -153,8 +171,10 @@ final class ScenarioBinder {
             ok = false;
         }
         if (last < start - 1 || last > end) {
-            problems.at("/time/lastObserved", last + " is outside the time range " + start + ".." + end
-                    + " (expected a year from " + (start - 1) + " to " + end + ")");
+            problems.at(
+                    "/time/lastObserved",
+                    last + " is outside the time range " + start + ".." + end + " (expected a year from " + (start - 1)
+                            + " to " + end + ")");
             ok = false;
         }
         if (ok) {
@@ -186,7 +206,9 @@ final class ScenarioBinder {
                 problems.at(p + "/salience/value", salience.value() + " is negative (expected a salience >= 0)");
             }
             if (inertia.value() <= 0 || inertia.value() > 1) {
-                problems.at(p + "/inertia/value", inertia.value() + " is not an adjustment rate (expected 0 < inertia <= 1)");
+                problems.at(
+                        p + "/inertia/value",
+                        inertia.value() + " is not an adjustment rate (expected 0 < inertia <= 1)");
             }
             if (dimensions.putIfAbsent(id, new Dimension(id, d.path("name").asText(id), salience, inertia)) != null) {
                 problems.at(p + "/id", "duplicate dimension id '" + id + "'");
@@ -217,7 +239,10 @@ final class ScenarioBinder {
                 unit(f.value(), p + "/fragility/value", "fragility");
                 fragility = java.util.Optional.of(f);
             } else if (kind == ActorKind.REGIONAL) {
-                problems.at(p, "regional state '" + id + "' has no fragility (expected fragility: {value: 0..1, source|assumption})");
+                problems.at(
+                        p,
+                        "regional state '" + id
+                                + "' has no fragility (expected fragility: {value: 0..1, source|assumption})");
             }
             Integer cow = a.has("cow") ? a.get("cow").asInt() : null;
             Actor actor = new Actor(id, a.path("name").asText(id), kind, cow, caps, fragility, prov);
@@ -248,7 +273,8 @@ final class ScenarioBinder {
             return null;
         }
         int[] years = sorted.keySet().stream().mapToInt(Integer::intValue).toArray();
-        double[] vals = sorted.values().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] vals =
+                sorted.values().stream().mapToDouble(Double::doubleValue).toArray();
         return new YearSeries(years, vals, ownOr(s, inherited));
     }
 
@@ -267,14 +293,17 @@ final class ScenarioBinder {
                 if (!actors.containsKey(member)) {
                     unknown(p + "/members/" + k, "actor", member, actors.keySet());
                 } else if (actors.get(member).kind() == ActorKind.REGIONAL) {
-                    problems.at(p + "/members/" + k, "'" + member + "' is a regional state (expected a pole or other actor as pole member)");
+                    problems.at(
+                            p + "/members/" + k,
+                            "'" + member + "' is a regional state (expected a pole or other actor as pole member)");
                 }
                 members.add(member);
             }
             if (residual) {
                 residuals++;
             } else if (members.isEmpty()) {
-                problems.at(p, "pole '" + id + "' has no members (expected members: [actor ids] unless residual: true)");
+                problems.at(
+                        p, "pole '" + id + "' has no members (expected members: [actor ids] unless residual: true)");
             }
             PoleBehaviour behaviour;
             JsonNode b = n.path("behaviour");
@@ -290,20 +319,30 @@ final class ScenarioBinder {
                 }
                 for (String dim : dimensions.keySet()) {
                     if (!interest.containsKey(dim)) {
-                        problems.at(p + "/behaviour/interest", "no interest for dimension '" + dim + "' (expected one per dimension)");
+                        problems.at(
+                                p + "/behaviour/interest",
+                                "no interest for dimension '" + dim + "' (expected one per dimension)");
                     }
                 }
-                behaviour = new PoleBehaviour(interest, new Quantity(b.path("coercion").asDouble(), prov),
+                behaviour = new PoleBehaviour(
+                        interest,
+                        new Quantity(b.path("coercion").asDouble(), prov),
                         new Quantity(b.path("assertiveness").asDouble(), prov),
                         new Quantity(b.path("pressureThreshold").asDouble(), prov));
             } else {
                 if (!residual) {
-                    problems.at(p, "pole '" + id + "' has no behaviour (expected behaviour: {interest, coercion, assertiveness, pressureThreshold})");
+                    problems.at(
+                            p,
+                            "pole '" + id
+                                    + "' has no behaviour (expected behaviour: {interest, coercion, assertiveness, pressureThreshold})");
                 }
                 Quantity zero = new Quantity(0, Provenance.assumption("the residual partner makes no pressure"));
                 Map<String, Quantity> interest = new LinkedHashMap<>();
                 for (String dim : dimensions.keySet()) {
-                    interest.put(dim, new Quantity(1, Provenance.assumption("residual interest is set by parameter residual-offer")));
+                    interest.put(
+                            dim,
+                            new Quantity(
+                                    1, Provenance.assumption("residual interest is set by parameter residual-offer")));
                 }
                 behaviour = new PoleBehaviour(interest, zero, zero, zero);
             }
@@ -311,7 +350,9 @@ final class ScenarioBinder {
                 problems.at(p + "/id", "duplicate pole id '" + id + "'");
             }
             if (actors.containsKey(id) && actors.get(id).kind() == ActorKind.REGIONAL) {
-                problems.at(p + "/id", "'" + id + "' is a regional state (expected a pole id distinct from regional states)");
+                problems.at(
+                        p + "/id",
+                        "'" + id + "' is a regional state (expected a pole id distinct from regional states)");
             }
         }
         if (residuals > 1) {
@@ -323,7 +364,9 @@ final class ScenarioBinder {
     }
 
     private void unknown(String pointer, String what, String given, Set<String> known) {
-        problems.at(pointer, "unknown " + what + " '" + given + "' (expected one of " + String.join(", ", known) + ")",
+        problems.at(
+                pointer,
+                "unknown " + what + " '" + given + "' (expected one of " + String.join(", ", known) + ")",
                 Suggestions.didYouMean(given, known));
     }
 
@@ -334,7 +377,9 @@ final class ScenarioBinder {
             return false;
         }
         if (a.kind() != ActorKind.REGIONAL) {
-            problems.at(pointer, "'" + id + "' is not a regional state (expected one of " + String.join(", ", regionalIds()) + ")");
+            problems.at(
+                    pointer,
+                    "'" + id + "' is not a regional state (expected one of " + String.join(", ", regionalIds()) + ")");
             return false;
         }
         return true;
@@ -364,7 +409,8 @@ final class ScenarioBinder {
             regional(p + "/state", state);
             dimension(p + "/dimension", dim);
             if (!seen.add(state + "/" + dim)) {
-                problems.at(p, "second tie series for " + state + " " + dim + " (expected one per state and dimension)");
+                problems.at(
+                        p, "second tie series for " + state + " " + dim + " (expected one per state and dimension)");
             }
             NavigableMap<Integer, Map<String, Double>> shares = new TreeMap<>();
             JsonNode s = t.path("shares");
@@ -373,7 +419,10 @@ final class ScenarioBinder {
                 String yp = p + "/shares/" + y;
                 int year = Integer.parseInt(y);
                 if (!time.contains(year)) {
-                    problems.atKey(yp, "year " + year + " is outside the time range " + time.start() + ".." + time.end(), null);
+                    problems.atKey(
+                            yp,
+                            "year " + year + " is outside the time range " + time.start() + ".." + time.end(),
+                            null);
                 }
                 Map<String, Double> row = new LinkedHashMap<>();
                 double sum = 0;
@@ -382,7 +431,10 @@ final class ScenarioBinder {
                     double v = s.get(y).get(pole).asDouble();
                     String vp = yp + "/" + pole;
                     if (!poles.containsKey(pole)) {
-                        problems.atKey(vp, "unknown pole '" + pole + "' (expected one of " + String.join(", ", poles.keySet()) + ")",
+                        problems.atKey(
+                                vp,
+                                "unknown pole '" + pole + "' (expected one of " + String.join(", ", poles.keySet())
+                                        + ")",
                                 Suggestions.didYouMean(pole, poles.keySet()));
                     } else if (!poles.get(pole).residual()) {
                         sum += v;
@@ -401,16 +453,27 @@ final class ScenarioBinder {
             t.path("missing").forEach(m -> missing.add(m.asInt()));
             for (int k = 0; k < missing.size(); k++) {
                 if (shares.containsKey(missing.get(k))) {
-                    problems.at(p + "/missing/" + k, "year " + missing.get(k) + " is marked missing but has shares (expected one or the other)");
+                    problems.at(
+                            p + "/missing/" + k,
+                            "year " + missing.get(k) + " is marked missing but has shares (expected one or the other)");
                 }
             }
-            out.add(new TieSeries(state, dim, ownOr(t, null), shares, missing, t.path("missingNote").asText("")));
+            out.add(new TieSeries(
+                    state,
+                    dim,
+                    ownOr(t, null),
+                    shares,
+                    missing,
+                    t.path("missingNote").asText("")));
         }
         return out;
     }
 
     private static String round(double v) {
-        return java.math.BigDecimal.valueOf(v).setScale(4, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+        return java.math.BigDecimal.valueOf(v)
+                .setScale(4, java.math.RoundingMode.HALF_EVEN)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     private boolean pair(String pointer, JsonNode pair, boolean regionalOnly) {
@@ -448,7 +511,8 @@ final class ScenarioBinder {
             String a = d.path("pair").path(0).asText();
             String b = d.path("pair").path(1).asText();
             if (!seen.add(key(a, b))) {
-                problems.at(p + "/pair", "second interdependence series for " + a + "-" + b + " (expected one per pair)");
+                problems.at(
+                        p + "/pair", "second interdependence series for " + a + "-" + b + " (expected one per pair)");
             }
             YearSeries s = series(d, p, null, true);
             if (s != null) {
@@ -498,19 +562,25 @@ final class ScenarioBinder {
                 }
                 int joined = mm.path("joined").asInt();
                 if (joined < founded) {
-                    problems.at(mp + "/joined", "joined " + joined + ", before " + id + " was founded in " + founded
-                            + " (expected joined >= " + founded + ")");
+                    problems.at(
+                            mp + "/joined",
+                            "joined " + joined + ", before " + id + " was founded in " + founded
+                                    + " (expected joined >= " + founded + ")");
                 }
                 OptionalInt left = OptionalInt.empty();
                 if (mm.has("left")) {
                     left = OptionalInt.of(mm.get("left").asInt());
                     if (left.getAsInt() < joined) {
-                        problems.at(mp + "/left", "left " + left.getAsInt() + ", before joining in " + joined + " (expected left >= joined)");
+                        problems.at(
+                                mp + "/left",
+                                "left " + left.getAsInt() + ", before joining in " + joined
+                                        + " (expected left >= joined)");
                     }
                 }
                 members.add(new Membership(state, joined, left, ownOr(mm, prov)));
             }
-            InstitutionDomain domain = InstitutionDomain.valueOf(n.path("domain").asText().toUpperCase(java.util.Locale.ROOT));
+            InstitutionDomain domain =
+                    InstitutionDomain.valueOf(n.path("domain").asText().toUpperCase(java.util.Locale.ROOT));
             out.add(new Institution(id, n.path("name").asText(id), domain, lead, founded, members, prov));
         }
         return out;
@@ -553,22 +623,28 @@ final class ScenarioBinder {
             String b = n.path("pair").path(1).asText();
             DisputeKind kind = DisputeKind.valueOf(n.path("kind").asText().toUpperCase(java.util.Locale.ROOT));
             if (ok && kind == DisputeKind.BORDER && borders.stream().noneMatch(x -> x.joins(a, b))) {
-                problems.at(p + "/kind", "border dispute between " + a + " and " + b
-                        + ", which share no border (expected a pair listed under borders)");
+                problems.at(
+                        p + "/kind",
+                        "border dispute between " + a + " and " + b
+                                + ", which share no border (expected a pair listed under borders)");
             }
             Provenance prov = ownOr(n, null);
             Quantity intensity = quantity(n.path("intensity"), p + "/intensity", prov);
             unit(intensity.value(), p + "/intensity/value", "dispute intensity");
             int from = n.path("from").asInt();
             if (from > time.end()) {
-                problems.at(p + "/from", "year " + from + " is after the end of the time range " + time.start() + ".." + time.end());
+                problems.at(
+                        p + "/from",
+                        "year " + from + " is after the end of the time range " + time.start() + ".." + time.end());
             }
             OptionalInt resolved = OptionalInt.empty();
             if (n.has("resolved")) {
                 resolved = OptionalInt.of(n.get("resolved").asInt());
                 if (resolved.getAsInt() <= from) {
-                    problems.at(p + "/resolved", "resolved " + resolved.getAsInt() + ", not after it began in " + from
-                            + " (expected resolved > from)");
+                    problems.at(
+                            p + "/resolved",
+                            "resolved " + resolved.getAsInt() + ", not after it began in " + from
+                                    + " (expected resolved > from)");
                 }
             }
             out.add(new Dispute(id, a, b, kind, intensity, from, resolved, prov));
@@ -600,11 +676,16 @@ final class ScenarioBinder {
                 problems.at(p + "/weight", weight.value() + " is not a positive weight (expected > 0)");
             }
             int opened = n.path("opened").asInt();
-            OptionalInt closed = n.has("closed") ? OptionalInt.of(n.get("closed").asInt()) : OptionalInt.empty();
+            OptionalInt closed =
+                    n.has("closed") ? OptionalInt.of(n.get("closed").asInt()) : OptionalInt.empty();
             if (closed.isPresent() && closed.getAsInt() <= opened) {
-                problems.at(p + "/closed", "closed " + closed.getAsInt() + ", not after opening in " + opened + " (expected closed > opened)");
+                problems.at(
+                        p + "/closed",
+                        "closed " + closed.getAsInt() + ", not after opening in " + opened
+                                + " (expected closed > opened)");
             }
-            out.add(new org.multivector.model.Route(id, state, pole, n.path("dimension").asText(), opened, closed, weight, prov));
+            out.add(new org.multivector.model.Route(
+                    id, state, pole, n.path("dimension").asText(), opened, closed, weight, prov));
         }
         return out;
     }
@@ -662,12 +743,15 @@ final class ScenarioBinder {
             case "rivalry" -> new Effect.Rivalry(new Quantity(e.get("delta").asDouble(), prov));
             case "tension" -> {
                 pair(p + "/pair", e.get("pair"), true);
-                yield new Effect.Tension(e.get("pair").get(0).asText(), e.get("pair").get(1).asText(),
+                yield new Effect.Tension(
+                        e.get("pair").get(0).asText(),
+                        e.get("pair").get(1).asText(),
                         new Quantity(e.get("delta").asDouble(), prov));
             }
             case "fragility" -> {
                 regional(p + "/state", e.get("state").asText());
-                yield new Effect.Fragility(e.get("state").asText(), new Quantity(e.get("delta").asDouble(), prov));
+                yield new Effect.Fragility(
+                        e.get("state").asText(), new Quantity(e.get("delta").asDouble(), prov));
             }
             case "offer" -> {
                 String pole = e.get("pole").asText();
@@ -679,18 +763,25 @@ final class ScenarioBinder {
                 if (state != null) {
                     regional(p + "/state", state);
                 }
-                yield new Effect.Offer(pole, e.get("dimension").asText(), state, new Quantity(e.get("factor").asDouble(), prov));
+                yield new Effect.Offer(
+                        pole,
+                        e.get("dimension").asText(),
+                        state,
+                        new Quantity(e.get("factor").asDouble(), prov));
             }
             case "dispute" -> {
                 String d = e.get("dispute").asText();
                 if (!disputeIds.contains(d)) {
                     unknown(p + "/dispute", "dispute", d, disputeIds);
                 }
-                yield new Effect.DisputeIntensity(d, new Quantity(e.get("intensity").asDouble(), prov));
+                yield new Effect.DisputeIntensity(
+                        d, new Quantity(e.get("intensity").asDouble(), prov));
             }
             case "cbm" -> {
                 pair(p + "/pair", e.get("pair"), true);
-                yield new Effect.ConfidenceBuilding(e.get("pair").get(0).asText(), e.get("pair").get(1).asText(),
+                yield new Effect.ConfidenceBuilding(
+                        e.get("pair").get(0).asText(),
+                        e.get("pair").get(1).asText(),
                         new Quantity(e.get("level").asDouble(), prov));
             }
             default -> null;
@@ -704,7 +795,10 @@ final class ScenarioBinder {
             String actor = it.next();
             String p = "/strategies/" + YamlDocument.escape(actor);
             if (!regionalIds().contains(actor)) {
-                problems.atKey(p, "unknown regional state '" + actor + "' (expected one of " + String.join(", ", regionalIds()) + ")",
+                problems.atKey(
+                        p,
+                        "unknown regional state '" + actor + "' (expected one of " + String.join(", ", regionalIds())
+                                + ")",
                         Suggestions.didYouMean(actor, regionalIds()));
                 continue;
             }
@@ -713,18 +807,27 @@ final class ScenarioBinder {
                 StrategySpec spec = StrategySpec.parse(text);
                 String pole = spec.pole();
                 if (pole != null && (!poles.containsKey(pole) || poles.get(pole).residual())) {
-                    problems.at(p, "strategy '" + text + "' names unknown pole '" + pole + "' (expected one of "
-                            + String.join(", ", nonResidualPoles()) + ")", Suggestions.didYouMean(pole, nonResidualPoles()));
+                    problems.at(
+                            p,
+                            "strategy '" + text + "' names unknown pole '" + pole + "' (expected one of "
+                                    + String.join(", ", nonResidualPoles()) + ")",
+                            Suggestions.didYouMean(pole, nonResidualPoles()));
                 }
                 out.put(actor, spec);
             } catch (IllegalArgumentException e) {
-                problems.at(p, e.getMessage(), Suggestions.didYouMean(text,
-                        List.of("multi-vector", "neutral", "bandwagon:", "balance-against:")));
+                problems.at(
+                        p,
+                        e.getMessage(),
+                        Suggestions.didYouMean(
+                                text, List.of("multi-vector", "neutral", "bandwagon:", "balance-against:")));
             }
         }
         for (String id : regionalIds()) {
             if (!out.containsKey(id) && !s.has(id)) {
-                problems.at("/strategies", "no strategy for regional state '" + id + "' (expected " + id + ": multi-vector, neutral, bandwagon:POLE or balance-against:POLE)");
+                problems.at(
+                        "/strategies",
+                        "no strategy for regional state '" + id + "' (expected " + id
+                                + ": multi-vector, neutral, bandwagon:POLE or balance-against:POLE)");
             }
         }
         return out;
@@ -751,15 +854,23 @@ final class ScenarioBinder {
             if (min > max) {
                 problems.at(p + "/min", "range " + min + ".." + max + " is empty (expected min <= max)");
             } else if (v < min || v > max) {
-                problems.at(p + "/value", v + " is outside its range " + min + ".." + max + " (expected min <= value <= max)");
+                problems.at(
+                        p + "/value",
+                        v + " is outside its range " + min + ".." + max + " (expected min <= value <= max)");
             } else {
-                String meaning = n.path("meaning").asText(ParameterKey.fromId(name).map(ParameterKey::meaning).orElse(""));
+                String meaning = n.path("meaning")
+                        .asText(ParameterKey.fromId(name)
+                                .map(ParameterKey::meaning)
+                                .orElse(""));
                 out.put(name, new Parameter(name, v, min, max, meaning, ownOr(n, null)));
             }
         }
         for (String k : known) {
             if (!ps.has(k)) {
-                problems.at("/parameters", "missing parameter '" + k + "' (" + ParameterKey.fromId(k).orElseThrow().meaning() + ")");
+                problems.at(
+                        "/parameters",
+                        "missing parameter '" + k + "' ("
+                                + ParameterKey.fromId(k).orElseThrow().meaning() + ")");
             }
         }
         return out;

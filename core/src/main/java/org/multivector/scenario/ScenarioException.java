@@ -21,7 +21,8 @@ public final class ScenarioException extends MultivectorException {
 
     private static String render(List<Problem> problems) {
         String head = problems.size() == 1 ? "1 problem" : problems.size() + " problems";
-        return head + System.lineSeparator()
+        return head
+                + System.lineSeparator()
                 + problems.stream().map(Problem::format).collect(Collectors.joining(System.lineSeparator()));
     }
 }

@@ -41,8 +41,13 @@ public final class ScenarioLoader {
     /** The raw YAML of an embedded scenario. */
     public static byte[] builtInBytes(String name) {
         if (!BUILT_IN.contains(name)) {
-            throw new ScenarioException(List.of(new Problem(name, 0, 0, "", "unknown built-in scenario '" + name
-                    + "' (expected one of " + String.join(", ", BUILT_IN) + ")", Suggestions.didYouMean(name, BUILT_IN))));
+            throw new ScenarioException(List.of(new Problem(
+                    name,
+                    0,
+                    0,
+                    "",
+                    "unknown built-in scenario '" + name + "' (expected one of " + String.join(", ", BUILT_IN) + ")",
+                    Suggestions.didYouMean(name, BUILT_IN))));
         }
         try (InputStream in = ScenarioLoader.class.getResourceAsStream(RESOURCE_DIR + name + ".yaml")) {
             if (in == null) {
@@ -61,8 +66,8 @@ public final class ScenarioLoader {
             if (BUILT_IN.contains(file)) {
                 return builtIn(file);
             }
-            throw YamlDocument.fileProblem(file, "no such file (expected a scenario YAML file or one of "
-                    + String.join(", ", BUILT_IN) + ")");
+            throw YamlDocument.fileProblem(
+                    file, "no such file (expected a scenario YAML file or one of " + String.join(", ", BUILT_IN) + ")");
         }
         if (Files.isDirectory(path)) {
             throw YamlDocument.fileProblem(file, "is a directory (expected a scenario YAML file)");
@@ -77,8 +82,10 @@ public final class ScenarioLoader {
         try {
             long size = Files.size(path);
             if (size > YamlDocument.MAX_BYTES_DEFAULT) {
-                throw YamlDocument.fileProblem(file, "file is " + size + " bytes, larger than the limit of "
-                        + YamlDocument.MAX_BYTES_DEFAULT + " bytes (expected a scenario file)");
+                throw YamlDocument.fileProblem(
+                        file,
+                        "file is " + size + " bytes, larger than the limit of " + YamlDocument.MAX_BYTES_DEFAULT
+                                + " bytes (expected a scenario file)");
             }
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
@@ -111,7 +118,9 @@ public final class ScenarioLoader {
             ObjectMapper mapper = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
             Object canonical = mapper.treeToValue(root, Object.class);
             byte[] json = mapper.writeValueAsBytes(canonical);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json)).substring(0, 16);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(json))
+                    .substring(0, 16);
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash scenario", e);
         }

@@ -50,19 +50,30 @@ final class SchemaCheck {
             case "additionalProperties" -> {
                 String child = pointer + "/" + YamlDocument.escape(m.getProperty());
                 List<String> allowed = allowedProperties(m);
-                problems.atKey(child, "unknown field '" + m.getProperty() + "'"
-                        + (allowed.isEmpty() ? "" : " (expected one of " + String.join(", ", allowed) + ")"),
+                problems.atKey(
+                        child,
+                        "unknown field '" + m.getProperty() + "'"
+                                + (allowed.isEmpty() ? "" : " (expected one of " + String.join(", ", allowed) + ")"),
                         Suggestions.didYouMean(m.getProperty(), allowed));
             }
-            case "type" -> problems.at(pointer, "expected " + describeType(schemaNode) + ", found " + describe(instance));
-            case "enum" -> problems.at(pointer, describe(instance) + " is not one of " + enumValues(schemaNode),
-                    instance != null && instance.isTextual()
-                            ? Suggestions.didYouMean(instance.asText(), enumList(schemaNode)) : null);
-            case "pattern" -> problems.at(pointer, describe(instance) + " is not " + patternMeaning(schemaNode.asText()));
-            case "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum" -> problems.at(pointer,
-                    describe(instance) + " is " + (type.endsWith("inimum") ? "below" : "above") + " the "
-                            + (type.startsWith("exclusive") ? "exclusive " : "") + (type.endsWith("inimum") ? "minimum " : "maximum ")
-                            + schemaNode.asText());
+            case "type" ->
+                problems.at(pointer, "expected " + describeType(schemaNode) + ", found " + describe(instance));
+            case "enum" ->
+                problems.at(
+                        pointer,
+                        describe(instance) + " is not one of " + enumValues(schemaNode),
+                        instance != null && instance.isTextual()
+                                ? Suggestions.didYouMean(instance.asText(), enumList(schemaNode))
+                                : null);
+            case "pattern" ->
+                problems.at(pointer, describe(instance) + " is not " + patternMeaning(schemaNode.asText()));
+            case "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum" ->
+                problems.at(
+                        pointer,
+                        describe(instance) + " is " + (type.endsWith("inimum") ? "below" : "above") + " the "
+                                + (type.startsWith("exclusive") ? "exclusive " : "")
+                                + (type.endsWith("inimum") ? "minimum " : "maximum ")
+                                + schemaNode.asText());
             default -> problems.at(pointer, m.getError() == null ? m.getMessage() : stripPath(m.getError()));
         }
     }

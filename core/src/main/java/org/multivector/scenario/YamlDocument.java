@@ -102,12 +102,15 @@ public final class YamlDocument {
      */
     public static YamlDocument parse(String file, byte[] bytes) {
         if (bytes.length > MAX_BYTES_DEFAULT) {
-            throw fileProblem(file, "file is " + bytes.length + " bytes, larger than the limit of "
-                    + MAX_BYTES_DEFAULT + " bytes (expected a scenario file)");
+            throw fileProblem(
+                    file,
+                    "file is " + bytes.length + " bytes, larger than the limit of " + MAX_BYTES_DEFAULT
+                            + " bytes (expected a scenario file)");
         }
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                throw fileProblem(file, "file contains a NUL byte at offset " + i + " (expected YAML text, not a binary file)");
+                throw fileProblem(
+                        file, "file contains a NUL byte at offset " + i + " (expected YAML text, not a binary file)");
             }
         }
         String text = decodeUtf8(file, bytes);
@@ -119,8 +122,11 @@ public final class YamlDocument {
         options.setAllowRecursiveKeys(false);
         options.setTagInspector(tag -> false);
         ScalarConstructor constructor = new ScalarConstructor(options);
-        Yaml yaml = new Yaml(constructor, new org.yaml.snakeyaml.representer.Representer(new org.yaml.snakeyaml.DumperOptions()),
-                new org.yaml.snakeyaml.DumperOptions(), options);
+        Yaml yaml = new Yaml(
+                constructor,
+                new org.yaml.snakeyaml.representer.Representer(new org.yaml.snakeyaml.DumperOptions()),
+                new org.yaml.snakeyaml.DumperOptions(),
+                options);
         Node node;
         try {
             node = yaml.compose(new StringReader(text));
@@ -128,12 +134,23 @@ public final class YamlDocument {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
             if (what != null && what.startsWith("Global tag is not allowed")) {
-                throw new ScenarioException(List.of(new Problem(file, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, "",
-                        "type tag " + what.substring(what.indexOf(':') + 1).trim() + " is not allowed (expected plain YAML values)", null)));
+                throw new ScenarioException(List.of(new Problem(
+                        file,
+                        m == null ? 0 : m.getLine() + 1,
+                        m == null ? 0 : m.getColumn() + 1,
+                        "",
+                        "type tag " + what.substring(what.indexOf(':') + 1).trim()
+                                + " is not allowed (expected plain YAML values)",
+                        null)));
             }
             String context = e.getContext() != null ? e.getContext() + ": " : "";
-            throw new ScenarioException(List.of(new Problem(file, m == null ? 0 : m.getLine() + 1,
-                    m == null ? 0 : m.getColumn() + 1, "", "malformed YAML: " + context + what + " (expected valid YAML)", null)));
+            throw new ScenarioException(List.of(new Problem(
+                    file,
+                    m == null ? 0 : m.getLine() + 1,
+                    m == null ? 0 : m.getColumn() + 1,
+                    "",
+                    "malformed YAML: " + context + what + " (expected valid YAML)",
+                    null)));
         } catch (YAMLException e) {
             throw fileProblem(file, "malformed YAML: " + firstLine(e.getMessage()) + " (expected valid YAML)");
         } catch (StackOverflowError e) {
@@ -151,7 +168,8 @@ public final class YamlDocument {
     }
 
     private static String decodeUtf8(String file, byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -211,7 +229,10 @@ public final class YamlDocument {
         JsonNode convert(Node node, String pointer, int depth) {
             if (++nodes > MAX_NODES_DEFAULT) {
                 if (nodes == MAX_NODES_DEFAULT + 1) {
-                    add(node, "file has more than " + MAX_NODES_DEFAULT + " nodes (expected a scenario of reasonable size)");
+                    add(
+                            node,
+                            "file has more than " + MAX_NODES_DEFAULT
+                                    + " nodes (expected a scenario of reasonable size)");
                 }
                 return JsonNodeFactory.instance.nullNode();
             }
@@ -239,7 +260,10 @@ public final class YamlDocument {
                     String child = pointer + "/" + escape(k);
                     Mark km = key.getStartMark();
                     if (obj.has(k)) {
-                        add(key, "duplicate key '" + k + "' (first given on line " + keyPositions.get(child)[0] + "; expected each key once)");
+                        add(
+                                key,
+                                "duplicate key '" + k + "' (first given on line "
+                                        + keyPositions.get(child)[0] + "; expected each key once)");
                         continue;
                     }
                     keyPositions.put(child, new int[] {km.getLine() + 1, km.getColumn() + 1});
@@ -261,7 +285,10 @@ public final class YamlDocument {
             try {
                 value = constructor.scalar(scalar);
             } catch (RuntimeException e) {
-                add(node, "'" + scalar.getValue() + "' is not a valid " + scalar.getTag().getValue().replace("tag:yaml.org,2002:", ""));
+                add(
+                        node,
+                        "'" + scalar.getValue() + "' is not a valid "
+                                + scalar.getTag().getValue().replace("tag:yaml.org,2002:", ""));
                 return JsonNodeFactory.instance.nullNode();
             }
             if (value == null) {

@@ -41,7 +41,9 @@ class EngineTest {
                         assertThat(v).isBetween(-1e-12, 1 + 1e-12);
                         sum += v;
                     }
-                    assertThat(sum).as(state.id() + " " + d.id() + " " + y).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+                    assertThat(sum)
+                            .as(state.id() + " " + d.id() + " " + y)
+                            .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
                 }
             }
             assertThat(t.value(y, "REGION", "rsi")).isBetween(0.0, 100.0);
@@ -51,7 +53,8 @@ class EngineTest {
     @Test
     void run_observedYears_areReAnchoredAndFreeYearsAreNot() {
         Trajectory t = new Engine(COMPILED).run(1992, 0);
-        double observed = DEFAULT.tie("KAZ", "trade").orElseThrow().shares().get(2005).get("RUS");
+        double observed =
+                DEFAULT.tie("KAZ", "trade").orElseThrow().shares().get(2005).get("RUS");
         assertThat(t.value(2005, "KAZ", "share.trade.RUS")).isEqualTo(observed);
         assertThat(t.value(2005, "KAZ", "drift.free")).isFinite().isPositive();
         assertThat(t.value(2026, "KAZ", "drift.free")).isNaN();
@@ -62,7 +65,8 @@ class EngineTest {
         Scenario bandwagon = DEFAULT.withStrategy("KAZ", new StrategySpec.Bandwagon("RUS"));
         Trajectory mv = new Engine(COMPILED).run(5, 0);
         Trajectory bw = new Engine(CompiledScenario.of(bandwagon)).run(5, 0);
-        assertThat(bw.value(2030, "KAZ", "share.security.RUS")).isGreaterThan(mv.value(2030, "KAZ", "share.security.RUS"));
+        assertThat(bw.value(2030, "KAZ", "share.security.RUS"))
+                .isGreaterThan(mv.value(2030, "KAZ", "share.security.RUS"));
         assertThat(bw.value(2030, "KAZ", "share.trade.RUS")).isGreaterThan(mv.value(2030, "KAZ", "share.trade.RUS"));
     }
 

@@ -10,8 +10,10 @@ import org.multivector.engine.policy.MultiVectorPolicy;
 
 class MetricsPropertyTest {
     @Property(seed = "1")
-    void entropy_isWithinBoundsAndPermutationInvariant(@ForAll @DoubleRange(min = 0, max = 1) double a,
-            @ForAll @DoubleRange(min = 0, max = 1) double b, @ForAll @DoubleRange(min = 0, max = 1) double c) {
+    void entropy_isWithinBoundsAndPermutationInvariant(
+            @ForAll @DoubleRange(min = 0, max = 1) double a,
+            @ForAll @DoubleRange(min = 0, max = 1) double b,
+            @ForAll @DoubleRange(min = 0, max = 1) double c) {
         double h = NormalisedEntropyBalance.of(a, b, c);
         assertThat(h).isBetween(0.0, 1.0);
         assertThat(NormalisedEntropyBalance.of(c, a, b)).isCloseTo(h, within(1e-12));
@@ -22,19 +24,26 @@ class MetricsPropertyTest {
     }
 
     @Property(seed = "2")
-    void sScore_isSymmetricAndBounded(@ForAll @DoubleRange(min = 0, max = 1) double x1, @ForAll @DoubleRange(min = 0, max = 1) double x2,
-            @ForAll @DoubleRange(min = 0, max = 1) double y1, @ForAll @DoubleRange(min = 0, max = 1) double y2) {
+    void sScore_isSymmetricAndBounded(
+            @ForAll @DoubleRange(min = 0, max = 1) double x1,
+            @ForAll @DoubleRange(min = 0, max = 1) double x2,
+            @ForAll @DoubleRange(min = 0, max = 1) double y1,
+            @ForAll @DoubleRange(min = 0, max = 1) double y2) {
         double[] w = {1, 2};
         double[] r = {1, 1};
         double s = SignorinoRitterScore.of(new double[] {x1, x2}, new double[] {y1, y2}, w, r);
         assertThat(s).isBetween(-1.0, 1.0);
-        assertThat(SignorinoRitterScore.of(new double[] {y1, y2}, new double[] {x1, x2}, w, r)).isEqualTo(s);
+        assertThat(SignorinoRitterScore.of(new double[] {y1, y2}, new double[] {x1, x2}, w, r))
+                .isEqualTo(s);
     }
 
     @Property(seed = "3")
-    void multiVectorTarget_isOnTheSimplexAndSatisfiesKkt(@ForAll @DoubleRange(min = 0, max = 3) double o1,
-            @ForAll @DoubleRange(min = 0, max = 3) double o2, @ForAll @DoubleRange(min = 0, max = 3) double o3,
-            @ForAll @DoubleRange(min = 0, max = 2) double lambda, @ForAll @DoubleRange(min = 0.05, max = 1) double eta) {
+    void multiVectorTarget_isOnTheSimplexAndSatisfiesKkt(
+            @ForAll @DoubleRange(min = 0, max = 3) double o1,
+            @ForAll @DoubleRange(min = 0, max = 3) double o2,
+            @ForAll @DoubleRange(min = 0, max = 3) double o3,
+            @ForAll @DoubleRange(min = 0, max = 2) double lambda,
+            @ForAll @DoubleRange(min = 0.05, max = 1) double eta) {
         double[] offer = {o1, o2, o3, 0.5};
         double[] k = {0.8, 0.6, 0.3, 0};
         double[] s = new double[4];

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class ProvenanceTest {
     @Test
     void defaultScenario_everyNumber_hasSourceOrAssumption() {
-        YamlDocument doc = YamlDocument.parse("central-asia.yaml", ScenarioLoader.builtInBytes(ScenarioLoader.DEFAULT_SCENARIO));
+        YamlDocument doc =
+                YamlDocument.parse("central-asia.yaml", ScenarioLoader.builtInBytes(ScenarioLoader.DEFAULT_SCENARIO));
         List<String> bare = new ArrayList<>();
         int[] numbers = {0};
         walk(doc.root(), "", false, bare, numbers);

@@ -17,11 +17,36 @@ import org.multivector.model.Scenario;
 
 class ScenarioLoaderTest {
     static final String[] INVALID = {
-        "alias-bomb", "bad-encoding", "bad-strategy", "binary", "border-dispute-without-border", "both-provenances", "deeply-nested",
-        "duplicate-actor-id", "duplicate-key", "empty-file", "end-before-start", "malformed-yaml", "membership-before-founding",
-        "missing-required-field", "missing-strategy", "negative-intensity", "not-a-mapping", "number-without-provenance",
-        "parameter-outside-range", "share-above-one", "shares-sum-above-one", "strategy-unknown-pole", "tie-year-out-of-range",
-        "type-tag", "unknown-actor-in-tie", "unknown-effect-target", "unknown-field", "unknown-parameter", "unknown-pole-in-tie", "wrong-type"
+        "alias-bomb",
+        "bad-encoding",
+        "bad-strategy",
+        "binary",
+        "border-dispute-without-border",
+        "both-provenances",
+        "deeply-nested",
+        "duplicate-actor-id",
+        "duplicate-key",
+        "empty-file",
+        "end-before-start",
+        "malformed-yaml",
+        "membership-before-founding",
+        "missing-required-field",
+        "missing-strategy",
+        "negative-intensity",
+        "not-a-mapping",
+        "number-without-provenance",
+        "parameter-outside-range",
+        "share-above-one",
+        "shares-sum-above-one",
+        "strategy-unknown-pole",
+        "tie-year-out-of-range",
+        "type-tag",
+        "unknown-actor-in-tie",
+        "unknown-effect-target",
+        "unknown-field",
+        "unknown-parameter",
+        "unknown-pole-in-tie",
+        "wrong-type"
     };
 
     static byte[] resource(String name) throws IOException {
@@ -42,7 +67,8 @@ class ScenarioLoaderTest {
         String expected = new String(resource("invalid/" + name + ".expected"), StandardCharsets.UTF_8).strip();
         assertThatThrownBy(() -> ScenarioLoader.parse(file, resource(file)))
                 .isInstanceOf(ScenarioException.class)
-                .satisfies(e -> assertThat(e.getMessage().strip().replace("\r\n", "\n")).isEqualTo(expected));
+                .satisfies(e ->
+                        assertThat(e.getMessage().strip().replace("\r\n", "\n")).isEqualTo(expected));
     }
 
     @Test
@@ -70,14 +96,19 @@ class ScenarioLoaderTest {
     @Test
     void hash_ignoresFormatting() throws IOException {
         String text = new String(resource("valid-small.yaml"), StandardCharsets.UTF_8);
-        String reformatted = "# a comment\n" + text.replace("title: A small valid scenario", "title:    'A small valid scenario'");
-        assertThat(ScenarioLoader.parse("b", reformatted.getBytes(StandardCharsets.UTF_8)).hash())
-                .isEqualTo(ScenarioLoader.parse("a", resource("valid-small.yaml")).hash());
+        String reformatted =
+                "# a comment\n" + text.replace("title: A small valid scenario", "title:    'A small valid scenario'");
+        assertThat(ScenarioLoader.parse("b", reformatted.getBytes(StandardCharsets.UTF_8))
+                        .hash())
+                .isEqualTo(
+                        ScenarioLoader.parse("a", resource("valid-small.yaml")).hash());
     }
 
     @Test
     void load_directory_isRefusedWithAClearMessage(@TempDir Path dir) {
-        assertThatThrownBy(() -> ScenarioLoader.load(dir)).isInstanceOf(ScenarioException.class).hasMessageContaining("is a directory");
+        assertThatThrownBy(() -> ScenarioLoader.load(dir))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("is a directory");
     }
 
     @Test
@@ -91,12 +122,15 @@ class ScenarioLoaderTest {
     @Test
     void load_hugeFile_isRefusedBeforeParsing(@TempDir Path dir) throws IOException {
         Path big = dir.resolve("big.yaml");
-        byte[] line = "k: vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv\n".getBytes(StandardCharsets.UTF_8);
+        byte[] line = "k: vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv\n"
+                .getBytes(StandardCharsets.UTF_8);
         try (var out = Files.newOutputStream(big)) {
             for (int i = 0; i < (YamlDocument.MAX_BYTES_DEFAULT / line.length) + 10; i++) {
                 out.write(line);
             }
         }
-        assertThatThrownBy(() -> ScenarioLoader.load(big)).isInstanceOf(ScenarioException.class).hasMessageContaining("larger than the limit");
+        assertThatThrownBy(() -> ScenarioLoader.load(big))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("larger than the limit");
     }
 }

@@ -28,7 +28,12 @@ public final class RunDirectory {
     private RunDirectory() {}
 
     /** Writes the directory {@code parent/name}, replacing a previous one atomically. */
-    public static Path write(Path parent, String name, Trajectory t, String runId, Map<String, Object> manifest,
+    public static Path write(
+            Path parent,
+            String name,
+            Trajectory t,
+            String runId,
+            Map<String, Object> manifest,
             Map<String, String> extraFiles) {
         try {
             Files.createDirectories(parent);

@@ -127,7 +127,8 @@ final class YamlWriter {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString((long) d);
         }
-        String s = new BigDecimal(d).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+        String s =
+                new BigDecimal(d).round(new MathContext(6)).stripTrailingZeros().toPlainString();
         return s.contains(".") ? s : s + ".0";
     }
 

@@ -18,7 +18,8 @@ public final class MultiVectorPolicy implements Policy {
 
     public MultiVectorPolicy(double dependenceAversion, double autonomyWeight) {
         if (dependenceAversion < 0 || !(autonomyWeight > 0)) {
-            throw new IllegalArgumentException("need lambda >= 0 and eta > 0, got " + dependenceAversion + ", " + autonomyWeight);
+            throw new IllegalArgumentException(
+                    "need lambda >= 0 and eta > 0, got " + dependenceAversion + ", " + autonomyWeight);
         }
         this.lambda = dependenceAversion;
         this.eta = autonomyWeight;

@@ -1,0 +1,89 @@
+package org.multivector.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.multivector.cli.compile.CentralAsiaCompiler;
+import org.multivector.scenario.ScenarioLoader;
+
+class RunCommandTest {
+    record Result(int code, String out, String err) {}
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void run_defaultScenario_printsTableAndWritesTidyCsvManifestAndReport(@TempDir Path dir) throws Exception {
+        Result r = run("run", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("KAZ", "RSI", "2030");
+        Path run = dir.resolve("central-asia-seed1992");
+        List<String> csv = Files.readAllLines(run.resolve("results.csv"));
+        assertThat(csv.get(0)).isEqualTo("run_id,seed,scenario_hash,year,actor,variable,value");
+        assertThat(csv).anyMatch(l -> l.contains(",2008,KAZ,share.trade.RUS,"));
+        assertThat(Files.readString(run.resolve("manifest.json"))).contains("\"seed\" : 1992", "scenarioHash");
+        assertThat(Files.readString(run.resolve("report.html")))
+                .contains("<svg", "Regional Stability Index")
+                .doesNotContain("<script");
+        assertThat(Files.list(dir)).hasSize(1);
+    }
+
+    @Test
+    void run_sameSeedTwice_writesIdenticalResults(@TempDir Path dir) throws Exception {
+        assertThat(run("run", "-q", "--out", dir.toString(), "--name", "a").code())
+                .isZero();
+        assertThat(run("run", "-q", "--out", dir.toString(), "--name", "b").code())
+                .isZero();
+        assertThat(Files.readAllBytes(dir.resolve("a/results.csv")))
+                .isEqualTo(Files.readAllBytes(dir.resolve("b/results.csv")));
+    }
+
+    @Test
+    void run_badStrategy_exitsTwoAndWritesNothing(@TempDir Path dir) {
+        Result r = run("run", "--out", dir.toString(), "--strategy", "KAZ=bandwagon:USA", "--strategy", "XYZ=neutral");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown pole 'USA'", "'XYZ' is not a regional state");
+        assertThat(dir.toFile().list()).isEmpty();
+    }
+
+    @Test
+    void run_yearsOutsideScenario_exitTwo(@TempDir Path dir) {
+        Result r = run("run", "--out", dir.toString(), "--from", "1980");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("1980..2030 is not within");
+    }
+
+    @Test
+    void describe_2008_printsInstitutionsSharesDisputesAndMetrics() {
+        Result r = run("describe", "--year", "2008");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("CSTO", "SCO", "kgz-tjk-border", "RSI", "missing");
+    }
+
+    @Test
+    void validate_invalidFile_exitsTwoWithLocatedMessage(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("x.yaml");
+        Files.writeString(f, "scenario: x\ntime: {start: 2000}\n");
+        Result r = run("validate", f.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("x.yaml:2:7: time: missing required field 'end'");
+    }
+
+    @Test
+    void embeddedScenario_isUpToDateWithTheDataFolder() {
+        String compiled = CentralAsiaCompiler.compile(Path.of("..", "data"));
+        String shipped = new String(
+                ScenarioLoader.builtInBytes(ScenarioLoader.DEFAULT_SCENARIO), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(compiled).as("re-run ./multivector compile-scenario").isEqualTo(shipped);
+    }
+}
