@@ -33,11 +33,6 @@ final class Alignment {
     static double sScore(RunState st, int i, int j) {
         CompiledScenario c = st.c;
         int n = c.nP * c.nD;
-        for (int p = 0; p < c.nP; p++) {
-            for (int d = 0; d < c.nD; d++) {
-                st.w[p * c.nD + d] = c.salience[d];
-            }
-        }
         return SignorinoRitterScore.of(st.share, i * n, st.share, j * n, st.w, n, 2.0 / c.nP);
     }
 }

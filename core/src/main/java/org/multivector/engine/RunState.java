@@ -44,8 +44,6 @@ final class RunState {
     final double[] o;
     final double[] k;
     final double[] t;
-    final double[] x;
-    final double[] yv;
     final double[] w;
 
     RunState(CompiledScenario c) {
@@ -79,9 +77,12 @@ final class RunState {
         o = new double[nP];
         k = new double[nP];
         t = new double[nP];
-        x = new double[nP * nD];
-        yv = new double[nP * nD];
         w = new double[nP * nD];
+        for (int p = 0; p < nP; p++) {
+            for (int d = 0; d < nD; d++) {
+                w[p * nD + d] = c.salience[d];
+            }
+        }
         policies = new Policy[nR];
         for (int i = 0; i < nR; i++) {
             policies[i] = policyFor(c.strategies[i], c.strategyPole[i]);

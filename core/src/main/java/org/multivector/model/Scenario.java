@@ -78,56 +78,26 @@ public record Scenario(
     public Scenario withStrategy(String actor, StrategySpec strategy) {
         Map<String, StrategySpec> s = new java.util.LinkedHashMap<>(strategies);
         s.put(actor, strategy);
-        return new Scenario(
-                name,
-                title,
-                time,
-                dimensions,
-                poles,
-                actors,
-                ties,
-                interdependence,
-                institutions,
-                borders,
-                disputes,
-                routes,
-                events,
-                initialRivalry,
-                s,
-                parameters,
-                hash + "+" + actor + "=" + strategy.text());
+        return copy(time, s, hash + "+" + actor + "=" + strategy.text());
     }
 
     /** A copy re-anchored to observations only up to {@code lastObserved} (start − 1 = a free run). */
     public Scenario withLastObserved(int lastObserved) {
         TimeSpan t = new TimeSpan(time.start(), time.end(), lastObserved);
-        return new Scenario(
-                name,
-                title,
-                t,
-                dimensions,
-                poles,
-                actors,
-                ties,
-                interdependence,
-                institutions,
-                borders,
-                disputes,
-                routes,
-                events,
-                initialRivalry,
-                strategies,
-                parameters,
-                hash + "~obs" + lastObserved);
+        return copy(t, strategies, hash + "~obs" + lastObserved);
     }
 
     /** A copy with the simulated years narrowed to {@code from..to}. */
     public Scenario withYears(int from, int to) {
         TimeSpan t = new TimeSpan(from, to, Math.max(from - 1, Math.min(time.lastObserved(), to)));
+        return copy(t, strategies, hash + "@" + from + "-" + to);
+    }
+
+    private Scenario copy(TimeSpan newTime, Map<String, StrategySpec> newStrategies, String newHash) {
         return new Scenario(
                 name,
                 title,
-                t,
+                newTime,
                 dimensions,
                 poles,
                 actors,
@@ -139,8 +109,8 @@ public record Scenario(
                 routes,
                 events,
                 initialRivalry,
-                strategies,
+                newStrategies,
                 parameters,
-                hash + "@" + from + "-" + to);
+                newHash);
     }
 }

@@ -33,10 +33,6 @@ final class ProblemCollector {
         return problems.isEmpty();
     }
 
-    int size() {
-        return problems.size();
-    }
-
     /** Problems in file order, without duplicates. */
     List<Problem> sorted() {
         return problems.stream()
