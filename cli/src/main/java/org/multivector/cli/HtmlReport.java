@@ -175,11 +175,17 @@ final class HtmlReport {
     }
 
     static String chart(String title, double[] x, List<Line> lines, double yMin, double yMax, int width) {
-        int height = 240;
+        // The legend wraps onto a second row when the names do not fit on one.
+        int legendWidth = 0;
+        for (Line l : lines) {
+            legendWidth += 18 + 6 * l.name().length();
+        }
+        int right = 18;
+        int legendRows = legendWidth > width - 40 - right ? 2 : 1;
+        int height = 226 + 14 * legendRows;
         int left = 40;
-        int right = 10;
         int top = 10;
-        int bottom = 40;
+        int bottom = 26 + 14 * legendRows;
         double x0 = x[0];
         double x1 = x[x.length - 1] == x0 ? x0 + 1 : x[x.length - 1];
         StringBuilder b = new StringBuilder("<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width
@@ -216,6 +222,7 @@ final class HtmlReport {
                     yr));
         }
         int legendX = left;
+        int legendY = height - 14 * legendRows;
         for (Line l : lines) {
             StringBuilder path = new StringBuilder();
             boolean pen = false;
@@ -247,16 +254,21 @@ final class HtmlReport {
                         .append(l.colour())
                         .append("\" stroke-width=\"1.8\"/>");
             }
+            int itemWidth = 18 + 6 * l.name().length();
+            if (legendX > left && legendX + itemWidth > width - right) {
+                legendX = left;
+                legendY += 14;
+            }
             b.append(String.format(
                     Locale.ROOT,
                     "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"3\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>",
                     legendX,
-                    height - 14,
+                    legendY,
                     l.colour(),
                     legendX + 13,
-                    height - 10,
+                    legendY + 4,
                     esc(l.name())));
-            legendX += 18 + 6 * l.name().length();
+            legendX += itemWidth;
         }
         b.append("</svg><figcaption>").append(esc(title)).append("</figcaption></figure>");
         return b.toString();

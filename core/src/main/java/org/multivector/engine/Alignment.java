@@ -30,7 +30,20 @@ final class Alignment {
      * dimension's shares lie on a simplex, whose largest L1 distance is 2, so every component gets
      * the range Δ = 2/nP and d_max = 2 Σ_d w_d: S = -1 only for states tied to disjoint partners.
      */
-    static double sScore(RunState st, int i, int j) {
+    /** Fills {@code st.sscore} for every pair; shares do not change after this until next year's policy step. */
+    static void sScores(RunState st) {
+        int nR = st.c.nR;
+        for (int i = 0; i < nR; i++) {
+            st.sscore[i * nR + i] = 1;
+            for (int j = i + 1; j < nR; j++) {
+                double s = sScore(st, i, j);
+                st.sscore[i * nR + j] = s;
+                st.sscore[j * nR + i] = s;
+            }
+        }
+    }
+
+    private static double sScore(RunState st, int i, int j) {
         CompiledScenario c = st.c;
         int n = c.nP * c.nD;
         return SignorinoRitterScore.of(st.share, i * n, st.share, j * n, st.w, n, 2.0 / c.nP);

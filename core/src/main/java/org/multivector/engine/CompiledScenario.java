@@ -50,6 +50,7 @@ public final class CompiledScenario {
     final double[] pressureThreshold;
     final double[] interest; // [p*nD+d]
     final double[] capShare; // [(y*nP+p)*nD+d]
+    final double[] capShareGamma; // capShare ^ offer-capability-elasticity, same layout
     final double[] institutionCount; // [((y*nR+i)*nP+p)*nD+d]
     final double[] routeShare; // [((y*nR+i)*nP+p)*nD+d]
     final double[] observed; // [((y*nR+i)*nP+p)*nD+d], NaN = missing
@@ -163,6 +164,11 @@ public final class CompiledScenario {
         capability = new double[years * nR];
         spillover = new double[years * nR];
         compileCapabilities();
+        double gamma = param(ParameterKey.OFFER_CAPABILITY_ELASTICITY);
+        capShareGamma = new double[capShare.length];
+        for (int k = 0; k < capShare.length; k++) {
+            capShareGamma[k] = Math.pow(capShare[k], gamma);
+        }
         institutionCount = new double[years * nR * nP * nD];
         sharedInstitutions = new double[years * nR * nR];
         securityLead = new int[years * nR];

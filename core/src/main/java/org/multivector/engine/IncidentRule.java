@@ -57,7 +57,7 @@ final class IncidentRule {
                         - bCap * ratio
                         - bInst * c.sharedInstitutions[(y * nR + i) * nR + j]
                         - bInt * c.interdependence[(y * nR + i) * nR + j]
-                        + bAlign * (1 - Alignment.sScore(st, i, j)) / 2 * st.rivalry
+                        + bAlign * (1 - st.sscore[ij]) / 2 * st.rivalry
                         + bFrag * 0.5 * (st.fragility[i] + st.fragility[j]);
                 double h = TensionRule.logistic(z);
                 st.hazard[ij] = h;

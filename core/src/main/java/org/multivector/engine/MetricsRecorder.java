@@ -3,7 +3,6 @@ package org.multivector.engine;
 import org.multivector.metric.BarbieriInterdependence;
 import org.multivector.metric.CoercionExposure;
 import org.multivector.metric.HerfindahlIndex;
-import org.multivector.metric.NormalisedEntropyBalance;
 import org.multivector.metric.RegionalStabilityIndex;
 import org.multivector.metric.StructuralBalance;
 import org.multivector.model.ParameterKey;
@@ -26,7 +25,6 @@ final class MetricsRecorder {
         for (int d = 0; d < nD; d++) {
             wSum += c.salience[d];
         }
-        TensionRule.overallBalance(st);
         Alignment.compute(c, st.share, st.align);
         for (int i = 0; i < nR; i++) {
             int b = rowOffset + i * l.perState;
@@ -37,7 +35,7 @@ final class MetricsRecorder {
                 }
             }
             for (int d = 0; d < nD; d++) {
-                out[b + l.balanceDim + d] = NormalisedEntropyBalance.of(st.share, st.s(i, 0, d), nD, nP, c.residual);
+                out[b + l.balanceDim + d] = st.balanceDim[i * nD + d];
                 hhi += c.salience[d] * HerfindahlIndex.of(st.share, st.s(i, 0, d), nD, nP, c.residual);
             }
             out[b + l.balance] = st.balance[i];
@@ -81,7 +79,7 @@ final class MetricsRecorder {
             for (int j = i + 1; j < nR; j++) {
                 int ij = i * nR + j;
                 int b = rowOffset + l.dyadBase + q * l.perDyad;
-                double s = Alignment.sScore(st, i, j);
+                double s = st.sscore[ij];
                 out[b] = st.tension[ij];
                 out[b + 1] = st.hazard[ij];
                 out[b + 2] = st.incident[ij] ? 1 : 0;

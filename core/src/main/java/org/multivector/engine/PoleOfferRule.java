@@ -24,7 +24,6 @@ final class PoleOfferRule {
         int nR = c.nR;
         int nP = c.nP;
         int nD = c.nD;
-        double gamma = c.param(ParameterKey.OFFER_CAPABILITY_ELASTICITY);
         double instBonus = c.param(ParameterKey.INSTITUTION_OFFER_BONUS);
         double routeBonus = c.param(ParameterKey.ROUTE_OFFER_BONUS);
         double proximity = c.param(ParameterKey.PROXIMITY_OFFER_BONUS);
@@ -55,7 +54,7 @@ final class PoleOfferRule {
                     }
                     int k = ((y * nR + i) * nP + p) * nD + d;
                     double o = c.interest[p * nD + d]
-                            * Math.pow(c.capShare[(y * nP + p) * nD + d], gamma)
+                            * c.capShareGamma[(y * nP + p) * nD + d]
                             * (1 + instBonus * c.institutionCount[k])
                             * (1 + routeBonus * c.routeShare[k])
                             * st.offerFactor[st.s(i, p, d)];

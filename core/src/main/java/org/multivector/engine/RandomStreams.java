@@ -1,7 +1,7 @@
 package org.multivector.engine;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
+import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
 
 /**
  * Per-run random streams. Run {@code r} of master seed {@code m} gets an XoRoShiRo128++ generator
@@ -21,7 +21,7 @@ public final class RandomStreams {
         if (s0 == 0 && s1 == 0) {
             s1 = GOLDEN;
         }
-        return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {s0, s1});
+        return new XoRoShiRo128PlusPlus(s0, s1);
     }
 
     /** The SplitMix64 finaliser (Steele, Lea &amp; Flood 2014). */

@@ -34,6 +34,8 @@ final class RunState {
     final boolean[] unrest;
     final double[] securityCall;
     final double[] balance; // overall, per state
+    final double[] balanceDim; // per state and dimension [i*nD+d]
+    final double[] sscore; // S-score of the current ties [i*nR+j], symmetric
     final double[] disputeIntensity;
     final double[] driftStep;
     final double[] driftFree;
@@ -69,6 +71,8 @@ final class RunState {
         unrest = new boolean[nR];
         securityCall = new double[nR];
         balance = new double[nR];
+        balanceDim = new double[nR * nD];
+        sscore = new double[nR * nR];
         disputeIntensity = new double[c.nDisputes];
         driftStep = new double[nR];
         driftFree = new double[nR];

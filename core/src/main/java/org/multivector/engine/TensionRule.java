@@ -33,12 +33,13 @@ final class TensionRule {
         double cCbm = c.param(ParameterKey.TENSION_CBM);
         double cMed = c.param(ParameterKey.TENSION_MEDIATION);
         overallBalance(st);
+        Alignment.sScores(st);
         for (int i = 0; i < nR; i++) {
             for (int j = i + 1; j < nR; j++) {
                 double z = base
                         + cDisp * disputes(st, i, j, y)
                         + cGap * disparity(c, i, j, y)
-                        + cAlign * (1 - Alignment.sScore(st, i, j)) / 2 * st.rivalry
+                        + cAlign * (1 - st.sscore[i * nR + j]) / 2 * st.rivalry
                         + cInc * st.incidentMemory[i * nR + j]
                         - cInt * c.interdependence[(y * nR + i) * nR + j]
                         - cInst * c.sharedInstitutions[(y * nR + i) * nR + j]
@@ -85,7 +86,11 @@ final class TensionRule {
         return best;
     }
 
-    /** Overall balance B_i = Σ_d w_d H_d / Σ_d w_d, H_d the normalised entropy over the non-residual poles. */
+    /**
+     * Overall balance B_i = Σ_d w_d H_d / Σ_d w_d, H_d the normalised entropy over the non-residual
+     * poles. Also keeps H_d per state and dimension for {@link MetricsRecorder}: shares do not change
+     * between this step and the recording.
+     */
     static void overallBalance(RunState st) {
         CompiledScenario c = st.c;
         double wSum = 0;
@@ -95,7 +100,9 @@ final class TensionRule {
         for (int i = 0; i < c.nR; i++) {
             double b = 0;
             for (int d = 0; d < c.nD; d++) {
-                b += c.salience[d] * NormalisedEntropyBalance.of(st.share, st.s(i, 0, d), c.nD, c.nP, c.residual);
+                double h = NormalisedEntropyBalance.of(st.share, st.s(i, 0, d), c.nD, c.nP, c.residual);
+                st.balanceDim[i * c.nD + d] = h;
+                b += c.salience[d] * h;
             }
             st.balance[i] = wSum > 0 ? b / wSum : 0;
         }

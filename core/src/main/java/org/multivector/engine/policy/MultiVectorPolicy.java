@@ -7,7 +7,8 @@ package org.multivector.engine.policy;
  * entropy (autonomy). U is strictly concave for η > 0, so the maximiser is unique and interior; it
  * solves the KKT system {@code o_p − 2λk_p s_p − (η/ln n)(ln s_p + 1) = μ, Σ s_p = 1}, which is
  * solved here by damped Newton steps on (s, μ) — the Schur complement makes each step O(n) —
- * warm-started from the previous target, to a residual below 1e-12.
+ * warm-started from the previous target, to a residual below 1e-12. Not thread-safe (scratch
+ * arrays): one instance per state and engine.
  */
 public final class MultiVectorPolicy implements Policy {
     private static final int MAX_ITERATIONS = 60;
@@ -15,6 +16,9 @@ public final class MultiVectorPolicy implements Policy {
 
     private final double lambda;
     private final double eta;
+    // Newton scratch (residual and inverse diagonal per pole), grown on first use: the solve allocates nothing.
+    private double[] r = new double[0];
+    private double[] dd = new double[0];
 
     public MultiVectorPolicy(double dependenceAversion, double autonomyWeight) {
         if (dependenceAversion < 0 || !(autonomyWeight > 0)) {
@@ -43,18 +47,26 @@ public final class MultiVectorPolicy implements Policy {
             mu += offer[p] - 2 * lambda * coercion[p] * s[p] - e * (Math.log(s[p]) + 1);
         }
         mu /= n;
+        if (r.length < n) {
+            r = new double[n];
+            dd = new double[n];
+        }
         for (int it = 0; it < MAX_ITERATIONS; it++) {
             double sumRd = 0;
             double sumInvD = 0;
             double gap = 1;
             double worst = 0;
             for (int p = 0; p < n; p++) {
-                double r = offer[p] - 2 * lambda * coercion[p] * s[p] - e * (Math.log(s[p]) + 1) - mu;
-                double d = 2 * lambda * coercion[p] + e / s[p];
-                sumRd += r / d;
-                sumInvD += 1 / d;
+                double twoLk = 2 * lambda * coercion[p];
+                double rp = offer[p] - twoLk * s[p] - e * (Math.log(s[p]) + 1) - mu;
+                double dp = twoLk + e / s[p];
+                double inv = 1 / dp;
+                r[p] = rp;
+                dd[p] = inv;
+                sumRd += rp * inv;
+                sumInvD += inv;
                 gap -= s[p];
-                worst = Math.max(worst, Math.abs(r));
+                worst = Math.max(worst, Math.abs(rp));
             }
             if (worst < TOLERANCE && Math.abs(gap) < TOLERANCE) {
                 break;
@@ -62,18 +74,14 @@ public final class MultiVectorPolicy implements Policy {
             double dMu = (sumRd - gap) / sumInvD;
             double step = 1;
             for (int p = 0; p < n; p++) {
-                double r = offer[p] - 2 * lambda * coercion[p] * s[p] - e * (Math.log(s[p]) + 1) - mu;
-                double d = 2 * lambda * coercion[p] + e / s[p];
-                double ds = (r - dMu) / d;
+                double ds = (r[p] - dMu) * dd[p];
                 if (ds < 0) {
                     step = Math.min(step, 0.9 * s[p] / -ds);
                 }
             }
             double total = 0;
             for (int p = 0; p < n; p++) {
-                double r = offer[p] - 2 * lambda * coercion[p] * s[p] - e * (Math.log(s[p]) + 1) - mu;
-                double d = 2 * lambda * coercion[p] + e / s[p];
-                s[p] += step * (r - dMu) / d;
+                s[p] += step * (r[p] - dMu) * dd[p];
                 total += s[p];
             }
             mu += step * dMu;
