@@ -93,6 +93,42 @@ final class RunState {
         }
     }
 
+    /** Replaces state i's strategy (for counterfactual branches). */
+    void setStrategy(int i, StrategySpec s) {
+        policies[i] = policyFor(s, s.pole() == null ? -1 : CompiledScenario.indexOf(c.poles, s.pole()));
+    }
+
+    /** Copies every state variable of {@code o} (same compiled scenario); policies and scratch are not copied. */
+    void copyFrom(RunState o) {
+        if (o.c != c) {
+            throw new IllegalArgumentException("checkpoint is from another compiled scenario");
+        }
+        System.arraycopy(o.share, 0, share, 0, share.length);
+        System.arraycopy(o.free, 0, free, 0, free.length);
+        System.arraycopy(o.target, 0, target, 0, target.length);
+        System.arraycopy(o.offer, 0, offer, 0, offer.length);
+        System.arraycopy(o.offerFactor, 0, offerFactor, 0, offerFactor.length);
+        System.arraycopy(o.pressure, 0, pressure, 0, pressure.length);
+        System.arraycopy(o.refAlign, 0, refAlign, 0, refAlign.length);
+        System.arraycopy(o.align, 0, align, 0, align.length);
+        System.arraycopy(o.tension, 0, tension, 0, tension.length);
+        System.arraycopy(o.incidentMemory, 0, incidentMemory, 0, incidentMemory.length);
+        System.arraycopy(o.cbm, 0, cbm, 0, cbm.length);
+        System.arraycopy(o.hazard, 0, hazard, 0, hazard.length);
+        System.arraycopy(o.incident, 0, incident, 0, incident.length);
+        System.arraycopy(o.fragility, 0, fragility, 0, fragility.length);
+        System.arraycopy(o.unrestP, 0, unrestP, 0, unrestP.length);
+        System.arraycopy(o.unrest, 0, unrest, 0, unrest.length);
+        System.arraycopy(o.securityCall, 0, securityCall, 0, securityCall.length);
+        System.arraycopy(o.balance, 0, balance, 0, balance.length);
+        System.arraycopy(o.balanceDim, 0, balanceDim, 0, balanceDim.length);
+        System.arraycopy(o.sscore, 0, sscore, 0, sscore.length);
+        System.arraycopy(o.disputeIntensity, 0, disputeIntensity, 0, disputeIntensity.length);
+        System.arraycopy(o.driftStep, 0, driftStep, 0, driftStep.length);
+        System.arraycopy(o.driftFree, 0, driftFree, 0, driftFree.length);
+        rivalry = o.rivalry;
+    }
+
     private Policy policyFor(StrategySpec s, int pole) {
         if (s instanceof StrategySpec.Bandwagon) {
             return new BandwagonPolicy(pole, c.param(ParameterKey.BANDWAGON_WEIGHT));

@@ -93,6 +93,31 @@ public record Scenario(
         return copy(t, strategies, hash + "@" + from + "-" + to);
     }
 
+    /** A copy with one parameter's value replaced (widening its range if needed). */
+    public Scenario withParameter(String name, double value) {
+        Map<String, Parameter> ps = new java.util.LinkedHashMap<>(parameters);
+        ps.put(name, parameter(name).withValue(value));
+        Scenario c = copy(time, strategies, hash + "+" + name + "=" + value);
+        return new Scenario(
+                c.name,
+                c.title,
+                c.time,
+                c.dimensions,
+                c.poles,
+                c.actors,
+                c.ties,
+                c.interdependence,
+                c.institutions,
+                c.borders,
+                c.disputes,
+                c.routes,
+                c.events,
+                c.initialRivalry,
+                c.strategies,
+                ps,
+                c.hash);
+    }
+
     private Scenario copy(TimeSpan newTime, Map<String, StrategySpec> newStrategies, String newHash) {
         return new Scenario(
                 name,

@@ -49,7 +49,7 @@ public sealed interface StrategySpec {
      * Parses the text form. Throws {@link IllegalArgumentException} with a readable message for
      * anything else; pole ids are not checked here.
      */
-    static StrategySpec parse(String text) {
+    public static StrategySpec parse(String text) {
         String t = text.trim();
         if (t.equals("multi-vector")) {
             return new MultiVector();

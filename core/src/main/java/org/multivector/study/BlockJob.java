@@ -1,0 +1,38 @@
+package org.multivector.study;
+
+import java.io.IOException;
+import java.io.Serializable;
+
+/**
+ * A study cut into blocks of runs. Block b always holds the same runs, whatever executes it, and
+ * partial results are merged in block order, so every executor (threads, Spark) gives bit-identical
+ * results. Implementations are serializable so a cluster can ship them; they build their engines
+ * lazily on the worker.
+ *
+ * @param <P> a block's partial result (mutable, reusable after {@link #reset})
+ */
+public interface BlockJob<P> extends Serializable {
+    /** Number of blocks. */
+    long blocks();
+
+    /** Runs in block b (for progress). */
+    long runsIn(long block);
+
+    /** A new empty partial. */
+    P newPartial();
+
+    /** Empties a partial for reuse. */
+    void reset(P partial);
+
+    /** Computes block b into an empty partial. Called from worker threads; must be thread-safe. */
+    void run(long block, P partial);
+
+    /** Adds {@code part} into {@code total}. */
+    void merge(P total, P part);
+
+    /** Encodes a partial for transport or checkpointing. */
+    byte[] encode(P partial) throws IOException;
+
+    /** Decodes what {@link #encode} wrote into an empty partial. */
+    void decode(byte[] bytes, P into) throws IOException;
+}

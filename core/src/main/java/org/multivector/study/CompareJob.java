@@ -1,0 +1,303 @@
+package org.multivector.study;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.multivector.engine.CompiledScenario;
+import org.multivector.engine.Engine;
+import org.multivector.engine.Variable;
+import org.multivector.model.StrategySpec;
+
+/**
+ * Counterfactual strategies for one state, branched from a shared history. The years before the
+ * branch year are simulated once (random stream: master seed, run index −1) and checkpointed; then
+ * for each run r and each strategy the rest is simulated from the checkpoint with the stream
+ * (master seed, r) — common random numbers, so differences between strategies in a run come from
+ * the strategies, not from luck. Outcomes per run, averaged over the branch years: the RSI, the
+ * expected number of incidents a year, the probability of at least one incident a year, and each
+ * state's balance and coercion exposure. Strategy 0 is the baseline of the paired differences.
+ */
+public final class CompareJob implements BlockJob<CompareStats> {
+    private static final long serialVersionUID = 1L;
+    public static final int BLOCK_SIZE = 100;
+    static final long HISTORY_RUN = -1;
+
+    private final ScenarioSpec spec;
+    private final String actor;
+    private final List<String> strategies;
+    private final int branchYear;
+    private final long seed;
+    private final long runs;
+    private transient volatile ThreadLocal<Worker> workers;
+    private transient volatile Layout layout;
+
+    public CompareJob(ScenarioSpec spec, String actor, List<String> strategies, int branchYear, long seed, long runs) {
+        if (runs < 1) {
+            throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
+        }
+        if (strategies.size() < 2) {
+            throw new IllegalArgumentException("need at least two strategies to compare, got " + strategies);
+        }
+        this.spec = spec;
+        this.actor = actor;
+        this.strategies = List.copyOf(strategies);
+        for (String s : strategies) {
+            StrategySpec.parse(s);
+        }
+        this.branchYear = branchYear;
+        this.seed = seed;
+        this.runs = runs;
+    }
+
+    public List<String> strategies() {
+        return strategies;
+    }
+
+    public String actor() {
+        return actor;
+    }
+
+    public int branchYear() {
+        return branchYear;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public long runs() {
+        return runs;
+    }
+
+    public ScenarioSpec spec() {
+        return spec;
+    }
+
+    /** Outcome names, in metric order. */
+    public List<String> metricNames() {
+        return layout().names;
+    }
+
+    /** +1 when a higher value of the metric is better for stability, −1 when lower is. */
+    public int[] better() {
+        return layout().better.clone();
+    }
+
+    /** The columns banded over time: RSI, expected incidents, and each state's balance. */
+    public List<Variable> bandVariables() {
+        Layout l = layout();
+        List<Variable> vars = spec.compiled().variables();
+        List<Variable> out = new ArrayList<>();
+        for (int c : l.bandColumns) {
+            out.add(vars.get(c));
+        }
+        return out;
+    }
+
+    @Override
+    public long blocks() {
+        return (runs + BLOCK_SIZE - 1) / BLOCK_SIZE;
+    }
+
+    @Override
+    public long runsIn(long block) {
+        return Math.min(runs, (block + 1) * BLOCK_SIZE) - block * BLOCK_SIZE;
+    }
+
+    @Override
+    public CompareStats newPartial() {
+        Layout l = layout();
+        CompiledScenario c = spec.compiled();
+        double[][] range = ColumnRanges.of(c.variables(), l.bandColumns);
+        SeriesStats band = new SeriesStats(c.years(), c.variables().size(), l.bandColumns, range[0], range[1]);
+        return new CompareStats(strategies.size(), l.names.size(), band);
+    }
+
+    @Override
+    public void reset(CompareStats partial) {
+        partial.reset();
+    }
+
+    @Override
+    public void run(long block, CompareStats partial) {
+        Worker w = worker();
+        Layout l = layout();
+        int m = l.names.size();
+        long first = block * BLOCK_SIZE;
+        long end = first + runsIn(block);
+        for (long r = first; r < end; r++) {
+            for (int s = 0; s < strategies.size(); s++) {
+                w.engine.setStrategy(actor, w.parsed[s]);
+                w.engine.runFrom(w.checkpoint, seed, r, w.out);
+                l.outcomes(w.out, w.values, s * m);
+                partial.bands[s].add(w.out);
+            }
+            partial.add(w.values, l.better);
+        }
+    }
+
+    @Override
+    public void merge(CompareStats total, CompareStats part) {
+        total.merge(part);
+    }
+
+    @Override
+    public byte[] encode(CompareStats partial) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            partial.writeTo(out);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Override
+    public void decode(byte[] bytes, CompareStats into) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            into.readFrom(in);
+        }
+    }
+
+    private Layout layout() {
+        Layout l = layout;
+        if (l == null) {
+            synchronized (this) {
+                if (layout == null) {
+                    layout = new Layout(spec.compiled(), branchYear);
+                }
+                l = layout;
+            }
+        }
+        return l;
+    }
+
+    private Worker worker() {
+        ThreadLocal<Worker> local = workers;
+        if (local == null) {
+            synchronized (this) {
+                if (workers == null) {
+                    workers = ThreadLocal.withInitial(() -> new Worker(this));
+                }
+                local = workers;
+            }
+        }
+        return local.get();
+    }
+
+    private static final class Worker {
+        final Engine engine;
+        final Engine.Checkpoint checkpoint;
+        final StrategySpec[] parsed;
+        final double[] out;
+        final double[] values;
+
+        Worker(CompareJob job) {
+            CompiledScenario c = job.spec.compiled();
+            engine = new Engine(c);
+            checkpoint = engine.checkpoint(job.seed, HISTORY_RUN, job.branchYear);
+            parsed = job.strategies.stream().map(StrategySpec::parse).toArray(StrategySpec[]::new);
+            out = new double[engine.outputSize()];
+            values = new double[job.strategies.size() * job.layout().names.size()];
+        }
+    }
+
+    /** Where the outcomes are read from in a run's output. */
+    private static final class Layout {
+        final List<String> names = new ArrayList<>();
+        final int[] better;
+        final int[] bandColumns;
+        final int width;
+        final int fromIndex;
+        final int years;
+        final int rsi;
+        final int expected;
+        final int[] hazards;
+        final int[] balance;
+        final int[] exposure;
+
+        Layout(CompiledScenario c, int branchYear) {
+            List<Variable> vars = c.variables();
+            width = vars.size();
+            fromIndex = branchYear - c.firstYear();
+            years = c.years();
+            if (fromIndex < 1 || fromIndex >= years) {
+                throw new IllegalArgumentException("--from " + branchYear + " must lie in " + (c.firstYear() + 1) + ".."
+                        + (c.firstYear() + years - 1));
+            }
+            rsi = vars.indexOf(new Variable(Variable.REGION, "rsi"));
+            expected = vars.indexOf(new Variable(Variable.REGION, "incidents.expected"));
+            List<Integer> hz = new ArrayList<>();
+            List<String> states = new ArrayList<>();
+            for (int k = 0; k < vars.size(); k++) {
+                Variable v = vars.get(k);
+                if (v.name().equals("hazard")) {
+                    hz.add(k);
+                }
+                if (v.name().equals("balance")) {
+                    states.add(v.actor());
+                }
+            }
+            hazards = hz.stream().mapToInt(Integer::intValue).toArray();
+            balance = new int[states.size()];
+            exposure = new int[states.size()];
+            List<Integer> betterList = new ArrayList<>();
+            names.add("rsi");
+            betterList.add(1);
+            names.add("incidents.expected");
+            betterList.add(-1);
+            names.add("incident.p");
+            betterList.add(-1);
+            for (int i = 0; i < states.size(); i++) {
+                balance[i] = vars.indexOf(new Variable(states.get(i), "balance"));
+                exposure[i] = vars.indexOf(new Variable(states.get(i), "exposure"));
+                names.add(states.get(i) + " balance");
+                betterList.add(1);
+                names.add(states.get(i) + " exposure");
+                betterList.add(-1);
+            }
+            better = betterList.stream().mapToInt(Integer::intValue).toArray();
+            List<Integer> bands = new ArrayList<>(List.of(rsi, expected));
+            for (int i = 0; i < states.size(); i++) {
+                bands.add(balance[i]);
+            }
+            bandColumns = bands.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /** Writes this run's outcomes, averaged over the branch years, at {@code values[at..]}. */
+        void outcomes(double[] out, double[] values, int at) {
+            double r = 0;
+            double e = 0;
+            double p = 0;
+            int n = years - fromIndex;
+            for (int y = fromIndex; y < years; y++) {
+                int row = y * width;
+                r += out[row + rsi];
+                e += out[row + expected];
+                double none = 1;
+                for (int h : hazards) {
+                    double hz = out[row + h];
+                    if (!Double.isNaN(hz)) { // NaN: the pair is not contiguous, no incident hazard
+                        none *= 1 - hz;
+                    }
+                }
+                p += 1 - none;
+            }
+            values[at] = r / n;
+            values[at + 1] = e / n;
+            values[at + 2] = p / n;
+            for (int i = 0; i < balance.length; i++) {
+                double b = 0;
+                double x = 0;
+                for (int y = fromIndex; y < years; y++) {
+                    b += out[y * width + balance[i]];
+                    x += out[y * width + exposure[i]];
+                }
+                values[at + 3 + 2 * i] = b / n;
+                values[at + 4 + 2 * i] = x / n;
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.multivector.study;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+import org.multivector.engine.CompiledScenario;
+import org.multivector.engine.Engine;
+import org.multivector.engine.Variable;
+
+/**
+ * N runs of one scenario with independent streams (master seed, run index 0..N−1), summarised per
+ * year and variable by {@link SeriesStats}. Block b holds runs {@code b·B .. min(N, (b+1)·B) − 1}.
+ */
+public final class EnsembleJob implements BlockJob<SeriesStats> {
+    private static final long serialVersionUID = 1L;
+    /** Runs per block: fixed, so results never depend on the executor's partitioning. */
+    public static final int BLOCK_SIZE = 250;
+
+    private final ScenarioSpec spec;
+    private final long seed;
+    private final long runs;
+    private transient volatile ThreadLocal<Worker> workers;
+
+    public EnsembleJob(ScenarioSpec spec, long seed, long runs) {
+        if (runs < 1) {
+            throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
+        }
+        this.spec = spec;
+        this.seed = seed;
+        this.runs = runs;
+    }
+
+    public ScenarioSpec spec() {
+        return spec;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public long runs() {
+        return runs;
+    }
+
+    @Override
+    public long blocks() {
+        return (runs + BLOCK_SIZE - 1) / BLOCK_SIZE;
+    }
+
+    @Override
+    public long runsIn(long block) {
+        return Math.min(runs, (block + 1) * BLOCK_SIZE) - block * BLOCK_SIZE;
+    }
+
+    @Override
+    public SeriesStats newPartial() {
+        CompiledScenario c = spec.compiled();
+        List<Variable> vars = c.variables();
+        int[] cols = ColumnRanges.all(vars.size());
+        double[][] range = ColumnRanges.of(vars, cols);
+        return new SeriesStats(c.years(), vars.size(), cols, range[0], range[1]);
+    }
+
+    @Override
+    public void reset(SeriesStats partial) {
+        partial.reset();
+    }
+
+    @Override
+    public void run(long block, SeriesStats partial) {
+        Worker w = worker();
+        long first = block * BLOCK_SIZE;
+        long end = first + runsIn(block);
+        for (long r = first; r < end; r++) {
+            w.engine.run(seed, r, w.out);
+            partial.add(w.out);
+        }
+    }
+
+    @Override
+    public void merge(SeriesStats total, SeriesStats part) {
+        total.merge(part);
+    }
+
+    @Override
+    public byte[] encode(SeriesStats partial) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            partial.writeTo(out);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Override
+    public void decode(byte[] bytes, SeriesStats into) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            into.readFrom(in);
+        }
+    }
+
+    private Worker worker() {
+        ThreadLocal<Worker> local = workers;
+        if (local == null) {
+            synchronized (this) {
+                if (workers == null) {
+                    workers = ThreadLocal.withInitial(() -> new Worker(spec.compiled()));
+                }
+                local = workers;
+            }
+        }
+        return local.get();
+    }
+
+    private static final class Worker {
+        final Engine engine;
+        final double[] out;
+
+        Worker(CompiledScenario c) {
+            engine = new Engine(c);
+            out = new double[engine.outputSize()];
+        }
+    }
+}

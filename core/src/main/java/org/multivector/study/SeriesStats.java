@@ -1,0 +1,265 @@
+package org.multivector.study;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Streaming summary of many runs' series: for each year and each chosen column of a run's output,
+ * the count, mean, standard deviation, minimum, maximum and a fixed-bin histogram from which
+ * quantiles are read. Memory is fixed by years × columns × bins, never by the number of runs.
+ *
+ * <p><b>Mergeable and reproducible.</b> Sums are of {@code v − c}, with {@code c} the middle of the
+ * column's range (shifted sums keep the variance accurate); histograms are integer counts. Merging
+ * adds the parts, so merging the same partials in the same order gives bit-identical results
+ * whatever computed them. The executors always merge block partials in block order.
+ *
+ * <p><b>Quantile error.</b> Each column has a range {@code [lo, hi]} ({@link ColumnRanges}) cut into
+ * {@link #BINS} equal bins; a quantile is interpolated linearly inside its bin, so its error is at
+ * most one bin width, {@code (hi − lo)/BINS} (0.005 for shares, 0.5 RSI points), and values outside
+ * the range fall into the end bins, whose interpolation is bounded by the exact minimum and maximum.
+ */
+public final class SeriesStats {
+    public static final int BINS = 200;
+
+    private final int years;
+    private final int width;
+    private final int[] columns;
+    private final double[] lo;
+    private final double[] hi;
+    private final double[] centre;
+    private final double[] scale; // BINS / (hi - lo)
+    private final long[] n;
+    private final double[] sum;
+    private final double[] sumSq;
+    private final double[] min;
+    private final double[] max;
+    private final int[] hist;
+    private long runs;
+
+    /**
+     * @param years years per run
+     * @param width values per year in a run's output
+     * @param columns which of the {@code width} columns to summarise
+     * @param lo lower end of each chosen column's range
+     * @param hi upper end of each chosen column's range
+     */
+    public SeriesStats(int years, int width, int[] columns, double[] lo, double[] hi) {
+        this.years = years;
+        this.width = width;
+        this.columns = columns.clone();
+        this.lo = lo.clone();
+        this.hi = hi.clone();
+        int nc = columns.length;
+        centre = new double[nc];
+        scale = new double[nc];
+        for (int k = 0; k < nc; k++) {
+            if (!(hi[k] > lo[k])) {
+                throw new IllegalArgumentException("empty range for column " + columns[k]);
+            }
+            centre[k] = 0.5 * (lo[k] + hi[k]);
+            scale[k] = BINS / (hi[k] - lo[k]);
+        }
+        int cells = years * nc;
+        n = new long[cells];
+        sum = new double[cells];
+        sumSq = new double[cells];
+        min = new double[cells];
+        max = new double[cells];
+        hist = new int[cells * BINS];
+        reset();
+    }
+
+    /** An empty summary with the same layout. */
+    public SeriesStats emptyCopy() {
+        return new SeriesStats(years, width, columns, lo, hi);
+    }
+
+    public void reset() {
+        Arrays.fill(n, 0);
+        Arrays.fill(sum, 0);
+        Arrays.fill(sumSq, 0);
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        Arrays.fill(hist, 0);
+        runs = 0;
+    }
+
+    /** Adds one run's output (year-major, {@code years × width}). NaN values are skipped. */
+    public void add(double[] out) {
+        int nc = columns.length;
+        for (int y = 0; y < years; y++) {
+            int row = y * width;
+            int cellRow = y * nc;
+            for (int k = 0; k < nc; k++) {
+                double v = out[row + columns[k]];
+                if (Double.isNaN(v)) {
+                    continue;
+                }
+                int cell = cellRow + k;
+                n[cell]++;
+                double d = v - centre[k];
+                sum[cell] += d;
+                sumSq[cell] += d * d;
+                if (v < min[cell]) {
+                    min[cell] = v;
+                }
+                if (v > max[cell]) {
+                    max[cell] = v;
+                }
+                int bin = (int) ((v - lo[k]) * scale[k]);
+                bin = bin < 0 ? 0 : bin >= BINS ? BINS - 1 : bin;
+                hist[cell * BINS + bin]++;
+            }
+        }
+        runs++;
+    }
+
+    /** Adds another summary of the same layout into this one. */
+    public void merge(SeriesStats o) {
+        if (o.years != years || o.width != width || !Arrays.equals(o.columns, columns)) {
+            throw new IllegalArgumentException("summaries have different layouts");
+        }
+        for (int c = 0; c < n.length; c++) {
+            n[c] += o.n[c];
+            sum[c] += o.sum[c];
+            sumSq[c] += o.sumSq[c];
+            min[c] = Math.min(min[c], o.min[c]);
+            max[c] = Math.max(max[c], o.max[c]);
+        }
+        for (int i = 0; i < hist.length; i++) {
+            hist[i] += o.hist[i];
+        }
+        runs += o.runs;
+    }
+
+    public long runs() {
+        return runs;
+    }
+
+    public int years() {
+        return years;
+    }
+
+    public int[] columns() {
+        return columns.clone();
+    }
+
+    private int cell(int yearIndex, int k) {
+        return yearIndex * columns.length + k;
+    }
+
+    /** Number of non-missing values of chosen column k in year index y. */
+    public long count(int y, int k) {
+        return n[cell(y, k)];
+    }
+
+    public double mean(int y, int k) {
+        int c = cell(y, k);
+        return n[c] == 0 ? Double.NaN : centre[k] + sum[c] / n[c];
+    }
+
+    /** Sample standard deviation (n − 1 in the denominator); NaN below two values. */
+    public double sd(int y, int k) {
+        int c = cell(y, k);
+        if (n[c] < 2) {
+            return Double.NaN;
+        }
+        double m = sum[c] / n[c];
+        double var = (sumSq[c] - n[c] * m * m) / (n[c] - 1);
+        return Math.sqrt(Math.max(0, var));
+    }
+
+    public double min(int y, int k) {
+        int c = cell(y, k);
+        return n[c] == 0 ? Double.NaN : min[c];
+    }
+
+    public double max(int y, int k) {
+        int c = cell(y, k);
+        return n[c] == 0 ? Double.NaN : max[c];
+    }
+
+    /** The q-quantile (0..1) from the histogram, within one bin width of the exact value. */
+    public double quantile(int y, int k, double q) {
+        int c = cell(y, k);
+        long count = n[c];
+        if (count == 0) {
+            return Double.NaN;
+        }
+        double rank = q * count;
+        long seen = 0;
+        int base = c * BINS;
+        double width = (hi[k] - lo[k]) / BINS;
+        for (int b = 0; b < BINS; b++) {
+            int h = hist[base + b];
+            if (h > 0 && seen + h >= rank) {
+                double left = Math.max(lo[k] + b * width, min[c]);
+                double right = Math.min(lo[k] + (b + 1) * width, max[c]);
+                if (b == 0) {
+                    left = min[c];
+                }
+                if (b == BINS - 1) {
+                    right = max[c];
+                }
+                double frac = h == 0 ? 0 : (rank - seen) / h;
+                double v = left + Math.max(0, Math.min(1, frac)) * (right - left);
+                return Math.max(min[c], Math.min(max[c], v));
+            }
+            seen += h;
+        }
+        return max[c];
+    }
+
+    /** Writes the summary's contents (not its layout) in a fixed binary form. */
+    public void writeTo(DataOutputStream out) throws IOException {
+        out.writeInt(years);
+        out.writeInt(width);
+        out.writeInt(columns.length);
+        out.writeLong(runs);
+        for (int c = 0; c < n.length; c++) {
+            out.writeLong(n[c]);
+            out.writeDouble(sum[c]);
+            out.writeDouble(sumSq[c]);
+            out.writeDouble(min[c]);
+            out.writeDouble(max[c]);
+        }
+        // Sparse histogram: (index, count) for the non-zero bins.
+        int nonZero = 0;
+        for (int h : hist) {
+            nonZero += h != 0 ? 1 : 0;
+        }
+        out.writeInt(nonZero);
+        for (int i = 0; i < hist.length; i++) {
+            if (hist[i] != 0) {
+                out.writeInt(i);
+                out.writeInt(hist[i]);
+            }
+        }
+    }
+
+    /** Replaces this summary's contents with what {@link #writeTo} wrote for the same layout. */
+    public void readFrom(DataInputStream in) throws IOException {
+        if (in.readInt() != years || in.readInt() != width || in.readInt() != columns.length) {
+            throw new IOException("stored summary has another layout");
+        }
+        reset();
+        runs = in.readLong();
+        for (int c = 0; c < n.length; c++) {
+            n[c] = in.readLong();
+            sum[c] = in.readDouble();
+            sumSq[c] = in.readDouble();
+            min[c] = in.readDouble();
+            max[c] = in.readDouble();
+        }
+        int nonZero = in.readInt();
+        for (int j = 0; j < nonZero; j++) {
+            int i = in.readInt();
+            if (i < 0 || i >= hist.length) {
+                throw new IOException("corrupt summary: bin " + i);
+            }
+            hist[i] = in.readInt();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.multivector.study;
+
+/**
+ * Executes a {@link BlockJob}'s blocks {@code from..job.blocks()-1} and hands each block's partial to
+ * the sink in block order on the calling thread. Implementations: {@link ThreadExecutor} (local
+ * threads) and, in the {@code spark} module, a Spark executor.
+ */
+public interface StudyExecutor extends AutoCloseable {
+    /** Receives block partials in block order. The partial may be reused after the call returns. */
+    interface Sink<P> {
+        void accept(long block, P partial) throws Exception;
+    }
+
+    <P> void execute(BlockJob<P> job, long fromBlock, Sink<P> sink) throws Exception;
+
+    /** A short description for manifests ("threads(2)", "spark(local[2])"). */
+    String describe();
+
+    @Override
+    default void close() {}
+}

@@ -1,0 +1,116 @@
+package org.multivector.study;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Runs a {@link BlockJob} on an executor, merging block partials in block order into one total, and
+ * keeps a resumable checkpoint: after every few seconds of progress it atomically replaces
+ * {@code checkpoint} with the total so far and the next block number (write to a temporary file,
+ * force to disk, rename). A process killed at any point leaves either the previous or the new
+ * checkpoint, never a torn one; resuming continues from it, and because blocks are merged in the
+ * same order, the result is bit-identical to an uninterrupted run.
+ */
+public final class StudyRunner {
+    private static final int MAGIC = 0x4D565354; // "MVST"
+
+    /** Told how many runs are done out of how many, after every block. */
+    public interface Progress {
+        void update(long runsDone, long runsTotal);
+
+        Progress NONE = (d, t) -> {};
+    }
+
+    private StudyRunner() {}
+
+    /**
+     * @param fingerprint identifies the study (scenario hash, seed, runs, …); a checkpoint with another
+     *     fingerprint is refused
+     * @param checkpoint the checkpoint file, or null for none
+     * @param resume whether to continue from an existing checkpoint
+     */
+    public static <P> P run(
+            BlockJob<P> job,
+            StudyExecutor executor,
+            String fingerprint,
+            Path checkpoint,
+            boolean resume,
+            long checkpointMillis,
+            Progress progress)
+            throws Exception {
+        P total = job.newPartial();
+        long from = 0;
+        if (checkpoint != null && resume && Files.exists(checkpoint)) {
+            from = load(job, checkpoint, fingerprint, total);
+        }
+        long runsTotal = 0;
+        long done = 0;
+        for (long b = 0; b < job.blocks(); b++) {
+            long n = job.runsIn(b);
+            runsTotal += n;
+            if (b < from) {
+                done += n;
+            }
+        }
+        progress.update(done, runsTotal);
+        long[] state = {done, System.currentTimeMillis()};
+        long all = runsTotal;
+        executor.execute(job, from, (block, partial) -> {
+            job.merge(total, partial);
+            state[0] += job.runsIn(block);
+            progress.update(state[0], all);
+            long now = System.currentTimeMillis();
+            if (checkpoint != null && block + 1 < job.blocks() && now - state[1] >= checkpointMillis) {
+                save(job, checkpoint, fingerprint, block + 1, total);
+                state[1] = now;
+            }
+        });
+        return total;
+    }
+
+    static <P> void save(BlockJob<P> job, Path file, String fingerprint, long nextBlock, P total) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            byte[] body = job.encode(total);
+            out.writeInt(MAGIC);
+            out.writeUTF(fingerprint);
+            out.writeLong(nextBlock);
+            out.writeInt(body.length);
+            out.write(body);
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (FileChannel ch = FileChannel.open(
+                tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
+            ch.force(true);
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static <P> long load(BlockJob<P> job, Path file, String fingerprint, P into) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+            if (in.readInt() != MAGIC) {
+                throw new IOException(file + ": not a multivector checkpoint");
+            }
+            String stored = in.readUTF();
+            if (!stored.equals(fingerprint)) {
+                throw new IOException(
+                        file + ": checkpoint belongs to another study (" + stored + "), expected " + fingerprint);
+            }
+            long next = in.readLong();
+            byte[] body = new byte[in.readInt()];
+            in.readFully(body);
+            job.decode(body, into);
+            return next;
+        }
+    }
+}
