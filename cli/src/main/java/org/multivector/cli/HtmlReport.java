@@ -18,11 +18,17 @@ import org.multivector.model.TieSeries;
  * year, and the free model (never re-anchored) against the observed trade shares.
  */
 final class HtmlReport {
-    private static final String[] COLOURS = {
+    static final String[] COLOURS = {
         "#c0392b", "#d4a017", "#2471a3", "#7f8c8d", "#27ae60", "#8e44ad", "#e67e22", "#16a085"
     };
 
     private HtmlReport() {}
+
+    static final String STYLE =
+            "<style>body{font-family:DejaVu Sans,Arial,sans-serif;margin:24px;color:#222;max-width:1200px}"
+                    + "h1{font-size:22px}h2{font-size:17px;margin-top:28px}.grid{display:flex;flex-wrap:wrap;gap:12px}"
+                    + "figure{margin:0}figcaption{font-size:12px;color:#555}small{color:#666}table{border-collapse:collapse;font-size:12px}"
+                    + "td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}</style>";
 
     record Line(String name, double[] values, String colour, boolean dots) {}
 
@@ -30,11 +36,7 @@ final class HtmlReport {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(esc(s.title()))
-                .append(
-                        "</title><style>body{font-family:DejaVu Sans,Arial,sans-serif;margin:24px;color:#222;max-width:1200px}"
-                                + "h1{font-size:22px}h2{font-size:17px;margin-top:28px}.grid{display:flex;flex-wrap:wrap;gap:12px}"
-                                + "figure{margin:0}figcaption{font-size:12px;color:#555}small{color:#666}table{border-collapse:collapse;font-size:12px}"
-                                + "td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}</style></head><body>");
+                .append("</title>" + STYLE + "</head><body>");
         b.append("<h1>").append(esc(s.title())).append("</h1>");
         b.append("<p><small>scenario <b>")
                 .append(esc(s.name()))

@@ -11,7 +11,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "multivector " + Main.VERSION,
         description = "Simulates and measures multi-vector foreign policy and regional stability.",
-        subcommands = {RunCommand.class, DescribeCommand.class, ValidateCommand.class, CompileScenarioCommand.class})
+        subcommands = {
+            RunCommand.class,
+            EnsembleCommand.class,
+            CompareCommand.class,
+            ExportCommand.class,
+            DescribeCommand.class,
+            ValidateCommand.class,
+            CompileScenarioCommand.class
+        })
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";
 

@@ -71,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenario s = configure(scenarioOption.load());
+        Scenario s = configure(scenarioOption.load(), strategies, from, to);
         Engine engine = new Engine(CompiledScenario.of(s));
         Trajectory t = engine.run(seed, 0);
         String dirName = name != null ? name : s.name() + "-seed" + seed;
@@ -80,7 +80,8 @@ final class RunCommand implements Callable<Integer> {
                     + "' is not a plain directory name (expected letters, digits, '.', '_' or '-')");
         }
         String runId = s.hash() + "-" + seed;
-        Map<String, Object> manifest = manifest(s, runId);
+        Map<String, Object> manifest = manifest(s, scenarioOption.scenario, "run", seed);
+        manifest.put("runId", runId);
         String report = HtmlReport.render(s, t, seed);
         Path dir = RunDirectory.write(out, dirName, t, runId, manifest, Map.of("report.html", report));
         if (!quiet) {
@@ -92,7 +93,8 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Scenario configure(Scenario s) {
+    /** Applies --strategy, --from and --to, reporting every bad value at once (exit 2). */
+    static Scenario configure(Scenario s, List<String> strategies, Integer from, Integer to) {
         List<Problem> problems = new ArrayList<>();
         for (String o : strategies) {
             int eq = o.indexOf('=');
@@ -144,14 +146,14 @@ final class RunCommand implements Callable<Integer> {
         return f == s.time().start() && l == s.time().end() ? s : s.withYears(f, l);
     }
 
-    private Map<String, Object> manifest(Scenario s, String runId) {
+    /** The manifest common to every command: version, scenario, hash, seed, years, strategies, parameters. */
+    static Map<String, Object> manifest(Scenario s, String source, String command, long seed) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tool", "multivector");
         m.put("version", Main.VERSION);
-        m.put("command", "run");
-        m.put("runId", runId);
+        m.put("command", command);
         m.put("scenario", s.name());
-        m.put("scenarioSource", scenarioOption.scenario);
+        m.put("scenarioSource", source);
         m.put("scenarioHash", s.hash());
         m.put("seed", seed);
         m.put("years", List.of(s.time().start(), s.time().end()));

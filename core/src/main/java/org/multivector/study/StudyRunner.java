@@ -29,14 +29,17 @@ public final class StudyRunner {
         Progress NONE = (d, t) -> {};
     }
 
+    /** Thrown when a study stops on request; the checkpoint then holds everything done so far. */
+    public static final class Stopped extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public Stopped(String message) {
+            super(message);
+        }
+    }
+
     private StudyRunner() {}
 
-    /**
-     * @param fingerprint identifies the study (scenario hash, seed, runs, …); a checkpoint with another
-     *     fingerprint is refused
-     * @param checkpoint the checkpoint file, or null for none
-     * @param resume whether to continue from an existing checkpoint
-     */
     public static <P> P run(
             BlockJob<P> job,
             StudyExecutor executor,
@@ -45,6 +48,26 @@ public final class StudyRunner {
             boolean resume,
             long checkpointMillis,
             Progress progress)
+            throws Exception {
+        return run(job, executor, fingerprint, checkpoint, resume, checkpointMillis, progress, () -> false);
+    }
+
+    /**
+     * @param fingerprint identifies the study (scenario hash, seed, runs, …); a checkpoint with another
+     *     fingerprint is refused
+     * @param checkpoint the checkpoint file, or null for none
+     * @param resume whether to continue from an existing checkpoint
+     * @param stop polled after every block; when true, the checkpoint is saved and {@link Stopped} thrown
+     */
+    public static <P> P run(
+            BlockJob<P> job,
+            StudyExecutor executor,
+            String fingerprint,
+            Path checkpoint,
+            boolean resume,
+            long checkpointMillis,
+            Progress progress,
+            java.util.function.BooleanSupplier stop)
             throws Exception {
         P total = job.newPartial();
         long from = 0;
@@ -68,6 +91,12 @@ public final class StudyRunner {
             state[0] += job.runsIn(block);
             progress.update(state[0], all);
             long now = System.currentTimeMillis();
+            if (stop.getAsBoolean() && block + 1 < job.blocks()) {
+                if (checkpoint != null) {
+                    save(job, checkpoint, fingerprint, block + 1, total);
+                }
+                throw new Stopped("stopped after " + state[0] + " of " + all + " runs");
+            }
             if (checkpoint != null && block + 1 < job.blocks() && now - state[1] >= checkpointMillis) {
                 save(job, checkpoint, fingerprint, block + 1, total);
                 state[1] = now;

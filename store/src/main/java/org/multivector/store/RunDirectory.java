@@ -27,23 +27,29 @@ import org.multivector.engine.Variable;
 public final class RunDirectory {
     private RunDirectory() {}
 
-    /** Writes the directory {@code parent/name}, replacing a previous one atomically. */
-    public static Path write(
-            Path parent,
-            String name,
-            Trajectory t,
-            String runId,
-            Map<String, Object> manifest,
-            Map<String, String> extraFiles) {
+    /** Writes files into a directory. */
+    public interface Filler {
+        void fill(Path dir) throws Exception;
+    }
+
+    /**
+     * Creates {@code parent/name} atomically: the filler writes into a hidden sibling directory, which
+     * is then renamed into place (replacing a previous directory of that name). If the filler fails,
+     * the hidden directory is removed and nothing is left behind.
+     */
+    public static Path writeAtomically(Path parent, String name, Filler filler) {
         try {
             Files.createDirectories(parent);
             Path target = parent.resolve(name);
             Path tmp = Files.createTempDirectory(parent, "." + name + ".partial-");
-            writeCsv(tmp.resolve("results.csv"), t, runId);
-            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            json.writeValue(tmp.resolve("manifest.json").toFile(), manifest);
-            for (Map.Entry<String, String> e : extraFiles.entrySet()) {
-                Files.writeString(tmp.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+            try {
+                filler.fill(tmp);
+            } catch (Exception e) {
+                deleteTree(tmp);
+                if (e instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IOException(e.getMessage(), e);
             }
             Path old = null;
             if (Files.exists(target)) {
@@ -59,6 +65,28 @@ public final class RunDirectory {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results under " + parent + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Writes a JSON file. */
+    public static void writeJson(Path file, Object value) throws IOException {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), value);
+    }
+
+    /** Writes the directory {@code parent/name}, replacing a previous one atomically. */
+    public static Path write(
+            Path parent,
+            String name,
+            Trajectory t,
+            String runId,
+            Map<String, Object> manifest,
+            Map<String, String> extraFiles) {
+        return writeAtomically(parent, name, tmp -> {
+            writeCsv(tmp.resolve("results.csv"), t, runId);
+            writeJson(tmp.resolve("manifest.json"), manifest);
+            for (Map.Entry<String, String> e : extraFiles.entrySet()) {
+                Files.writeString(tmp.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+            }
+        });
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -93,7 +121,7 @@ public final class RunDirectory {
         }
     }
 
-    private static String csv(String s) {
+    public static String csv(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
             return s;
         }

@@ -1,0 +1,176 @@
+package org.multivector.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicBoolean;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.multivector.study.StudyExecutor;
+import org.multivector.study.StudyExecutorProvider;
+import org.multivector.study.StudyRunner;
+
+/** Executors, progress display, checkpoints and Ctrl-C for the study commands. */
+final class StudySupport {
+    private StudySupport() {}
+
+    static StudyExecutor executor(StudyOptions o) {
+        if (o.engine.equals("local")) {
+            if (o.master != null) {
+                throw new IllegalArgumentException("--master needs --engine spark");
+            }
+            return new org.multivector.study.ThreadExecutor(o.threadCount());
+        }
+        for (StudyExecutorProvider p : ServiceLoader.load(StudyExecutorProvider.class)) {
+            if (p.name().equals(o.engine)) {
+                return p.create(o.master, o.threadCount());
+            }
+        }
+        if (o.engine.equals("spark")) {
+            throw new IllegalArgumentException("--engine spark: the Spark engine is not on the class path; run the job"
+                    + " jar instead: java -jar spark/target/multivector-spark.jar ... (docs/SCALING.md)");
+        }
+        throw new IllegalArgumentException("--engine must be local or spark, got '" + o.engine + "'");
+    }
+
+    /** The configured scenario and the spec workers rebuild it from. */
+    record Prepared(org.multivector.model.Scenario scenario, org.multivector.study.ScenarioSpec spec) {}
+
+    static Prepared prepare(ScenarioOption so, java.util.List<String> strategies, Integer from, Integer to) {
+        org.multivector.model.Scenario base = so.load();
+        org.multivector.model.Scenario s = RunCommand.configure(base, strategies, from, to);
+        byte[] bytes;
+        Path file = Path.of(so.scenario);
+        try {
+            bytes = Files.exists(file)
+                    ? Files.readAllBytes(file)
+                    : org.multivector.scenario.ScenarioLoader.builtInBytes(so.scenario);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        java.util.Map<String, String> strat = new java.util.LinkedHashMap<>();
+        for (String o : strategies) {
+            int eq = o.indexOf('=');
+            strat.put(o.substring(0, eq), o.substring(eq + 1));
+        }
+        boolean sameYears = s.time().start() == base.time().start()
+                && s.time().end() == base.time().end();
+        org.multivector.study.ScenarioSpec spec = new org.multivector.study.ScenarioSpec(
+                so.scenario.endsWith(".yaml") || so.scenario.endsWith(".yml") ? so.scenario : so.scenario + ".yaml",
+                bytes,
+                sameYears ? 0 : s.time().start(),
+                sameYears ? 0 : s.time().end(),
+                strat,
+                java.util.Map.of());
+        return new Prepared(s, spec);
+    }
+
+    static Path checkpointFile(Path out, String name) {
+        return out.resolve("." + name + ".checkpoint");
+    }
+
+    static void deleteCheckpoint(Path file) throws IOException {
+        Files.deleteIfExists(file);
+    }
+
+    /**
+     * Progress: a bar with rate and ETA on a terminal, a line per 10 % otherwise, nothing when quiet.
+     */
+    static final class Progress implements StudyRunner.Progress, AutoCloseable {
+        private final boolean quiet;
+        private final boolean terminal;
+        private final PrintStream err;
+        private final String task;
+        private ProgressBar bar;
+        private int lastDecile = -1;
+        private final long started = System.nanoTime();
+
+        Progress(String task, boolean quiet) {
+            this.task = task;
+            this.quiet = quiet;
+            this.terminal = System.console() != null;
+            this.err = System.err;
+        }
+
+        @Override
+        public void update(long done, long total) {
+            if (quiet) {
+                return;
+            }
+            if (terminal) {
+                if (bar == null) {
+                    bar = new ProgressBarBuilder()
+                            .setTaskName(task)
+                            .setInitialMax(total)
+                            .setStyle(ProgressBarStyle.ASCII)
+                            .setUnit(" runs", 1)
+                            .showSpeed()
+                            .setUpdateIntervalMillis(250)
+                            .build();
+                }
+                bar.stepTo(done);
+                return;
+            }
+            int decile = (int) (10 * done / Math.max(1, total));
+            if (decile != lastDecile) {
+                lastDecile = decile;
+                double secs = (System.nanoTime() - started) / 1e9;
+                err.printf("%s: %d/%d runs (%d%%), %.1f s%n", task, done, total, 10 * decile, secs);
+                err.flush();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+
+    /**
+     * Ctrl-C: asks the study to stop after its current block (it then saves its checkpoint) and waits
+     * up to 20 s for that, so the study can be resumed.
+     */
+    static final class StopOnSignal implements AutoCloseable {
+        private final AtomicBoolean stop = new AtomicBoolean();
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private final Thread hook;
+
+        StopOnSignal() {
+            Thread main = Thread.currentThread();
+            hook = new Thread(() -> {
+                stop.set(true);
+                try {
+                    main.join(20_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+
+        boolean stopRequested() {
+            return stop.get();
+        }
+
+        @Override
+        public void close() {
+            finished.set(true);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down: the hook is running
+            }
+        }
+    }
+
+    static void stopped(PrintWriter err, StudyRunner.Stopped s, String command) {
+        err.println("multivector: " + s.getMessage() + "; continue with: " + command + " --resume");
+        err.flush();
+    }
+}

@@ -1,0 +1,306 @@
+package org.multivector.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.multivector.engine.Trajectory;
+import org.multivector.engine.Variable;
+import org.multivector.study.CompareJob;
+import org.multivector.study.CompareStats;
+import org.multivector.study.SeriesStats;
+
+/**
+ * The results database, {@code results.duckdb}: one file per output directory holding every study
+ * written there. Tables (docs/RESULTS.md has their columns and example SQL):
+ * <ul>
+ *   <li>{@code studies}: one row per run, ensemble or comparison, with its manifest (JSON);
+ *   <li>{@code run_values}: a single run's values, tidy (year × actor × variable);
+ *   <li>{@code series}: ensemble and comparison summaries per strategy, year, actor and variable
+ *       (count, mean, sd, min, 5/25/50/75/95 % quantiles, max);
+ *   <li>{@code comparisons}: each strategy's mean outcome and paired difference from the baseline,
+ *       with its 95 % confidence interval and P(better);
+ *   <li>view {@code incidents}: incident and unrest frequencies per dyad/state and year.
+ * </ul>
+ * Each study is written in one transaction, so a reader never sees half a study; bulk rows go
+ * through DuckDB's appender.
+ */
+public final class ResultsDatabase implements AutoCloseable {
+    public static final String FILE = "results.duckdb";
+    private static final double[] QUANTILES = {0.05, 0.25, 0.5, 0.75, 0.95};
+
+    private final Connection conn;
+
+    /** What identifies a study. */
+    public record Study(
+            String studyId,
+            String kind,
+            String scenario,
+            String scenarioHash,
+            long seed,
+            long runs,
+            String executor,
+            String manifestJson) {}
+
+    private ResultsDatabase(Connection conn) {
+        this.conn = conn;
+    }
+
+    public static ResultsDatabase open(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+        ResultsDatabase db = new ResultsDatabase(c);
+        db.createSchema();
+        return db;
+    }
+
+    /** Something done with the open database. */
+    public interface Action {
+        void run(ResultsDatabase db) throws SQLException;
+    }
+
+    /**
+     * Opens {@code dir/results.duckdb} and runs the action. DuckDB allows one writing process at a
+     * time; while another process holds the file, this waits and retries for up to 60 seconds.
+     */
+    public static void with(Path dir, Action action) throws SQLException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            ResultsDatabase db;
+            try {
+                db = open(dir.resolve(FILE));
+            } catch (SQLException e) {
+                String m = String.valueOf(e.getMessage());
+                if (m.contains("lock") && System.nanoTime() < deadline) {
+                    try {
+                        Thread.sleep(250);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                    continue;
+                }
+                throw e;
+            }
+            try (db) {
+                action.run(db);
+            }
+            return;
+        }
+    }
+
+    public Connection connection() {
+        return conn;
+    }
+
+    private void createSchema() throws SQLException {
+        try (Statement s = conn.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS studies (study_id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL,"
+                    + " scenario VARCHAR, scenario_hash VARCHAR, seed BIGINT, runs BIGINT, executor VARCHAR,"
+                    + " created TIMESTAMP DEFAULT current_timestamp, manifest JSON)");
+            s.execute("CREATE TABLE IF NOT EXISTS run_values (study_id VARCHAR, run_index BIGINT, year INTEGER,"
+                    + " actor VARCHAR, variable VARCHAR, value DOUBLE)");
+            s.execute("CREATE TABLE IF NOT EXISTS series (study_id VARCHAR, strategy VARCHAR, year INTEGER,"
+                    + " actor VARCHAR, variable VARCHAR, n BIGINT, mean DOUBLE, sd DOUBLE, min DOUBLE, p05 DOUBLE,"
+                    + " p25 DOUBLE, p50 DOUBLE, p75 DOUBLE, p95 DOUBLE, max DOUBLE)");
+            s.execute("CREATE TABLE IF NOT EXISTS comparisons (study_id VARCHAR, actor VARCHAR, branch_year INTEGER,"
+                    + " strategy VARCHAR, baseline VARCHAR, metric VARCHAR, better VARCHAR, mean DOUBLE,"
+                    + " diff DOUBLE, diff_lo DOUBLE, diff_hi DOUBLE, p_better DOUBLE, runs BIGINT)");
+            s.execute("CREATE OR REPLACE VIEW incidents AS SELECT study_id, strategy, year, actor,"
+                    + " variable, n, mean AS frequency FROM series"
+                    + " WHERE variable IN ('incident', 'unrest', 'hazard', 'unrest.p')");
+        }
+    }
+
+    private void begin(Study study) throws SQLException {
+        try (Statement s = conn.createStatement()) {
+            s.execute("BEGIN TRANSACTION");
+        }
+        try (PreparedStatement del = conn.prepareStatement("DELETE FROM studies WHERE study_id = ?")) {
+            del.setString(1, study.studyId());
+            del.executeUpdate();
+        }
+        for (String table : List.of("run_values", "series", "comparisons")) {
+            try (PreparedStatement del = conn.prepareStatement("DELETE FROM " + table + " WHERE study_id = ?")) {
+                del.setString(1, study.studyId());
+                del.executeUpdate();
+            }
+        }
+        try (PreparedStatement ins = conn.prepareStatement("INSERT INTO studies (study_id, kind, scenario,"
+                + " scenario_hash, seed, runs, executor, manifest) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ins.setString(1, study.studyId());
+            ins.setString(2, study.kind());
+            ins.setString(3, study.scenario());
+            ins.setString(4, study.scenarioHash());
+            ins.setLong(5, study.seed());
+            ins.setLong(6, study.runs());
+            ins.setString(7, study.executor());
+            ins.setString(8, study.manifestJson());
+            ins.executeUpdate();
+        }
+    }
+
+    private void commit() throws SQLException {
+        try (Statement s = conn.createStatement()) {
+            s.execute("COMMIT");
+        }
+    }
+
+    private void rollbackQuietly() {
+        try (Statement s = conn.createStatement()) {
+            s.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // the original failure is what matters
+        }
+    }
+
+    /** Writes a single run. */
+    public void writeRun(Study study, Trajectory t) throws SQLException {
+        try {
+            begin(study);
+            List<Variable> vars = t.variables();
+            try (DuckDBAppender a =
+                    ((DuckDBConnection) conn).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "run_values")) {
+                for (int y = t.firstYear(); y <= t.lastYear(); y++) {
+                    for (int v = 0; v < vars.size(); v++) {
+                        double x = t.value(y, v);
+                        a.beginRow();
+                        a.append(study.studyId());
+                        a.append(t.runIndex());
+                        a.append(y);
+                        a.append(vars.get(v).actor());
+                        a.append(vars.get(v).name());
+                        if (Double.isNaN(x)) {
+                            a.appendNull();
+                        } else {
+                            a.append(x);
+                        }
+                        a.endRow();
+                    }
+                }
+            }
+            commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        }
+    }
+
+    /** Writes an ensemble's summary (strategy column: the label given, e.g. "scenario"). */
+    public void writeEnsemble(Study study, String strategy, List<Variable> vars, int firstYear, SeriesStats s)
+            throws SQLException {
+        try {
+            begin(study);
+            appendSeries(study.studyId(), strategy, vars, firstYear, s);
+            commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        }
+    }
+
+    /** Writes a comparison: the outcome table and the bands of each strategy. */
+    public void writeComparison(Study study, CompareJob job, List<Variable> vars, int firstYear, CompareStats s)
+            throws SQLException {
+        try {
+            begin(study);
+            List<String> strategies = job.strategies();
+            List<String> metrics = job.metricNames();
+            int[] better = job.better();
+            try (DuckDBAppender a =
+                    ((DuckDBConnection) conn).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "comparisons")) {
+                for (int st = 0; st < strategies.size(); st++) {
+                    for (int m = 0; m < metrics.size(); m++) {
+                        double diff = s.meanDiff(st, m);
+                        double half = s.diffHalfWidth(st, m);
+                        a.beginRow();
+                        a.append(study.studyId());
+                        a.append(job.actor());
+                        a.append(job.branchYear());
+                        a.append(strategies.get(st));
+                        a.append(strategies.get(0));
+                        a.append(metrics.get(m));
+                        a.append(better[m] > 0 ? "higher" : "lower");
+                        a.append(s.mean(st, m));
+                        a.append(diff);
+                        appendNullable(a, diff - half);
+                        appendNullable(a, diff + half);
+                        a.append(s.pBetter(st, m));
+                        a.append(s.runs());
+                        a.endRow();
+                    }
+                }
+            }
+            for (int st = 0; st < strategies.size(); st++) {
+                appendSeries(study.studyId(), strategies.get(st), vars, firstYear, s.bands(st));
+            }
+            commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        }
+    }
+
+    private void appendSeries(String studyId, String strategy, List<Variable> vars, int firstYear, SeriesStats s)
+            throws SQLException {
+        int[] cols = s.columns();
+        try (DuckDBAppender a = ((DuckDBConnection) conn).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "series")) {
+            for (int y = 0; y < s.years(); y++) {
+                for (int k = 0; k < cols.length; k++) {
+                    Variable v = vars.get(cols[k]);
+                    a.beginRow();
+                    a.append(studyId);
+                    a.append(strategy);
+                    a.append(firstYear + y);
+                    a.append(v.actor());
+                    a.append(v.name());
+                    a.append(s.count(y, k));
+                    appendNullable(a, s.mean(y, k));
+                    appendNullable(a, s.sd(y, k));
+                    appendNullable(a, s.min(y, k));
+                    for (double q : QUANTILES) {
+                        appendNullable(a, s.quantile(y, k, q));
+                    }
+                    appendNullable(a, s.max(y, k));
+                    a.endRow();
+                }
+            }
+        }
+    }
+
+    private static void appendNullable(DuckDBAppender a, double v) throws SQLException {
+        if (Double.isNaN(v)) {
+            a.appendNull();
+        } else {
+            a.append(v);
+        }
+    }
+
+    /** Copies every table to {@code dir/<table>.<format>} (format parquet or csv). */
+    public List<Path> export(Path dir, String format) throws SQLException {
+        if (!format.equals("parquet") && !format.equals("csv")) {
+            throw new IllegalArgumentException("--format must be parquet or csv, got '" + format + "'");
+        }
+        List<String> tables = List.of("studies", "run_values", "series", "comparisons");
+        List<Path> out = new java.util.ArrayList<>();
+        try (Statement s = conn.createStatement()) {
+            for (String t : tables) {
+                Path file = dir.resolve(t + "." + format);
+                String options = format.equals("parquet") ? "(FORMAT PARQUET)" : "(FORMAT CSV, HEADER)";
+                s.execute(
+                        "COPY " + t + " TO '" + file.toAbsolutePath().toString().replace("'", "''") + "' " + options);
+                out.add(file);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        conn.close();
+    }
+}
