@@ -70,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Scenario s = configure(scenarioOption.load(), strategies, from, to);
         Engine engine = new Engine(CompiledScenario.of(s));
         Trajectory t = engine.run(seed, 0);
@@ -84,10 +84,19 @@ final class RunCommand implements Callable<Integer> {
         manifest.put("runId", runId);
         String report = HtmlReport.render(s, t, seed);
         Path dir = RunDirectory.write(out, dirName, t, runId, manifest, Map.of("report.html", report));
+        String manifestJson = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(manifest);
+        org.multivector.store.ResultsDatabase.with(
+                out,
+                db -> db.writeRun(
+                        new org.multivector.store.ResultsDatabase.Study(
+                                runId, "run", s.name(), s.hash(), seed, 1, "single", manifestJson),
+                        t));
         if (!quiet) {
             PrintWriter w = spec.commandLine().getOut();
             SummaryTable.print(w, s, t);
-            w.printf("%nWrote %s/ (results.csv, manifest.json, report.html)%n", dir);
+            w.printf(
+                    "%nWrote %s/ (results.csv, manifest.json, report.html) and %s%n",
+                    dir, out.resolve("results.duckdb"));
             w.flush();
         }
         return 0;

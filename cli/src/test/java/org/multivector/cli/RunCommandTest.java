@@ -35,7 +35,8 @@ class RunCommandTest {
         assertThat(Files.readString(run.resolve("report.html")))
                 .contains("<svg", "Regional Stability Index")
                 .doesNotContain("<script");
-        assertThat(Files.list(dir)).hasSize(1);
+        assertThat(Files.list(dir).map(p -> p.getFileName().toString()))
+                .containsExactlyInAnyOrder("central-asia-seed1992", "results.duckdb");
     }
 
     @Test

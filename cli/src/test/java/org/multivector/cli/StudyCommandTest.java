@@ -1,0 +1,143 @@
+package org.multivector.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StudyCommandTest {
+    static RunCommandTest.Result run(String... args) {
+        return RunCommandTest.run(args);
+    }
+
+    static long count(Path db, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    @Test
+    void ensemble_writesSummaryReportAndDatabase_identicalForAnyThreadCount(@TempDir Path dir) throws Exception {
+        RunCommandTest.Result r =
+                run("ensemble", "--runs", "600", "--threads", "1", "--out", dir.toString(), "--name", "t1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("ensemble of 600 runs", "RSI", "Unrest frequency");
+        assertThat(run("ensemble", "-q", "--runs", "600", "--threads", "3", "--out", dir.toString(), "--name", "t3")
+                        .code())
+                .isZero();
+        assertThat(Files.readAllBytes(dir.resolve("t3/summary.csv")))
+                .isEqualTo(Files.readAllBytes(dir.resolve("t1/summary.csv")));
+        List<String> csv = Files.readAllLines(dir.resolve("t1/summary.csv"));
+        assertThat(csv.get(0))
+                .isEqualTo("study_id,scenario_hash,year,actor,variable,n,mean,sd,min,p05,p25,p50,p75,p95,max");
+        assertThat(Files.readString(dir.resolve("t1/report.html"))).contains("<polygon", "RSI");
+        Path db = dir.resolve("results.duckdb");
+        assertThat(count(db, "SELECT count(*) FROM studies WHERE kind = 'ensemble'"))
+                .isEqualTo(1);
+        assertThat(count(db, "SELECT count(*) FROM series")).isEqualTo(csv.size() - 1);
+        assertThat(count(db, "SELECT count(*) FROM incidents WHERE variable = 'unrest' AND year = 2030"))
+                .isEqualTo(5);
+        assertThat(count(db, "SELECT count(*) FROM series WHERE variable = 'rsi' AND p05 <= p50 AND p50 <= p95"))
+                .isEqualTo(40);
+        assertThat(dir.toFile().list()).containsExactlyInAnyOrder("t1", "t3", "results.duckdb");
+    }
+
+    @Test
+    void compare_default_answersTheQuestionAndRecordsTheComparison(@TempDir Path dir) throws Exception {
+        RunCommandTest.Result r = run("compare", "--runs", "150", "--out", dir.toString(), "--name", "c");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("multi-vector", "bandwagon:RUS", "neutral", "Answer:", "95% CI");
+        assertThat(Files.readString(dir.resolve("c/report.html"))).contains("Paired differences", "<polygon");
+        Path db = dir.resolve("results.duckdb");
+        assertThat(count(db, "SELECT count(DISTINCT strategy) FROM comparisons"))
+                .isEqualTo(5);
+        assertThat(count(db, "SELECT count(*) FROM comparisons WHERE strategy = baseline AND diff <> 0"))
+                .isZero();
+        assertThat(count(db, "SELECT count(*) FROM comparisons WHERE p_better < 0 OR p_better > 1"))
+                .isZero();
+
+        RunCommandTest.Result e = run("export", "--results", dir.toString(), "--format", "parquet");
+        assertThat(e.code()).as(e.err()).isZero();
+        assertThat(count(
+                        db,
+                        "SELECT count(*) FROM read_parquet('"
+                                + dir.resolve("export/comparisons.parquet").toAbsolutePath() + "')"))
+                .isEqualTo(count(db, "SELECT count(*) FROM comparisons"));
+    }
+
+    @Test
+    void badStudyOptions_exitTwoAndWriteNothing(@TempDir Path dir) {
+        String out = dir.toString();
+        for (String[] args : List.of(
+                new String[] {"ensemble", "--runs", "0", "--out", out},
+                new String[] {"ensemble", "--threads", "0", "--out", out},
+                new String[] {"ensemble", "--engine", "spark", "--runs", "5", "--out", out},
+                new String[] {"ensemble", "--engine", "gpu", "--runs", "5", "--out", out},
+                new String[] {"ensemble", "--name", "../evil", "--out", out},
+                new String[] {"compare", "--actor", "RUS", "--runs", "5", "--out", out},
+                new String[] {"compare", "--strategies", "multi-vector,bandwagon:MARS", "--runs", "5", "--out", out},
+                new String[] {"compare", "--from", "1800", "--runs", "5", "--out", out},
+                new String[] {"export", "--results", out})) {
+            RunCommandTest.Result r = run(args);
+            assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", args)).doesNotContain("Exception", "\tat ");
+        }
+        assertThat(dir.toFile().list()).isEmpty();
+    }
+
+    @Test
+    void ensembleKilledMidway_resumesToTheSameAggregates(@TempDir Path dir) throws Exception {
+        String runs = "8000";
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "ensemble",
+                "--runs",
+                runs,
+                "--threads",
+                "1",
+                "--out",
+                dir.toString(),
+                "--name",
+                "k"));
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile())
+                .start();
+        Path checkpoint = dir.resolve(".k.checkpoint");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(checkpoint) && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(p.isAlive()).as("child finished before it could be killed").isTrue();
+        p.destroyForcibly().waitFor(); // SIGKILL
+        Files.delete(dir.resolve("child.log"));
+        assertThat(dir.resolve("k")).doesNotExist();
+        RunCommandTest.Result resumed = run(
+                "ensemble", "-q", "--runs", runs, "--threads", "2", "--out", dir.toString(), "--name", "k", "--resume");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(checkpoint).doesNotExist();
+        RunCommandTest.Result whole =
+                run("ensemble", "-q", "--runs", runs, "--threads", "2", "--out", dir.toString(), "--name", "u");
+        assertThat(whole.code()).as(whole.err()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("k/summary.csv")))
+                .isEqualTo(Files.readAllBytes(dir.resolve("u/summary.csv")));
+        assertThat(count(dir.resolve("results.duckdb"), "SELECT count(*) FROM studies"))
+                .isEqualTo(1);
+    }
+}

@@ -1,0 +1,55 @@
+package org.multivector.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DESIGN §6: the comparison's answer must come out of the mechanisms. Switching off each
+ * stabilising mechanism in turn must change the paired RSI differences between strategies.
+ */
+class MechanismTest {
+    static final List<String> STRATEGIES = List.of("multi-vector", "bandwagon:RUS", "bandwagon:CHN", "neutral");
+    static final Map<String, List<String>> MECHANISMS = new LinkedHashMap<>();
+
+    static {
+        MECHANISMS.put("mediation", List.of("tension-mediation"));
+        MECHANISMS.put("interdependence", List.of("tension-interdependence", "incident-interdependence"));
+        MECHANISMS.put("institutions", List.of("tension-institutions", "incident-institutions"));
+    }
+
+    static double[] rsiDiffs(ScenarioSpec spec) throws Exception {
+        CompareStats s = StudyTest.compare(spec, STRATEGIES, 200);
+        double[] d = new double[STRATEGIES.size()];
+        for (int k = 1; k < d.length; k++) {
+            d[k] = s.meanDiff(k, 0);
+        }
+        return d;
+    }
+
+    @Test
+    void switchingOffEachStabilisingMechanismChangesTheComparison() throws Exception {
+        double[] base = rsiDiffs(StudyTest.defaultSpec());
+        StringBuilder log = new StringBuilder("base " + java.util.Arrays.toString(base) + "\n");
+        for (Map.Entry<String, List<String>> m : MECHANISMS.entrySet()) {
+            ScenarioSpec spec = StudyTest.defaultSpec();
+            for (String p : m.getValue()) {
+                spec = spec.withParameter(p, 0);
+            }
+            double[] off = rsiDiffs(spec);
+            log.append(m.getKey())
+                    .append(" off ")
+                    .append(java.util.Arrays.toString(off))
+                    .append('\n');
+            double change = 0;
+            for (int k = 1; k < base.length; k++) {
+                change = Math.max(change, Math.abs(off[k] - base[k]));
+            }
+            assertThat(change).as(m.getKey() + " off:\n" + log).isGreaterThan(0.01);
+        }
+        System.out.println(log);
+    }
+}
