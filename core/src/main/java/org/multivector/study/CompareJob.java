@@ -114,7 +114,7 @@ public final class CompareJob implements BlockJob<CompareStats> {
         CompiledScenario c = spec.compiled();
         double[][] range = ColumnRanges.of(c.variables(), l.bandColumns);
         SeriesStats band = new SeriesStats(c.years(), c.variables().size(), l.bandColumns, range[0], range[1]);
-        return new CompareStats(strategies.size(), l.names.size(), band);
+        return new CompareStats(strategies.size(), l.names.size(), l.ranges, band);
     }
 
     @Override
@@ -208,6 +208,7 @@ public final class CompareJob implements BlockJob<CompareStats> {
     private static final class Layout {
         final List<String> names = new ArrayList<>();
         final int[] better;
+        final double[] ranges;
         final int[] bandColumns;
         final int width;
         final int fromIndex;
@@ -259,6 +260,11 @@ public final class CompareJob implements BlockJob<CompareStats> {
                 betterList.add(-1);
             }
             better = betterList.stream().mapToInt(Integer::intValue).toArray();
+            // Ranges of the outcomes, for exact sums: RSI 0..100, expected incidents 0..number of dyads, the rest 0..1.
+            ranges = new double[names.size()];
+            java.util.Arrays.fill(ranges, 1);
+            ranges[0] = 100;
+            ranges[1] = Math.max(1, hazards.length);
             List<Integer> bands = new ArrayList<>(List.of(rsi, expected));
             for (int i = 0; i < states.size(); i++) {
                 bands.add(balance[i]);

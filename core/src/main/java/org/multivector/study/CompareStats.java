@@ -10,28 +10,29 @@ import java.util.Arrays;
  * the sum and sum of squares of the per-run value; for each strategy against the baseline
  * (strategy 0), the sum and sum of squares of the paired difference and the number of runs in which
  * s did better (and tied). Plus, per strategy, bands over time of a few series ({@link SeriesStats}).
- * All parts merge by addition, in block order.
+ * Sums are exact ({@link ExactSums}), so every part merges associatively, in any order.
  */
 public final class CompareStats {
     final int strategies;
     final int metrics;
     long n;
-    final double[] sum;
-    final double[] sumSq;
-    final double[] diffSum;
-    final double[] diffSq;
+    final double[] scale; // per metric, power of two
+    final ExactSums values;
+    final ExactSums diffs;
     final long[] wins;
     final long[] ties;
     final SeriesStats[] bands;
 
-    CompareStats(int strategies, int metrics, SeriesStats bandTemplate) {
+    CompareStats(int strategies, int metrics, double[] ranges, SeriesStats bandTemplate) {
         this.strategies = strategies;
         this.metrics = metrics;
         int k = strategies * metrics;
-        sum = new double[k];
-        sumSq = new double[k];
-        diffSum = new double[k];
-        diffSq = new double[k];
+        scale = new double[metrics];
+        for (int m = 0; m < metrics; m++) {
+            scale[m] = ExactSums.scaleFor(2 * ranges[m]); // differences span twice the range
+        }
+        values = new ExactSums(k);
+        diffs = new ExactSums(k);
         wins = new long[k];
         ties = new long[k];
         bands = new SeriesStats[strategies];
@@ -42,10 +43,8 @@ public final class CompareStats {
 
     void reset() {
         n = 0;
-        Arrays.fill(sum, 0);
-        Arrays.fill(sumSq, 0);
-        Arrays.fill(diffSum, 0);
-        Arrays.fill(diffSq, 0);
+        values.reset();
+        diffs.reset();
         Arrays.fill(wins, 0);
         Arrays.fill(ties, 0);
         for (SeriesStats b : bands) {
@@ -54,17 +53,15 @@ public final class CompareStats {
     }
 
     /** Adds one run: {@code values[s*metrics+m]}; {@code better[m]} is +1 when higher is better, −1 when lower is. */
-    void add(double[] values, int[] better) {
+    void add(double[] outcome, int[] better) {
         n++;
         for (int s = 0; s < strategies; s++) {
             for (int m = 0; m < metrics; m++) {
                 int k = s * metrics + m;
-                double v = values[k];
-                sum[k] += v;
-                sumSq[k] += v * v;
-                double d = v - values[m];
-                diffSum[k] += d;
-                diffSq[k] += d * d;
+                double v = outcome[k];
+                this.values.add(k, ExactSums.quantise(v, scale[m]));
+                double d = v - outcome[m];
+                diffs.add(k, ExactSums.quantise(d, scale[m]));
                 double signed = d * better[m];
                 if (signed > 0) {
                     wins[k]++;
@@ -77,14 +74,12 @@ public final class CompareStats {
 
     void merge(CompareStats o) {
         n += o.n;
-        for (int k = 0; k < sum.length; k++) {
-            sum[k] += o.sum[k];
-            sumSq[k] += o.sumSq[k];
-            diffSum[k] += o.diffSum[k];
-            diffSq[k] += o.diffSq[k];
+        for (int k = 0; k < wins.length; k++) {
             wins[k] += o.wins[k];
             ties[k] += o.ties[k];
         }
+        values.merge(o.values);
+        diffs.merge(o.diffs);
         for (int s = 0; s < strategies; s++) {
             bands[s].merge(o.bands[s]);
         }
@@ -95,12 +90,12 @@ public final class CompareStats {
     }
 
     public double mean(int s, int m) {
-        return sum[s * metrics + m] / n;
+        return values.mean(s * metrics + m, n, scale[m]);
     }
 
     /** Mean paired difference strategy s − baseline. */
     public double meanDiff(int s, int m) {
-        return diffSum[s * metrics + m] / n;
+        return diffs.mean(s * metrics + m, n, scale[m]);
     }
 
     /** Half-width of the 95 % confidence interval of the mean paired difference (normal approximation). */
@@ -108,10 +103,7 @@ public final class CompareStats {
         if (n < 2) {
             return Double.NaN;
         }
-        int k = s * metrics + m;
-        double mean = diffSum[k] / n;
-        double var = Math.max(0, (diffSq[k] - n * mean * mean) / (n - 1));
-        return 1.959963984540054 * Math.sqrt(var / n);
+        return 1.959963984540054 * diffs.sd(s * metrics + m, n, scale[m]) / Math.sqrt(n);
     }
 
     /** Share of runs in which strategy s did better than the baseline on metric m, ties counted half. */
@@ -128,11 +120,9 @@ public final class CompareStats {
         out.writeInt(strategies);
         out.writeInt(metrics);
         out.writeLong(n);
-        for (int k = 0; k < sum.length; k++) {
-            out.writeDouble(sum[k]);
-            out.writeDouble(sumSq[k]);
-            out.writeDouble(diffSum[k]);
-            out.writeDouble(diffSq[k]);
+        for (int k = 0; k < wins.length; k++) {
+            values.writeTo(out, k);
+            diffs.writeTo(out, k);
             out.writeLong(wins[k]);
             out.writeLong(ties[k]);
         }
@@ -146,11 +136,9 @@ public final class CompareStats {
             throw new IOException("stored comparison has another layout");
         }
         n = in.readLong();
-        for (int k = 0; k < sum.length; k++) {
-            sum[k] = in.readDouble();
-            sumSq[k] = in.readDouble();
-            diffSum[k] = in.readDouble();
-            diffSq[k] = in.readDouble();
+        for (int k = 0; k < wins.length; k++) {
+            values.readFrom(in, k);
+            diffs.readFrom(in, k);
             wins[k] = in.readLong();
             ties[k] = in.readLong();
         }

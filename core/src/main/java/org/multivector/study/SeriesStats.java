@@ -10,10 +10,11 @@ import java.util.Arrays;
  * the count, mean, standard deviation, minimum, maximum and a fixed-bin histogram from which
  * quantiles are read. Memory is fixed by years × columns × bins, never by the number of runs.
  *
- * <p><b>Mergeable and reproducible.</b> Sums are of {@code v − c}, with {@code c} the middle of the
- * column's range (shifted sums keep the variance accurate); histograms are integer counts. Merging
- * adds the parts, so merging the same partials in the same order gives bit-identical results
- * whatever computed them. The executors always merge block partials in block order.
+ * <p><b>Mergeable and reproducible.</b> Sums are exact integer sums of {@code v − c} quantised to
+ * 2^−24 of the column's range ({@link ExactSums}; {@code c} is the middle of the range), histograms
+ * are integer counts, minimum and maximum are order-free. Every part therefore merges
+ * associatively: partials merged in any order, by threads or by Spark partitions, give
+ * bit-identical results. Quantisation moves a mean by at most 3·10^−8 of the range.
  *
  * <p><b>Quantile error.</b> Each column has a range {@code [lo, hi]} ({@link ColumnRanges}) cut into
  * {@link #BINS} equal bins; a quantile is interpolated linearly inside its bin, so its error is at
@@ -30,9 +31,9 @@ public final class SeriesStats {
     private final double[] hi;
     private final double[] centre;
     private final double[] scale; // BINS / (hi - lo)
+    private final double[] sumScale; // power-of-two quantisation scale of the exact sums
     private final long[] n;
-    private final double[] sum;
-    private final double[] sumSq;
+    private final ExactSums sums;
     private final double[] min;
     private final double[] max;
     private final int[] hist;
@@ -54,17 +55,18 @@ public final class SeriesStats {
         int nc = columns.length;
         centre = new double[nc];
         scale = new double[nc];
+        sumScale = new double[nc];
         for (int k = 0; k < nc; k++) {
             if (!(hi[k] > lo[k])) {
                 throw new IllegalArgumentException("empty range for column " + columns[k]);
             }
             centre[k] = 0.5 * (lo[k] + hi[k]);
             scale[k] = BINS / (hi[k] - lo[k]);
+            sumScale[k] = ExactSums.scaleFor(hi[k] - lo[k]);
         }
         int cells = years * nc;
         n = new long[cells];
-        sum = new double[cells];
-        sumSq = new double[cells];
+        sums = new ExactSums(cells);
         min = new double[cells];
         max = new double[cells];
         hist = new int[cells * BINS];
@@ -78,8 +80,7 @@ public final class SeriesStats {
 
     public void reset() {
         Arrays.fill(n, 0);
-        Arrays.fill(sum, 0);
-        Arrays.fill(sumSq, 0);
+        sums.reset();
         Arrays.fill(min, Double.POSITIVE_INFINITY);
         Arrays.fill(max, Double.NEGATIVE_INFINITY);
         Arrays.fill(hist, 0);
@@ -99,9 +100,7 @@ public final class SeriesStats {
                 }
                 int cell = cellRow + k;
                 n[cell]++;
-                double d = v - centre[k];
-                sum[cell] += d;
-                sumSq[cell] += d * d;
+                sums.add(cell, ExactSums.quantise(v - centre[k], sumScale[k]));
                 if (v < min[cell]) {
                     min[cell] = v;
                 }
@@ -123,11 +122,10 @@ public final class SeriesStats {
         }
         for (int c = 0; c < n.length; c++) {
             n[c] += o.n[c];
-            sum[c] += o.sum[c];
-            sumSq[c] += o.sumSq[c];
             min[c] = Math.min(min[c], o.min[c]);
             max[c] = Math.max(max[c], o.max[c]);
         }
+        sums.merge(o.sums);
         for (int i = 0; i < hist.length; i++) {
             hist[i] += o.hist[i];
         }
@@ -157,18 +155,13 @@ public final class SeriesStats {
 
     public double mean(int y, int k) {
         int c = cell(y, k);
-        return n[c] == 0 ? Double.NaN : centre[k] + sum[c] / n[c];
+        return n[c] == 0 ? Double.NaN : centre[k] + sums.mean(c, n[c], sumScale[k]);
     }
 
     /** Sample standard deviation (n − 1 in the denominator); NaN below two values. */
     public double sd(int y, int k) {
         int c = cell(y, k);
-        if (n[c] < 2) {
-            return Double.NaN;
-        }
-        double m = sum[c] / n[c];
-        double var = (sumSq[c] - n[c] * m * m) / (n[c] - 1);
-        return Math.sqrt(Math.max(0, var));
+        return sums.sd(c, n[c], sumScale[k]);
     }
 
     public double min(int y, int k) {
@@ -220,8 +213,7 @@ public final class SeriesStats {
         out.writeLong(runs);
         for (int c = 0; c < n.length; c++) {
             out.writeLong(n[c]);
-            out.writeDouble(sum[c]);
-            out.writeDouble(sumSq[c]);
+            sums.writeTo(out, c);
             out.writeDouble(min[c]);
             out.writeDouble(max[c]);
         }
@@ -248,8 +240,7 @@ public final class SeriesStats {
         runs = in.readLong();
         for (int c = 0; c < n.length; c++) {
             n[c] = in.readLong();
-            sum[c] = in.readDouble();
-            sumSq[c] = in.readDouble();
+            sums.readFrom(in, c);
             min[c] = in.readDouble();
             max[c] = in.readDouble();
         }
