@@ -86,19 +86,21 @@ public final class StudyRunner {
         progress.update(done, runsTotal);
         long[] state = {done, System.currentTimeMillis()};
         long all = runsTotal;
-        executor.execute(job, from, (block, partial) -> {
+        executor.execute(job, from, (first, end, partial) -> {
             job.merge(total, partial);
-            state[0] += job.runsIn(block);
+            for (long b = first; b < end; b++) {
+                state[0] += job.runsIn(b);
+            }
             progress.update(state[0], all);
             long now = System.currentTimeMillis();
-            if (stop.getAsBoolean() && block + 1 < job.blocks()) {
+            if (stop.getAsBoolean() && end < job.blocks()) {
                 if (checkpoint != null) {
-                    save(job, checkpoint, fingerprint, block + 1, total);
+                    save(job, checkpoint, fingerprint, end, total);
                 }
                 throw new Stopped("stopped after " + state[0] + " of " + all + " runs");
             }
-            if (checkpoint != null && block + 1 < job.blocks() && now - state[1] >= checkpointMillis) {
-                save(job, checkpoint, fingerprint, block + 1, total);
+            if (checkpoint != null && end < job.blocks() && now - state[1] >= checkpointMillis) {
+                save(job, checkpoint, fingerprint, end, total);
                 state[1] = now;
             }
         });

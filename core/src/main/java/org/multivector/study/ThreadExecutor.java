@@ -89,7 +89,7 @@ public final class ThreadExecutor implements StudyExecutor {
                         lock.wait(200);
                     }
                 }
-                sink.accept(b, partial);
+                sink.accept(b, b + 1, partial);
                 pool.put(partial);
             }
             for (Future<?> f : futures) {

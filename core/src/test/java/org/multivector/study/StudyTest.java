@@ -103,11 +103,11 @@ class StudyTest {
         StudyExecutor failing = new StudyExecutor() {
             @Override
             public <P> void execute(BlockJob<P> j, long from, Sink<P> sink) throws Exception {
-                new ThreadExecutor(2).execute(j, from, (b, p) -> {
+                new ThreadExecutor(2).execute(j, from, (b, e, p) -> {
                     if (b == 3) {
                         throw new InterruptedException("stopped");
                     }
-                    sink.accept(b, p);
+                    sink.accept(b, e, p);
                 });
             }
 

@@ -1,0 +1,61 @@
+package org.multivector.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.multivector.scenario.ScenarioLoader;
+import org.multivector.study.BlockJob;
+import org.multivector.study.CompareJob;
+import org.multivector.study.EnsembleJob;
+import org.multivector.study.ScenarioSpec;
+import org.multivector.study.StudyExecutor;
+import org.multivector.study.StudyRunner;
+import org.multivector.study.ThreadExecutor;
+
+/** The Spark executor on local[2] gives the same bits as the thread executor. */
+class SparkExecutorIT {
+    static SparkExecutor spark;
+
+    @BeforeAll
+    static void start() {
+        spark = new SparkExecutor("local[2]");
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.close();
+    }
+
+    static ScenarioSpec spec() {
+        return new ScenarioSpec(
+                "central-asia.yaml",
+                ScenarioLoader.builtInBytes(ScenarioLoader.DEFAULT_SCENARIO),
+                0,
+                0,
+                Map.of(),
+                Map.of());
+    }
+
+    static <P> byte[] result(BlockJob<P> job, StudyExecutor ex) throws Exception {
+        return job.encode(StudyRunner.run(job, ex, "it", null, false, 0, StudyRunner.Progress.NONE));
+    }
+
+    @Test
+    void ensembleOnSparkIsBitIdenticalToThreads() throws Exception {
+        EnsembleJob job = new EnsembleJob(spec(), 1992, 13 * EnsembleJob.BLOCK_SIZE + 7);
+        byte[] local = result(job, new ThreadExecutor(2));
+        assertThat(result(job, spark)).isEqualTo(local);
+        assertThat(spark.describe()).isEqualTo("spark(local[2])");
+    }
+
+    @Test
+    void compareOnSparkIsBitIdenticalToThreads() throws Exception {
+        CompareJob job =
+                new CompareJob(spec(), "KAZ", List.of("multi-vector", "bandwagon:RUS", "neutral"), 2024, 3, 450);
+        assertThat(result(job, spark)).isEqualTo(result(job, new ThreadExecutor(1)));
+    }
+}
