@@ -50,6 +50,12 @@ final class EnsembleCommand implements Callable<Integer> {
             description = "Override a state's strategy, e.g. KAZ=bandwagon:RUS (repeatable).")
     List<String> strategies = new ArrayList<>();
 
+    @Option(
+            names = "--keep-runs",
+            description =
+                    "Also keep every run's raw series, as Parquet files in <name>/runs/ (local engine only; large).")
+    boolean keepRuns;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -58,13 +64,26 @@ final class EnsembleCommand implements Callable<Integer> {
         study.check();
         StudySupport.Prepared prepared = StudySupport.prepare(scenarioOption, strategies, from, to);
         Scenario s = prepared.scenario();
+        if (keepRuns && !study.engine.equals("local")) {
+            throw new IllegalArgumentException(
+                    "--keep-runs needs --engine local (raw runs are written by local workers)");
+        }
         EnsembleJob job = new EnsembleJob(prepared.spec(), study.seed, study.runs);
         String name = study.name != null ? study.name : s.name() + "-ensemble-seed" + study.seed + "-n" + study.runs;
         String studyId = s.hash() + "-ensemble-" + study.seed + "-" + study.runs;
         Path checkpoint = StudySupport.checkpointFile(study.out, name);
-        if (!study.resume && Files.exists(checkpoint)) {
-            Files.delete(checkpoint);
+        Path rawDir = study.out.resolve("." + name + ".raw");
+        if (!study.resume) {
+            Files.deleteIfExists(checkpoint);
+            if (Files.exists(rawDir)) {
+                RunDirectory.deleteTree(rawDir);
+            }
         }
+        if (keepRuns) {
+            CompiledScenario cs = prepared.spec().compiled();
+            job = job.keepingRuns(new org.multivector.store.RawRunsParquet(rawDir, cs.variables(), cs.firstYear()));
+        }
+        EnsembleJob finalJob = job;
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         SeriesStats stats;
@@ -89,11 +108,15 @@ final class EnsembleCommand implements Callable<Integer> {
                 "quantiles",
                 "fixed-bin histogram, " + SeriesStats.BINS + " bins per variable range; error at most one bin width");
         manifest.put("seconds", seconds);
+        manifest.put("keepRuns", keepRuns);
         String report = report(s, c, stats);
         Path dir = RunDirectory.writeAtomically(study.out, name, tmp -> {
             writeSummary(tmp.resolve("summary.csv"), studyId, s, c.firstYear(), vars, stats);
             RunDirectory.writeJson(tmp.resolve("manifest.json"), manifest);
             Files.writeString(tmp.resolve("report.html"), report, StandardCharsets.UTF_8);
+            if (keepRuns) {
+                Files.move(rawDir, tmp.resolve("runs"));
+            }
         });
         ResultsDatabase.with(study.out, db -> {
             try {

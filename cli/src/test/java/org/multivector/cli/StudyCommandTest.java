@@ -55,6 +55,27 @@ class StudyCommandTest {
     }
 
     @Test
+    void ensemble_keepRuns_writesEveryRunAsParquet(@TempDir Path dir) throws Exception {
+        RunCommandTest.Result r =
+                run("ensemble", "-q", "--runs", "100", "--keep-runs", "--out", dir.toString(), "--name", "raw");
+        assertThat(r.code()).as(r.err()).isZero();
+        Path db = dir.resolve("results.duckdb");
+        String files = "read_parquet('" + dir.resolve("raw/runs").toAbsolutePath() + "/*.parquet')";
+        assertThat(count(db, "SELECT count(DISTINCT run_index) FROM " + files)).isEqualTo(100);
+        long perRun = count(db, "SELECT count(*) FROM series"); // years x variables of the one ensemble
+        assertThat(count(db, "SELECT count(*) FROM " + files)).isEqualTo(100 * perRun);
+        // Run 0 of the ensemble is the single run with the same seed and run index 0.
+        assertThat(run("run", "-q", "--out", dir.toString(), "--name", "single").code())
+                .isZero();
+        assertThat(count(
+                        db,
+                        "SELECT count(*) FROM " + files + " f JOIN run_values v USING (year, actor, variable)"
+                                + " WHERE f.run_index = 0 AND v.value IS NOT DISTINCT FROM f.value"))
+                .isEqualTo(perRun);
+        assertThat(dir.toFile().list()).containsExactlyInAnyOrder("raw", "single", "results.duckdb");
+    }
+
+    @Test
     void compare_default_answersTheQuestionAndRecordsTheComparison(@TempDir Path dir) throws Exception {
         RunCommandTest.Result r = run("compare", "--runs", "150", "--out", dir.toString(), "--name", "c");
         assertThat(r.code()).as(r.err()).isZero();
@@ -85,6 +106,7 @@ class StudyCommandTest {
                 new String[] {"ensemble", "--threads", "0", "--out", out},
                 new String[] {"ensemble", "--engine", "spark", "--runs", "5", "--out", out},
                 new String[] {"ensemble", "--engine", "gpu", "--runs", "5", "--out", out},
+                new String[] {"ensemble", "--keep-runs", "--engine", "spark", "--runs", "5", "--out", out},
                 new String[] {"ensemble", "--name", "../evil", "--out", out},
                 new String[] {"compare", "--actor", "RUS", "--runs", "5", "--out", out},
                 new String[] {"compare", "--strategies", "multi-vector,bandwagon:MARS", "--runs", "5", "--out", out},

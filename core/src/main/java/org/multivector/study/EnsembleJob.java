@@ -23,6 +23,7 @@ public final class EnsembleJob implements BlockJob<SeriesStats> {
     private final long seed;
     private final long runs;
     private transient volatile ThreadLocal<Worker> workers;
+    private transient RawSink raw;
 
     public EnsembleJob(ScenarioSpec spec, long seed, long runs) {
         if (runs < 1) {
@@ -31,6 +32,20 @@ public final class EnsembleJob implements BlockJob<SeriesStats> {
         this.spec = spec;
         this.seed = seed;
         this.runs = runs;
+    }
+
+    /**
+     * Also hands every block's raw outputs to {@code sink} (local executor only: the sink is not
+     * shipped to a cluster).
+     */
+    public EnsembleJob keepingRuns(RawSink sink) {
+        EnsembleJob j = new EnsembleJob(spec, seed, runs);
+        j.raw = sink;
+        return j;
+    }
+
+    public boolean keepsRuns() {
+        return raw != null;
     }
 
     public ScenarioSpec spec() {
@@ -74,9 +89,27 @@ public final class EnsembleJob implements BlockJob<SeriesStats> {
         Worker w = worker();
         long first = block * BLOCK_SIZE;
         long end = first + runsIn(block);
+        RawSink sink = raw;
+        if (sink == null) {
+            for (long r = first; r < end; r++) {
+                w.engine.run(seed, r, w.out);
+                partial.add(w.out);
+            }
+            return;
+        }
+        int size = w.out.length;
+        if (w.block == null) {
+            w.block = new double[BLOCK_SIZE * size];
+        }
         for (long r = first; r < end; r++) {
             w.engine.run(seed, r, w.out);
             partial.add(w.out);
+            System.arraycopy(w.out, 0, w.block, (int) (r - first) * size, size);
+        }
+        try {
+            sink.block(block, first, (int) (end - first), w.block, size);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot keep the runs of block " + block + ": " + e.getMessage(), e);
         }
     }
 
@@ -117,6 +150,7 @@ public final class EnsembleJob implements BlockJob<SeriesStats> {
     private static final class Worker {
         final Engine engine;
         final double[] out;
+        double[] block; // raw outputs of a block, only with keepingRuns
 
         Worker(CompiledScenario c) {
             engine = new Engine(c);

@@ -128,7 +128,7 @@ public final class RunDirectory {
         return '"' + s.replace("\"", "\"\"") + '"';
     }
 
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
