@@ -7,8 +7,8 @@ import java.util.Arrays;
 
 /**
  * Sums and sums of squares that do not depend on the order of addition: each value is quantised to
- * an integer {@code q = round(v · scale)} with {@code scale} a power of two, and q and q² are added
- * into 128-bit integer accumulators. Integer addition is associative, so partial sums merged in any
+ * an integer {@code q = round(v · scale)} with {@code scale} a power of two; q is added into a 64-bit
+ * and q² into a 128-bit integer accumulator (runs are capped at 10^9, so neither overflows). Integer addition is associative, so partial sums merged in any
  * order, on any number of threads or Spark partitions, give bit-identical totals.
  *
  * <p>The scale puts a component's range on about 2^24 steps, so quantisation moves a value by at
@@ -18,16 +18,12 @@ import java.util.Arrays;
 final class ExactSums {
     private static final long Q_MAX = 1L << 31;
 
-    private final long[] sumHi;
-    private final long[] sumLo;
-    private final long[] sqHi;
-    private final long[] sqLo;
+    // Interleaved per component i: [3i] = Σq (|q| ≤ 2^31 and at most 2^30 values, so a long never
+    // overflows), [3i+1], [3i+2] = Σq² as a 128-bit integer (high, low).
+    private final long[] acc;
 
     ExactSums(int size) {
-        sumHi = new long[size];
-        sumLo = new long[size];
-        sqHi = new long[size];
-        sqLo = new long[size];
+        acc = new long[3 * size];
     }
 
     /** The power-of-two scale that maps a range onto about 2^24 integer steps. */
@@ -37,50 +33,48 @@ final class ExactSums {
     }
 
     static long quantise(double v, double scale) {
-        long q = Math.round(v * scale);
-        return Math.max(-Q_MAX, Math.min(Q_MAX, q));
+        double x = v * scale;
+        long q = (long) (x >= 0 ? x + 0.5 : x - 0.5);
+        return q > Q_MAX ? Q_MAX : q < -Q_MAX ? -Q_MAX : q;
     }
 
     void add(int i, long q) {
-        long lo = sumLo[i];
-        long nl = lo + q;
-        sumHi[i] += (q >> 63) + (Long.compareUnsigned(nl, lo) < 0 ? 1 : 0);
-        sumLo[i] = nl;
+        int k = 3 * i;
+        acc[k] += q;
         long sq = q * q;
-        long lo2 = sqLo[i];
-        long nl2 = lo2 + sq;
-        sqHi[i] += Long.compareUnsigned(nl2, lo2) < 0 ? 1 : 0;
-        sqLo[i] = nl2;
+        long lo = acc[k + 2];
+        long nl = lo + sq;
+        if (Long.compareUnsigned(nl, lo) < 0) {
+            acc[k + 1]++;
+        }
+        acc[k + 2] = nl;
     }
 
     void merge(ExactSums o) {
-        for (int i = 0; i < sumLo.length; i++) {
-            long lo = sumLo[i];
-            long nl = lo + o.sumLo[i];
-            sumHi[i] += o.sumHi[i] + (Long.compareUnsigned(nl, lo) < 0 ? 1 : 0);
-            sumLo[i] = nl;
-            long lo2 = sqLo[i];
-            long nl2 = lo2 + o.sqLo[i];
-            sqHi[i] += o.sqHi[i] + (Long.compareUnsigned(nl2, lo2) < 0 ? 1 : 0);
-            sqLo[i] = nl2;
+        for (int k = 0; k < acc.length; k += 3) {
+            acc[k] += o.acc[k];
+            long lo = acc[k + 2];
+            long nl = lo + o.acc[k + 2];
+            acc[k + 1] += o.acc[k + 1] + (Long.compareUnsigned(nl, lo) < 0 ? 1 : 0);
+            acc[k + 2] = nl;
         }
     }
 
     void reset() {
-        Arrays.fill(sumHi, 0);
-        Arrays.fill(sumLo, 0);
-        Arrays.fill(sqHi, 0);
-        Arrays.fill(sqLo, 0);
+        Arrays.fill(acc, 0);
     }
 
     /** The sum of q, as a double. */
     double sum(int i) {
-        return toDouble(sumHi[i], sumLo[i]);
+        return acc[3 * i];
     }
 
     /** The sum of q², as a double. */
     double sumSq(int i) {
-        return toDouble(sqHi[i], sqLo[i]);
+        long hi = acc[3 * i + 1];
+        long lo = acc[3 * i + 2];
+        double low = (double) (lo >>> 1) * 2.0 + (lo & 1L);
+        return hi * 0x1p64 + low;
     }
 
     /** Mean of the values: sum / (n · scale). */
@@ -98,22 +92,15 @@ final class ExactSums {
         return Math.sqrt(Math.max(0, var)) / scale;
     }
 
-    private static double toDouble(long hi, long lo) {
-        double low = (double) (lo >>> 1) * 2.0 + (lo & 1L);
-        return hi * 0x1p64 + low;
-    }
-
     void writeTo(DataOutputStream out, int i) throws IOException {
-        out.writeLong(sumHi[i]);
-        out.writeLong(sumLo[i]);
-        out.writeLong(sqHi[i]);
-        out.writeLong(sqLo[i]);
+        out.writeLong(acc[3 * i]);
+        out.writeLong(acc[3 * i + 1]);
+        out.writeLong(acc[3 * i + 2]);
     }
 
     void readFrom(DataInputStream in, int i) throws IOException {
-        sumHi[i] = in.readLong();
-        sumLo[i] = in.readLong();
-        sqHi[i] = in.readLong();
-        sqLo[i] = in.readLong();
+        acc[3 * i] = in.readLong();
+        acc[3 * i + 1] = in.readLong();
+        acc[3 * i + 2] = in.readLong();
     }
 }

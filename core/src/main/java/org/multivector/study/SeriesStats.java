@@ -34,8 +34,7 @@ public final class SeriesStats {
     private final double[] sumScale; // power-of-two quantisation scale of the exact sums
     private final long[] n;
     private final ExactSums sums;
-    private final double[] min;
-    private final double[] max;
+    private final double[] minMax; // [2c] = min, [2c+1] = max
     private final int[] hist;
     private long runs;
 
@@ -67,8 +66,7 @@ public final class SeriesStats {
         int cells = years * nc;
         n = new long[cells];
         sums = new ExactSums(cells);
-        min = new double[cells];
-        max = new double[cells];
+        minMax = new double[2 * cells];
         hist = new int[cells * BINS];
         reset();
     }
@@ -81,8 +79,10 @@ public final class SeriesStats {
     public void reset() {
         Arrays.fill(n, 0);
         sums.reset();
-        Arrays.fill(min, Double.POSITIVE_INFINITY);
-        Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        for (int c = 0; c < n.length; c++) {
+            minMax[2 * c] = Double.POSITIVE_INFINITY;
+            minMax[2 * c + 1] = Double.NEGATIVE_INFINITY;
+        }
         Arrays.fill(hist, 0);
         runs = 0;
     }
@@ -101,11 +101,11 @@ public final class SeriesStats {
                 int cell = cellRow + k;
                 n[cell]++;
                 sums.add(cell, ExactSums.quantise(v - centre[k], sumScale[k]));
-                if (v < min[cell]) {
-                    min[cell] = v;
+                if (v < minMax[2 * cell]) {
+                    minMax[2 * cell] = v;
                 }
-                if (v > max[cell]) {
-                    max[cell] = v;
+                if (v > minMax[2 * cell + 1]) {
+                    minMax[2 * cell + 1] = v;
                 }
                 int bin = (int) ((v - lo[k]) * scale[k]);
                 bin = bin < 0 ? 0 : bin >= BINS ? BINS - 1 : bin;
@@ -122,8 +122,8 @@ public final class SeriesStats {
         }
         for (int c = 0; c < n.length; c++) {
             n[c] += o.n[c];
-            min[c] = Math.min(min[c], o.min[c]);
-            max[c] = Math.max(max[c], o.max[c]);
+            minMax[2 * c] = Math.min(minMax[2 * c], o.minMax[2 * c]);
+            minMax[2 * c + 1] = Math.max(minMax[2 * c + 1], o.minMax[2 * c + 1]);
         }
         sums.merge(o.sums);
         for (int i = 0; i < hist.length; i++) {
@@ -166,12 +166,12 @@ public final class SeriesStats {
 
     public double min(int y, int k) {
         int c = cell(y, k);
-        return n[c] == 0 ? Double.NaN : min[c];
+        return n[c] == 0 ? Double.NaN : minMax[2 * c];
     }
 
     public double max(int y, int k) {
         int c = cell(y, k);
-        return n[c] == 0 ? Double.NaN : max[c];
+        return n[c] == 0 ? Double.NaN : minMax[2 * c + 1];
     }
 
     /** The q-quantile (0..1) from the histogram, within one bin width of the exact value. */
@@ -188,21 +188,21 @@ public final class SeriesStats {
         for (int b = 0; b < BINS; b++) {
             int h = hist[base + b];
             if (h > 0 && seen + h >= rank) {
-                double left = Math.max(lo[k] + b * width, min[c]);
-                double right = Math.min(lo[k] + (b + 1) * width, max[c]);
+                double left = Math.max(lo[k] + b * width, minMax[2 * c]);
+                double right = Math.min(lo[k] + (b + 1) * width, minMax[2 * c + 1]);
                 if (b == 0) {
-                    left = min[c];
+                    left = minMax[2 * c];
                 }
                 if (b == BINS - 1) {
-                    right = max[c];
+                    right = minMax[2 * c + 1];
                 }
                 double frac = h == 0 ? 0 : (rank - seen) / h;
                 double v = left + Math.max(0, Math.min(1, frac)) * (right - left);
-                return Math.max(min[c], Math.min(max[c], v));
+                return Math.max(minMax[2 * c], Math.min(minMax[2 * c + 1], v));
             }
             seen += h;
         }
-        return max[c];
+        return minMax[2 * c + 1];
     }
 
     /** Writes the summary's contents (not its layout) in a fixed binary form. */
@@ -214,8 +214,8 @@ public final class SeriesStats {
         for (int c = 0; c < n.length; c++) {
             out.writeLong(n[c]);
             sums.writeTo(out, c);
-            out.writeDouble(min[c]);
-            out.writeDouble(max[c]);
+            out.writeDouble(minMax[2 * c]);
+            out.writeDouble(minMax[2 * c + 1]);
         }
         // Sparse histogram: (index, count) for the non-zero bins.
         int nonZero = 0;
@@ -241,8 +241,8 @@ public final class SeriesStats {
         for (int c = 0; c < n.length; c++) {
             n[c] = in.readLong();
             sums.readFrom(in, c);
-            min[c] = in.readDouble();
-            max[c] = in.readDouble();
+            minMax[2 * c] = in.readDouble();
+            minMax[2 * c + 1] = in.readDouble();
         }
         int nonZero = in.readInt();
         for (int j = 0; j < nonZero; j++) {
