@@ -267,7 +267,49 @@ final class EnsembleCommand implements Callable<Integer> {
                     1,
                     380));
         }
-        b.append("</div><h2>Expected incidents per year (sum of dyad hazards)</h2>");
+        b.append("</div><h2>End state ")
+                .append(c.firstYear() + st.years() - 1)
+                .append(": distributions over runs</h2>");
+        b.append("<table><tr><th>actor</th><th>variable</th><th>mean</th><th>sd</th><th>min</th><th>5 %</th>"
+                + "<th>25 %</th><th>50 %</th><th>75 %</th><th>95 %</th><th>max</th></tr>");
+        int last = st.years() - 1;
+        List<Variable> endVars = new ArrayList<>();
+        endVars.add(new Variable(Variable.REGION, "rsi"));
+        endVars.add(new Variable(Variable.REGION, "structural-balance"));
+        endVars.add(new Variable(Variable.REGION, "incidents"));
+        for (Actor a : s.regionalStates()) {
+            endVars.add(new Variable(a.id(), "balance"));
+            endVars.add(new Variable(a.id(), "exposure"));
+            endVars.add(new Variable(a.id(), "fragility"));
+        }
+        for (Variable v : endVars) {
+            int k = vars.indexOf(v);
+            if (k < 0) {
+                continue;
+            }
+            b.append("<tr><th>")
+                    .append(HtmlReport.esc(v.actor()))
+                    .append("</th><th>")
+                    .append(HtmlReport.esc(v.name()))
+                    .append("</th>");
+            for (double x : new double[] {
+                st.mean(last, k),
+                st.sd(last, k),
+                st.min(last, k),
+                st.quantile(last, k, 0.05),
+                st.quantile(last, k, 0.25),
+                st.quantile(last, k, 0.5),
+                st.quantile(last, k, 0.75),
+                st.quantile(last, k, 0.95),
+                st.max(last, k)
+            }) {
+                b.append(String.format(Locale.ROOT, "<td>%.3f</td>", x));
+            }
+            b.append("</tr>");
+        }
+        b.append("</table><p><small>Quantiles from 200-bin histograms over each variable's range: within one bin width"
+                + " (0.005 for indices in [0, 1], 0.5 for the RSI).</small></p>");
+        b.append("<h2>Expected incidents per year (sum of dyad hazards)</h2>");
         b.append(StudyReport.bands(
                 "expected incidents per year",
                 c.firstYear(),
