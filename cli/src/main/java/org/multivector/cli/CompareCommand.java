@@ -85,14 +85,16 @@ final class CompareCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         CompareStats stats;
+        StudySupport.StopOnSignal signal = new StudySupport.StopOnSignal();
         try (StudyExecutor ex = StudySupport.executor(study);
-                StudySupport.Progress progress = new StudySupport.Progress("compare", study.quiet);
-                StudySupport.StopOnSignal signal = new StudySupport.StopOnSignal()) {
+                StudySupport.Progress progress = new StudySupport.Progress("compare", study.quiet)) {
             stats = StudyRunner.run(job, ex, studyId, checkpoint, study.resume, 2000, progress, signal::stopRequested);
             executor = ex.describe();
         } catch (StudyRunner.Stopped stopped) {
-            StudySupport.stopped(spec.commandLine().getErr(), stopped, "multivector compare ... --name " + name);
+            StudySupport.stopped(spec, stopped, study.resume);
             return 130;
+        } finally {
+            signal.close(); // after the message above: a Ctrl-C shutdown waits for it
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         CompiledScenario c = prepared.spec().compiled();

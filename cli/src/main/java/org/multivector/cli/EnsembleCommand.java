@@ -83,18 +83,22 @@ final class EnsembleCommand implements Callable<Integer> {
             CompiledScenario cs = prepared.spec().compiled();
             job = job.keepingRuns(new org.multivector.store.RawRunsParquet(rawDir, cs.variables(), cs.firstYear()));
         }
-        EnsembleJob finalJob = job;
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         SeriesStats stats;
+        StudySupport.StopOnSignal signal = new StudySupport.StopOnSignal();
         try (StudyExecutor ex = StudySupport.executor(study);
-                StudySupport.Progress progress = new StudySupport.Progress("ensemble", study.quiet);
-                StudySupport.StopOnSignal signal = new StudySupport.StopOnSignal()) {
-            stats = StudyRunner.run(job, ex, studyId, checkpoint, study.resume, 2000, progress, signal::stopRequested);
+                StudySupport.Progress progress = new StudySupport.Progress("ensemble", study.quiet)) {
+            // A checkpoint of a study that keeps its runs cannot resume one that does not, and back.
+            String fingerprint = studyId + (keepRuns ? "+raw" : "");
+            stats = StudyRunner.run(
+                    job, ex, fingerprint, checkpoint, study.resume, 2000, progress, signal::stopRequested);
             executor = ex.describe();
         } catch (StudyRunner.Stopped stopped) {
-            StudySupport.stopped(spec.commandLine().getErr(), stopped, "multivector ensemble ... --name " + name);
+            StudySupport.stopped(spec, stopped, study.resume);
             return 130;
+        } finally {
+            signal.close(); // after the message above: a Ctrl-C shutdown waits for it
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         CompiledScenario c = prepared.spec().compiled();

@@ -138,15 +138,15 @@ final class StudySupport {
      */
     static final class StopOnSignal implements AutoCloseable {
         private final AtomicBoolean stop = new AtomicBoolean();
-        private final AtomicBoolean finished = new AtomicBoolean();
+        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
         private final Thread hook;
 
         StopOnSignal() {
-            Thread main = Thread.currentThread();
             hook = new Thread(() -> {
                 stop.set(true);
                 try {
-                    main.join(20_000);
+                    // The study notices the flag after its current block, saves its checkpoint and closes this.
+                    done.await(20, java.util.concurrent.TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -160,17 +160,21 @@ final class StudySupport {
 
         @Override
         public void close() {
-            finished.set(true);
+            done.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
-                // shutting down: the hook is running
+                // shutting down: the hook is running and now returns
             }
         }
     }
 
-    static void stopped(PrintWriter err, StudyRunner.Stopped s, String command) {
-        err.println("multivector: " + s.getMessage() + "; continue with: " + command + " --resume");
+    /** Says the study stopped and how to continue it: the same command line with --resume. */
+    static void stopped(picocli.CommandLine.Model.CommandSpec spec, StudyRunner.Stopped s, boolean resumed) {
+        java.util.List<String> args = spec.commandLine().getParseResult().originalArgs();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("multivector: " + s.getMessage() + "; continue with: multivector " + String.join(" ", args)
+                + (resumed ? "" : " --resume"));
         err.flush();
     }
 }

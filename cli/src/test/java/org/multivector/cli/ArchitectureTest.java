@@ -67,7 +67,18 @@ class ArchitectureTest {
                 .resideInAPackage("org.multivector.engine..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage("org.multivector.scenario..")
+                .resideInAnyPackage("org.multivector.scenario..", "org.multivector.study..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void cli_reachesSparkOnlyThroughTheServiceLoader() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.multivector.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.multivector.spark..", "org.apache.spark..")
                 .check(CLASSES);
     }
 }
