@@ -13,7 +13,6 @@ package org.multivector.engine.policy;
 public final class MultiVectorPolicy implements Policy {
     private static final int MAX_ITERATIONS = 60;
     private static final double TOLERANCE = 1e-12;
-    private static final double STEP_TOLERANCE = 1e-9;
 
     private final double lambda;
     private final double eta;
@@ -81,22 +80,15 @@ public final class MultiVectorPolicy implements Policy {
                 }
             }
             double total = 0;
-            double largest = 0;
             for (int p = 0; p < n; p++) {
-                double ds = step * (r[p] - dMu) * dd[p];
-                s[p] += ds;
+                s[p] += step * (r[p] - dMu) * dd[p];
                 total += s[p];
-                largest = Math.max(largest, Math.abs(ds));
             }
             mu += step * dMu;
             if (step < 1) {
                 for (int p = 0; p < n; p++) {
                     s[p] /= total;
                 }
-            } else if (largest < STEP_TOLERANCE) {
-                // A full Newton step this small: convergence is quadratic, so the residual after it is
-                // far below TOLERANCE; skip the iteration that would only confirm it.
-                break;
             }
         }
     }
