@@ -29,8 +29,6 @@ public final class CentralAsiaCompiler {
     static final String[] REGIONAL = {"KAZ", "UZB", "KGZ", "TJK", "TKM"};
     static final String[] POLE_ACTORS = {"RUS", "CHN", "USA", "EU"};
     static final String[] OTHER = {"AFG"};
-    static final Map<String, Integer> COW = Map.of(
-            "KAZ", 705, "UZB", 704, "KGZ", 703, "TJK", 702, "TKM", 701, "RUS", 365, "CHN", 710, "USA", 2, "AFG", 700);
     /** Fewest shared roll calls for a year's agreement to count (fewer is treated as missing). */
     static final int MIN_ROLL_CALLS = 10;
 
@@ -40,9 +38,11 @@ public final class CentralAsiaCompiler {
     private final Path data;
     private final Map<String, Object> curated;
     private final List<int[]> euMembers = new ArrayList<>(); // {cow, joined, left}
+    private final CountryCodes codes;
 
     private CentralAsiaCompiler(Path data) {
         this.data = data;
+        this.codes = CountryCodes.read(data.resolve("country-codes.csv"));
         try (InputStream in = Files.newInputStream(data.resolve("central-asia-curated.yaml"))) {
             Map<String, Object> m = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             this.curated = m;
@@ -201,8 +201,8 @@ public final class CentralAsiaCompiler {
                     ? "regional"
                     : List.of(POLE_ACTORS).contains(id) ? "pole" : "other";
             a.put("kind", kind);
-            if (COW.containsKey(id)) {
-                a.put("cow", COW.get(id));
+            if (codes.has(id)) {
+                a.put("cow", codes.cow(id));
             }
             a.put("source", "central-asia/states.csv line " + st.line() + " (" + st.get("source") + ")");
             Map<String, Object> cm = curatedActors.get(id);
@@ -236,19 +236,19 @@ public final class CentralAsiaCompiler {
                         euSum(cinc),
                         "share of world capabilities",
                         "COW NMC v7.0 via peacesciencer (data/cow_nmc), summed over the EU members of each year (data/eu-members.csv)");
-            } else if (COW.containsKey(id)) {
+            } else if (codes.has(id)) {
                 putSeries(
                         caps,
                         "milex",
-                        milex.get(COW.get(id)),
+                        milex.get(codes.cow(id)),
                         "thousands of current USD",
-                        "COW NMC v7.0 via peacesciencer (data/cow_nmc), ccode " + COW.get(id));
+                        "COW NMC v7.0 via peacesciencer (data/cow_nmc), ccode " + codes.cow(id));
                 putSeries(
                         caps,
                         "cinc",
-                        cinc.get(COW.get(id)),
+                        cinc.get(codes.cow(id)),
                         "share of world capabilities",
-                        "COW NMC v7.0 via peacesciencer (data/cow_nmc), ccode " + COW.get(id));
+                        "COW NMC v7.0 via peacesciencer (data/cow_nmc), ccode " + codes.cow(id));
             }
             if (id.equals("AFG")) {
                 putSeries(
@@ -425,7 +425,7 @@ public final class CentralAsiaCompiler {
         trade = cowTrade();
         List<Map<String, Object>> out = new ArrayList<>();
         for (String id : REGIONAL) {
-            int c = COW.get(id);
+            int c = codes.cow(id);
             TreeMap<Integer, Map<String, Object>> shares = new TreeMap<>();
             for (int y = FIRST_YEAR; y <= 2014; y++) {
                 double rus = tradeShare(c, 365, y);
@@ -458,8 +458,8 @@ public final class CentralAsiaCompiler {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < REGIONAL.length; i++) {
             for (int j = i + 1; j < REGIONAL.length; j++) {
-                int a = COW.get(REGIONAL[i]);
-                int b = COW.get(REGIONAL[j]);
+                int a = codes.cow(REGIONAL[i]);
+                int b = codes.cow(REGIONAL[j]);
                 Map<String, Object> values = new LinkedHashMap<>();
                 for (int y = FIRST_YEAR; y <= 2014; y++) {
                     double sa = tradeShare(a, b, y);
