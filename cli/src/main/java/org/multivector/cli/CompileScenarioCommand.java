@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "compile-scenario",
         hidden = true,
-        description = "Re-create the embedded central-asia scenario from data/.")
+        description = "Re-create the embedded central-asia scenario and its observed patterns from data/.")
 final class CompileScenarioCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "data", description = "Data folder (default: ${DEFAULT-VALUE}).")
     Path data;
@@ -22,6 +22,12 @@ final class CompileScenarioCommand implements Callable<Integer> {
             description = "Output YAML (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(
+            names = "--observed",
+            defaultValue = "core/src/main/resources/org/multivector/scenario/builtin/central-asia.observed.csv",
+            description = "Output CSV of the observed patterns (default: ${DEFAULT-VALUE}).")
+    Path observed;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -29,6 +35,8 @@ final class CompileScenarioCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int n = CentralAsiaCompiler.compileTo(data, out);
         spec.commandLine().getOut().printf("wrote %s (%d characters)%n", out, n);
+        int rows = org.multivector.cli.compile.ObservedPatterns.buildTo(data, observed);
+        spec.commandLine().getOut().printf("wrote %s (%d observed pattern rows)%n", observed, rows);
         return 0;
     }
 }
