@@ -23,6 +23,7 @@ class ArchitectureTest {
                         "org.multivector.metric..",
                         "org.multivector.engine..",
                         "org.multivector.study..",
+                        "org.multivector.validate..",
                         "org.multivector.bargain..")
                 .should()
                 .dependOnClassesThat()
