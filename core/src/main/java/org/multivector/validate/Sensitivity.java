@@ -45,19 +45,21 @@ public final class Sensitivity {
     }
 
     /**
+     * A Morris design in the unit cube: r trajectories of k + 1 points; point {@code t(k+1) + s + 1}
+     * differs from the previous one in factor {@code factor[t*k + s]} by +Δ.
+     */
+    public record MorrisDesign(double[][] points, int[] factor, int k, int r, double delta) {}
+
+    /**
      * @param r number of trajectories
      * @param levels grid levels p (even, e.g. 4)
      */
-    public static MorrisResult morris(
-            ToDoubleFunction<double[]> f, double[] lo, double[] hi, int r, int levels, long seed) {
-        int k = lo.length;
+    public static MorrisDesign morrisDesign(int k, int r, int levels, long seed) {
         double delta = levels / (2.0 * (levels - 1));
         UniformRandomProvider rng = new XoRoShiRo128PlusPlus(seed, seed ^ 0x9E3779B97F4A7C15L);
-        double[] sum = new double[k];
-        double[] sumAbs = new double[k];
-        double[] sumSq = new double[k];
-        int evals = 0;
         int lowLevels = levels / 2; // starting levels from which +Δ stays inside [0, 1]
+        double[][] points = new double[r * (k + 1)][];
+        int[] factor = new int[r * k];
         for (int t = 0; t < r; t++) {
             double[] u = new double[k];
             for (int i = 0; i < k; i++) {
@@ -73,18 +75,31 @@ public final class Sensitivity {
                 order[i] = order[j];
                 order[j] = tmp;
             }
-            double y = f.applyAsDouble(scale(u, lo, hi));
-            evals++;
+            points[t * (k + 1)] = u.clone();
             for (int step = 0; step < k; step++) {
-                int i = order[step];
-                u[i] += delta;
-                double y2 = f.applyAsDouble(scale(u, lo, hi));
-                evals++;
-                double ee = (y2 - y) / delta;
+                u[order[step]] += delta;
+                points[t * (k + 1) + step + 1] = u.clone();
+                factor[t * k + step] = order[step];
+            }
+        }
+        return new MorrisDesign(points, factor, k, r, delta);
+    }
+
+    /** Morris statistics from the outputs {@code y[j]} at the design's points. */
+    public static MorrisResult morrisAnalyse(MorrisDesign d, double[] y) {
+        int k = d.k();
+        int r = d.r();
+        double[] sum = new double[k];
+        double[] sumAbs = new double[k];
+        double[] sumSq = new double[k];
+        for (int t = 0; t < r; t++) {
+            for (int step = 0; step < k; step++) {
+                int j = t * (k + 1) + step;
+                double ee = (y[j + 1] - y[j]) / d.delta();
+                int i = d.factor()[t * k + step];
                 sum[i] += ee;
                 sumAbs[i] += Math.abs(ee);
                 sumSq[i] += ee * ee;
-                y = y2;
             }
         }
         double[] mu = new double[k];
@@ -95,33 +110,64 @@ public final class Sensitivity {
             muStar[i] = sumAbs[i] / r;
             sigma[i] = r > 1 ? Math.sqrt(Math.max(0, (sumSq[i] - r * mu[i] * mu[i]) / (r - 1))) : Double.NaN;
         }
-        return new MorrisResult(mu, muStar, sigma, evals);
+        return new MorrisResult(mu, muStar, sigma, y.length);
+    }
+
+    /** Scales unit-cube points to the factor ranges. */
+    public static double[] toRanges(double[] u, double[] lo, double[] hi) {
+        return scale(u, lo, hi);
+    }
+
+    /** Morris screening of f, evaluated here. */
+    public static MorrisResult morris(
+            ToDoubleFunction<double[]> f, double[] lo, double[] hi, int r, int levels, long seed) {
+        MorrisDesign d = morrisDesign(lo.length, r, levels, seed);
+        double[] y = new double[d.points().length];
+        for (int j = 0; j < y.length; j++) {
+            y[j] = f.applyAsDouble(scale(d.points()[j], lo, hi));
+        }
+        return morrisAnalyse(d, y);
     }
 
     /**
-     * @param n base sample size N (cost N·(k + 2) evaluations)
-     * @param bootstrap bootstrap resamples for the intervals (e.g. 500)
+     * A Saltelli design: for row j, point {@code j(k+2)} is A_j, {@code j(k+2)+1} is B_j and
+     * {@code j(k+2)+2+i} is AB_i,j (A_j with factor i from B_j).
      */
-    public static SobolResult sobol(
-            ToDoubleFunction<double[]> f, double[] lo, double[] hi, int n, int bootstrap, long seed) {
-        int k = lo.length;
+    public record SobolDesign(double[][] points, int k, int n) {}
+
+    public static SobolDesign sobolDesign(int k, int n) {
         SobolSequenceGenerator sobol = new SobolSequenceGenerator(2 * k);
         sobol.skipTo(1); // the first point is all zeros
-        double[] fa = new double[n];
-        double[] fb = new double[n];
-        double[][] fab = new double[k][n];
+        double[][] points = new double[n * (k + 2)][];
         for (int j = 0; j < n; j++) {
             double[] v = sobol.nextVector();
             double[] a = new double[k];
             double[] b = new double[k];
             System.arraycopy(v, 0, a, 0, k);
             System.arraycopy(v, k, b, 0, k);
-            fa[j] = f.applyAsDouble(scale(a, lo, hi));
-            fb[j] = f.applyAsDouble(scale(b, lo, hi));
+            points[j * (k + 2)] = a;
+            points[j * (k + 2) + 1] = b;
             for (int i = 0; i < k; i++) {
                 double[] ab = a.clone();
                 ab[i] = b[i];
-                fab[i][j] = f.applyAsDouble(scale(ab, lo, hi));
+                points[j * (k + 2) + 2 + i] = ab;
+            }
+        }
+        return new SobolDesign(points, k, n);
+    }
+
+    /** Sobol indices and bootstrap intervals from the outputs {@code y[j]} at the design's points. */
+    public static SobolResult sobolAnalyse(SobolDesign d, double[] y, int bootstrap, long seed) {
+        int k = d.k();
+        int n = d.n();
+        double[] fa = new double[n];
+        double[] fb = new double[n];
+        double[][] fab = new double[k][n];
+        for (int j = 0; j < n; j++) {
+            fa[j] = y[j * (k + 2)];
+            fb[j] = y[j * (k + 2) + 1];
+            for (int i = 0; i < k; i++) {
+                fab[i][j] = y[j * (k + 2) + 2 + i];
             }
         }
         int[] all = new int[n];
@@ -158,6 +204,20 @@ public final class Sensitivity {
             tHi[i] = percentile(bootTotal[i], 0.975);
         }
         return new SobolResult(first, fLo, fHi, total, tLo, tHi, n * (k + 2));
+    }
+
+    /**
+     * @param n base sample size N (cost N·(k + 2) evaluations)
+     * @param bootstrap bootstrap resamples for the intervals (e.g. 500)
+     */
+    public static SobolResult sobol(
+            ToDoubleFunction<double[]> f, double[] lo, double[] hi, int n, int bootstrap, long seed) {
+        SobolDesign d = sobolDesign(lo.length, n);
+        double[] y = new double[d.points().length];
+        for (int j = 0; j < y.length; j++) {
+            y[j] = f.applyAsDouble(scale(d.points()[j], lo, hi));
+        }
+        return sobolAnalyse(d, y, bootstrap, seed);
     }
 
     private static void indices(double[] fa, double[] fb, double[][] fab, int[] rows, double[] first, double[] total) {
