@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             EnsembleCommand.class,
             CompareCommand.class,
+            SensitivityCommand.class,
             ExportCommand.class,
             DescribeCommand.class,
             ValidateCommand.class,

@@ -99,6 +99,68 @@ class StudyCommandTest {
     }
 
     @Test
+    void sensitivity_morrisAndSobol_rankParametersAndAreThreadIndependent(@TempDir Path dir) throws Exception {
+        RunCommandTest.Result r = run(
+                "sensitivity",
+                "--trajectories",
+                "2",
+                "--runs-per-point",
+                "2",
+                "--threads",
+                "1",
+                "--out",
+                dir.toString(),
+                "--name",
+                "m1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("rsi — ten most influential parameters", "mu*", "autonomy-weight");
+        assertThat(run(
+                                "sensitivity",
+                                "-q",
+                                "--trajectories",
+                                "2",
+                                "--runs-per-point",
+                                "2",
+                                "--threads",
+                                "2",
+                                "--out",
+                                dir.toString(),
+                                "--name",
+                                "m2")
+                        .code())
+                .isZero();
+        List<String> a = Files.readAllLines(dir.resolve("m1/sensitivity.csv"));
+        assertThat(Files.readAllLines(dir.resolve("m2/sensitivity.csv"))).isEqualTo(a);
+        Path db = dir.resolve("results.duckdb");
+        long params = count(db, "SELECT count(DISTINCT parameter) FROM sensitivity");
+        assertThat(params).isGreaterThan(40);
+        assertThat(count(db, "SELECT count(*) FROM sensitivity")).isEqualTo(3 * params);
+        // The balance of Kazakhstan depends on its own autonomy weight more than on the RSI weights.
+        assertThat(count(
+                        db,
+                        "SELECT count(*) FROM sensitivity WHERE output = 'balance' AND parameter = 'autonomy-weight'"
+                                + " AND mu_star > (SELECT max(mu_star) FROM sensitivity WHERE output = 'balance'"
+                                + " AND parameter LIKE 'rsi-%')"))
+                .isEqualTo(1);
+        RunCommandTest.Result sobol = run(
+                "sensitivity",
+                "-q",
+                "--method",
+                "sobol",
+                "--samples",
+                "8",
+                "--runs-per-point",
+                "1",
+                "--out",
+                dir.toString(),
+                "--name",
+                "s");
+        assertThat(sobol.code()).as(sobol.err()).isZero();
+        assertThat(count(db, "SELECT count(*) FROM sensitivity WHERE method = 'sobol' AND st_lo <= st_hi"))
+                .isEqualTo(3 * params);
+    }
+
+    @Test
     void badStudyOptions_exitTwoAndWriteNothing(@TempDir Path dir) {
         String out = dir.toString();
         for (String[] args : List.of(
@@ -111,7 +173,9 @@ class StudyCommandTest {
                 new String[] {"compare", "--actor", "RUS", "--runs", "5", "--out", out},
                 new String[] {"compare", "--strategies", "multi-vector,bandwagon:MARS", "--runs", "5", "--out", out},
                 new String[] {"compare", "--from", "1800", "--runs", "5", "--out", out},
-                new String[] {"export", "--results", out})) {
+                new String[] {"export", "--results", out},
+                new String[] {"sensitivity", "--method", "fast", "--out", out},
+                new String[] {"sensitivity", "--actor", "CHN", "--out", out})) {
             RunCommandTest.Result r = run(args);
             assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
             assertThat(r.err()).as(String.join(" ", args)).doesNotContain("Exception", "\tat ");

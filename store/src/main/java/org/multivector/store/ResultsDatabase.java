@@ -110,6 +110,9 @@ public final class ResultsDatabase implements AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS comparisons (study_id VARCHAR, actor VARCHAR, branch_year INTEGER,"
                     + " strategy VARCHAR, baseline VARCHAR, metric VARCHAR, better VARCHAR, mean DOUBLE,"
                     + " diff DOUBLE, diff_lo DOUBLE, diff_hi DOUBLE, p_better DOUBLE, runs BIGINT)");
+            s.execute("CREATE TABLE IF NOT EXISTS sensitivity (study_id VARCHAR, method VARCHAR, output VARCHAR,"
+                    + " parameter VARCHAR, mu DOUBLE, mu_star DOUBLE, sigma DOUBLE, s1 DOUBLE, s1_lo DOUBLE,"
+                    + " s1_hi DOUBLE, st DOUBLE, st_lo DOUBLE, st_hi DOUBLE)");
             s.execute("CREATE OR REPLACE VIEW incidents AS SELECT study_id, strategy, year, actor,"
                     + " variable, n, mean AS frequency FROM series"
                     + " WHERE variable IN ('incident', 'unrest', 'hazard', 'unrest.p')");
@@ -124,7 +127,7 @@ public final class ResultsDatabase implements AutoCloseable {
             del.setString(1, study.studyId());
             del.executeUpdate();
         }
-        for (String table : List.of("run_values", "series", "comparisons")) {
+        for (String table : List.of("run_values", "series", "comparisons", "sensitivity")) {
             try (PreparedStatement del = conn.prepareStatement("DELETE FROM " + table + " WHERE study_id = ?")) {
                 del.setString(1, study.studyId());
                 del.executeUpdate();
@@ -245,6 +248,47 @@ public final class ResultsDatabase implements AutoCloseable {
         }
     }
 
+    /** One parameter's sensitivity indices for one output (NaN where the method does not give them). */
+    public record SensitivityRow(
+            String output,
+            String parameter,
+            double mu,
+            double muStar,
+            double sigma,
+            double s1,
+            double s1Lo,
+            double s1Hi,
+            double st,
+            double stLo,
+            double stHi) {}
+
+    /** Writes a sensitivity analysis. */
+    public void writeSensitivity(Study study, String method, List<SensitivityRow> rows) throws SQLException {
+        try {
+            begin(study);
+            try (DuckDBAppender a =
+                    ((DuckDBConnection) conn).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "sensitivity")) {
+                for (SensitivityRow r : rows) {
+                    a.beginRow();
+                    a.append(study.studyId());
+                    a.append(method);
+                    a.append(r.output());
+                    a.append(r.parameter());
+                    for (double v : new double[] {
+                        r.mu(), r.muStar(), r.sigma(), r.s1(), r.s1Lo(), r.s1Hi(), r.st(), r.stLo(), r.stHi()
+                    }) {
+                        appendNullable(a, v);
+                    }
+                    a.endRow();
+                }
+            }
+            commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        }
+    }
+
     private void appendSeries(String studyId, String strategy, List<Variable> vars, int firstYear, SeriesStats s)
             throws SQLException {
         int[] cols = s.columns();
@@ -285,7 +329,7 @@ public final class ResultsDatabase implements AutoCloseable {
         if (!format.equals("parquet") && !format.equals("csv")) {
             throw new IllegalArgumentException("--format must be parquet or csv, got '" + format + "'");
         }
-        List<String> tables = List.of("studies", "run_values", "series", "comparisons");
+        List<String> tables = List.of("studies", "run_values", "series", "comparisons", "sensitivity");
         List<Path> out = new java.util.ArrayList<>();
         try (Statement s = conn.createStatement()) {
             for (String t : tables) {
