@@ -93,6 +93,102 @@ public record Scenario(
         return copy(t, strategies, hash + "@" + from + "-" + to);
     }
 
+    /**
+     * The scenario as it was known at the end of {@code cut}, for backtests: nothing dated after the
+     * cut survives. Tie observations, interdependence and capability series end at the cut (the
+     * engine then projects capabilities from their trend); events after the cut are dropped;
+     * institutions founded, memberships joined, disputes opened and routes opened after it are
+     * dropped, and departures, resolutions and closures after it are forgotten; re-anchoring stops
+     * at the cut. Strategies and parameters are kept.
+     */
+    public Scenario knownAt(int cut) {
+        TimeSpan t = new TimeSpan(time.start(), time.end(), Math.min(time.lastObserved(), cut));
+        List<TieSeries> newTies = new java.util.ArrayList<>();
+        for (TieSeries ts : ties) {
+            java.util.NavigableMap<Integer, Map<String, Double>> shares =
+                    new java.util.TreeMap<>(ts.shares().headMap(cut, true));
+            List<Integer> missing = ts.missing().stream().filter(y -> y <= cut).toList();
+            newTies.add(new TieSeries(ts.state(), ts.dimension(), ts.provenance(), shares, missing, ts.missingNote()));
+        }
+        List<DyadSeries> newInter = new java.util.ArrayList<>();
+        for (DyadSeries d : interdependence) {
+            d.series().until(cut).ifPresent(ys -> newInter.add(new DyadSeries(d.a(), d.b(), ys)));
+        }
+        List<Actor> newActors = new java.util.ArrayList<>();
+        for (Actor a : actors) {
+            Map<String, YearSeries> caps = new java.util.LinkedHashMap<>();
+            a.capabilities().forEach((k, v) -> v.until(cut).ifPresent(ys -> caps.put(k, ys)));
+            newActors.add(new Actor(a.id(), a.name(), a.kind(), a.cowCode(), caps, a.fragility(), a.provenance()));
+        }
+        List<Institution> newInst = new java.util.ArrayList<>();
+        for (Institution in : institutions) {
+            if (in.founded() > cut) {
+                continue;
+            }
+            List<Membership> ms = new java.util.ArrayList<>();
+            for (Membership m : in.members()) {
+                if (m.joined() > cut) {
+                    continue;
+                }
+                boolean leftKnown = m.left().isPresent() && m.left().getAsInt() <= cut;
+                ms.add(new Membership(
+                        m.state(), m.joined(), leftKnown ? m.left() : java.util.OptionalInt.empty(), m.provenance()));
+            }
+            newInst.add(new Institution(in.id(), in.name(), in.domain(), in.lead(), in.founded(), ms, in.provenance()));
+        }
+        List<Dispute> newDisp = new java.util.ArrayList<>();
+        for (Dispute d : disputes) {
+            if (d.from() > cut) {
+                continue;
+            }
+            boolean resolvedKnown = d.resolved().isPresent() && d.resolved().getAsInt() <= cut;
+            newDisp.add(new Dispute(
+                    d.id(),
+                    d.a(),
+                    d.b(),
+                    d.kind(),
+                    d.intensity(),
+                    d.from(),
+                    resolvedKnown ? d.resolved() : java.util.OptionalInt.empty(),
+                    d.provenance()));
+        }
+        List<Route> newRoutes = new java.util.ArrayList<>();
+        for (Route r : routes) {
+            if (r.opened() > cut) {
+                continue;
+            }
+            boolean closedKnown = r.closed().isPresent() && r.closed().getAsInt() <= cut;
+            newRoutes.add(new Route(
+                    r.id(),
+                    r.state(),
+                    r.pole(),
+                    r.dimension(),
+                    r.opened(),
+                    closedKnown ? r.closed() : java.util.OptionalInt.empty(),
+                    r.weight(),
+                    r.provenance()));
+        }
+        List<Event> newEvents = events.stream().filter(e -> e.year() <= cut).toList();
+        return new Scenario(
+                name,
+                title,
+                t,
+                dimensions,
+                poles,
+                newActors,
+                newTies,
+                newInter,
+                newInst,
+                borders,
+                newDisp,
+                newRoutes,
+                newEvents,
+                initialRivalry,
+                strategies,
+                parameters,
+                hash + "|known" + cut);
+    }
+
     /** A copy with one parameter's value replaced (widening its range if needed). */
     public Scenario withParameter(String name, double value) {
         Map<String, Parameter> ps = new java.util.LinkedHashMap<>(parameters);

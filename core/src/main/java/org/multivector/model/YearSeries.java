@@ -32,6 +32,22 @@ public final class YearSeries {
         this.provenance = Objects.requireNonNull(provenance, "provenance");
     }
 
+    /** The observations up to and including {@code year}; empty when the series starts later. */
+    public java.util.Optional<YearSeries> until(int year) {
+        int n = 0;
+        while (n < years.length && years[n] <= year) {
+            n++;
+        }
+        if (n == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(
+                n == years.length
+                        ? this
+                        : new YearSeries(
+                                java.util.Arrays.copyOf(years, n), java.util.Arrays.copyOf(values, n), provenance));
+    }
+
     public int firstYear() {
         return years[0];
     }
