@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             EnsembleCommand.class,
             CompareCommand.class,
             SensitivityCommand.class,
+            BacktestCommand.class,
             ExportCommand.class,
             DescribeCommand.class,
             ValidateCommand.class,

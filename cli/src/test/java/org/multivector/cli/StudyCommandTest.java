@@ -161,6 +161,17 @@ class StudyCommandTest {
     }
 
     @Test
+    void backtest_scoresTheMaskedModelAgainstBaselines(@TempDir Path dir) throws Exception {
+        RunCommandTest.Result r = run("backtest", "--runs", "20", "--out", dir.toString(), "--name", "b");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("known at the end of 2008", "MAE", "no-change", "trend", "Brier", "AUROC", "climatology");
+        assertThat(Files.readString(dir.resolve("b/manifest.json"))).contains("\"knownAt\" : 2008", "\"scores\"");
+        assertThat(count(dir.resolve("results.duckdb"), "SELECT count(*) FROM studies WHERE kind = 'backtest'"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void badStudyOptions_exitTwoAndWriteNothing(@TempDir Path dir) {
         String out = dir.toString();
         for (String[] args : List.of(
@@ -175,7 +186,9 @@ class StudyCommandTest {
                 new String[] {"compare", "--from", "1800", "--runs", "5", "--out", out},
                 new String[] {"export", "--results", out},
                 new String[] {"sensitivity", "--method", "fast", "--out", out},
-                new String[] {"sensitivity", "--actor", "CHN", "--out", out})) {
+                new String[] {"sensitivity", "--actor", "CHN", "--out", out},
+                new String[] {"backtest", "--train", "1992", "--out", out},
+                new String[] {"backtest", "--train", "1992-2008", "--test", "2010-2024", "--out", out})) {
             RunCommandTest.Result r = run(args);
             assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
             assertThat(r.err()).as(String.join(" ", args)).doesNotContain("Exception", "\tat ");

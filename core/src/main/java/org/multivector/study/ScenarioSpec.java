@@ -25,6 +25,7 @@ public final class ScenarioSpec implements Serializable {
     private final int to;
     private final LinkedHashMap<String, String> strategies;
     private final LinkedHashMap<String, Double> parameters;
+    private final int knownAt; // 0: none; else Scenario.knownAt(knownAt) is applied first
     private transient CompiledScenario compiled;
 
     public ScenarioSpec(
@@ -41,18 +42,38 @@ public final class ScenarioSpec implements Serializable {
         this.to = to;
         this.strategies = new LinkedHashMap<>(strategies);
         this.parameters = new LinkedHashMap<>(parameters);
+        this.knownAt = 0;
+    }
+
+    private ScenarioSpec(ScenarioSpec o, Map<String, Double> parameters, int knownAt) {
+        this.file = o.file;
+        this.yaml = o.yaml;
+        this.digest = o.digest;
+        this.from = o.from;
+        this.to = o.to;
+        this.strategies = new LinkedHashMap<>(o.strategies);
+        this.parameters = new LinkedHashMap<>(parameters);
+        this.knownAt = knownAt;
+    }
+
+    /** The same scenario as known at the end of {@code cut} (backtests; see {@code Scenario.knownAt}). */
+    public ScenarioSpec knownAt(int cut) {
+        return new ScenarioSpec(this, parameters, cut);
     }
 
     /** The same scenario with one more parameter override. */
     public ScenarioSpec withParameter(String name, double value) {
         Map<String, Double> p = new LinkedHashMap<>(parameters);
         p.put(name, value);
-        return new ScenarioSpec(file, yaml, from, to, strategies, p);
+        return new ScenarioSpec(this, p, knownAt);
     }
 
     /** The scenario with the overrides applied (parsed afresh). */
     public Scenario scenario() {
         Scenario s = ScenarioLoader.parse(file, yaml);
+        if (knownAt != 0) {
+            s = s.knownAt(knownAt);
+        }
         if (from != 0 || to != 0) {
             s = s.withYears(
                     from != 0 ? from : s.time().start(), to != 0 ? to : s.time().end());
@@ -77,7 +98,7 @@ public final class ScenarioSpec implements Serializable {
     }
 
     private String key() {
-        return digest + "#" + from + "-" + to + "#" + strategies + "#" + parameters;
+        return digest + "#k" + knownAt + "#" + from + "-" + to + "#" + strategies + "#" + parameters;
     }
 
     private static String sha256(byte[] bytes) {
