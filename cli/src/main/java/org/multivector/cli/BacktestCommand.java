@@ -77,7 +77,12 @@ final class BacktestCommand implements Callable<Integer> {
     }
 
     /** One scored pattern: forecasts of the model and baselines against outcomes. */
-    record Scored(String pattern, String kind, int n, Map<String, double[]> scores) {}
+    record Scored(
+            String pattern,
+            String kind,
+            int n,
+            Map<String, double[]> scores,
+            ForecastScores.ReliabilityBin[] reliability) {}
 
     @Override
     public Integer call() throws Exception {
@@ -241,7 +246,7 @@ final class BacktestCommand implements Callable<Integer> {
             ordered.put(key, s.get(key));
         }
         return List.of(new Scored(
-                "trade share per state and pole (COW, test years with data)", "continuous", obs.length, ordered));
+                "trade share per state and pole (COW, test years with data)", "continuous", obs.length, ordered, null));
     }
 
     private static double[] ols(List<double[]> pts) {
@@ -348,7 +353,11 @@ final class BacktestCommand implements Callable<Integer> {
                                 java.util.Arrays.stream(y).sum()),
                 "binary",
                 y.length,
-                s);
+                s,
+                y.length == 0
+                        ? null
+                        : ForecastScores.reliability(
+                                rows.stream().mapToDouble(r -> r[0]).toArray(), y, 5));
     }
 
     private static String table(Scenario s, List<Scored> results, int cut, int[] te, boolean observedAvailable) {
@@ -383,6 +392,21 @@ final class BacktestCommand implements Callable<Integer> {
                         beats
                                 ? "  The model beats both baselines on the Brier score.\n"
                                 : "  The model does NOT beat every baseline on the Brier score.\n");
+                if (r.reliability() != null) {
+                    b.append("  Reliability of the model (forecast bin: n, mean forecast, observed frequency):\n");
+                    for (ForecastScores.ReliabilityBin bin : r.reliability()) {
+                        if (bin.count() > 0) {
+                            b.append(String.format(
+                                    Locale.ROOT,
+                                    "    %.1f-%.1f: %4d  %.3f  %.3f%n",
+                                    bin.from(),
+                                    bin.to(),
+                                    bin.count(),
+                                    bin.meanForecast(),
+                                    bin.observedFrequency()));
+                        }
+                    }
+                }
             }
         }
         if (!observedAvailable) {
