@@ -26,8 +26,6 @@ import org.multivector.store.ResultsDatabase;
 import org.multivector.store.RunDirectory;
 import org.multivector.study.EnsembleJob;
 import org.multivector.study.SeriesStats;
-import org.multivector.study.StudyExecutor;
-import org.multivector.study.StudyRunner;
 import org.multivector.validate.ForecastScores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -102,23 +100,13 @@ final class BacktestCommand implements Callable<Integer> {
                 ? study.name
                 : full.name() + "-backtest-" + train + "-" + test + "-seed" + study.seed + "-n" + study.runs;
         String studyId = full.hash() + "-backtest-" + train + "-" + test + "-" + study.seed + "-" + study.runs;
-        Path checkpoint = StudySupport.checkpointFile(study.out, name);
-        if (!study.resume) {
-            Files.deleteIfExists(checkpoint);
-        }
-        SeriesStats st;
-        String executor;
-        StudySupport.StopOnSignal signal = new StudySupport.StopOnSignal();
-        try (StudyExecutor ex = StudySupport.executor(study);
-                StudySupport.Progress progress = new StudySupport.Progress("backtest", study.quiet)) {
-            st = StudyRunner.run(job, ex, studyId, checkpoint, study.resume, 2000, progress, signal::stopRequested);
-            executor = ex.describe();
-        } catch (StudyRunner.Stopped stopped) {
-            StudySupport.stopped(spec, stopped, study.resume);
+        Path checkpoint = StudySupport.checkpoint(study, name);
+        StudySupport.Outcome<SeriesStats> outcome = StudySupport.run(spec, study, job, studyId, checkpoint, "backtest");
+        if (outcome == null) {
             return 130;
-        } finally {
-            signal.close();
         }
+        SeriesStats st = outcome.total();
+        String executor = outcome.executor();
         CompiledScenario c = job.spec().compiled();
         List<Scored> results = new ArrayList<>();
         results.addAll(trade(full, c, st, tr, te));

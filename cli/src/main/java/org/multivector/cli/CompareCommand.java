@@ -23,8 +23,6 @@ import org.multivector.store.ResultsDatabase;
 import org.multivector.store.RunDirectory;
 import org.multivector.study.CompareJob;
 import org.multivector.study.CompareStats;
-import org.multivector.study.StudyExecutor;
-import org.multivector.study.StudyRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,8 +63,6 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    private String executor = "";
-
     @Override
     public Integer call() throws Exception {
         study.check();
@@ -79,24 +75,14 @@ final class CompareCommand implements Callable<Integer> {
                 : s.name() + "-compare-" + actor + "-" + branchYear + "-seed" + study.seed + "-n" + study.runs;
         String studyId = s.hash() + "-compare-" + actor + "-" + branchYear + "-" + String.join("|", strategies) + "-"
                 + study.seed + "-" + study.runs;
-        Path checkpoint = StudySupport.checkpointFile(study.out, name);
-        if (!study.resume && Files.exists(checkpoint)) {
-            Files.delete(checkpoint);
-        }
-        long t0 = System.nanoTime();
-        CompareStats stats;
-        StudySupport.StopOnSignal signal = new StudySupport.StopOnSignal();
-        try (StudyExecutor ex = StudySupport.executor(study);
-                StudySupport.Progress progress = new StudySupport.Progress("compare", study.quiet)) {
-            stats = StudyRunner.run(job, ex, studyId, checkpoint, study.resume, 2000, progress, signal::stopRequested);
-            executor = ex.describe();
-        } catch (StudyRunner.Stopped stopped) {
-            StudySupport.stopped(spec, stopped, study.resume);
+        Path checkpoint = StudySupport.checkpoint(study, name);
+        StudySupport.Outcome<CompareStats> outcome = StudySupport.run(spec, study, job, studyId, checkpoint, "compare");
+        if (outcome == null) {
             return 130;
-        } finally {
-            signal.close(); // after the message above: a Ctrl-C shutdown waits for it
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        CompareStats stats = outcome.total();
+        String executor = outcome.executor();
+        double seconds = outcome.seconds();
         CompiledScenario c = prepared.spec().compiled();
         List<Variable> vars = c.variables();
         Map<String, Object> manifest = RunCommand.manifest(s, scenarioOption.scenario, "compare", study.seed);

@@ -19,8 +19,6 @@ import org.multivector.store.ResultsDatabase;
 import org.multivector.store.RunDirectory;
 import org.multivector.study.EnsembleJob;
 import org.multivector.study.SeriesStats;
-import org.multivector.study.StudyExecutor;
-import org.multivector.study.StudyRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,10 +69,9 @@ final class EnsembleCommand implements Callable<Integer> {
         EnsembleJob job = new EnsembleJob(prepared.spec(), study.seed, study.runs);
         String name = study.name != null ? study.name : s.name() + "-ensemble-seed" + study.seed + "-n" + study.runs;
         String studyId = s.hash() + "-ensemble-" + study.seed + "-" + study.runs;
-        Path checkpoint = StudySupport.checkpointFile(study.out, name);
+        Path checkpoint = StudySupport.checkpoint(study, name);
         Path rawDir = study.out.resolve("." + name + ".raw");
         if (!study.resume) {
-            Files.deleteIfExists(checkpoint);
             if (Files.exists(rawDir)) {
                 RunDirectory.deleteTree(rawDir);
             }
@@ -84,23 +81,16 @@ final class EnsembleCommand implements Callable<Integer> {
             job = job.keepingRuns(new org.multivector.store.RawRunsParquet(rawDir, cs.variables(), cs.firstYear()));
         }
         PrintWriter out = spec.commandLine().getOut();
-        long t0 = System.nanoTime();
-        SeriesStats stats;
-        StudySupport.StopOnSignal signal = new StudySupport.StopOnSignal();
-        try (StudyExecutor ex = StudySupport.executor(study);
-                StudySupport.Progress progress = new StudySupport.Progress("ensemble", study.quiet)) {
-            // A checkpoint of a study that keeps its runs cannot resume one that does not, and back.
-            String fingerprint = studyId + (keepRuns ? "+raw" : "");
-            stats = StudyRunner.run(
-                    job, ex, fingerprint, checkpoint, study.resume, 2000, progress, signal::stopRequested);
-            executor = ex.describe();
-        } catch (StudyRunner.Stopped stopped) {
-            StudySupport.stopped(spec, stopped, study.resume);
+        // A checkpoint of a study that keeps its runs cannot resume one that does not, and back.
+        String fingerprint = studyId + (keepRuns ? "+raw" : "");
+        StudySupport.Outcome<SeriesStats> outcome =
+                StudySupport.run(spec, study, job, fingerprint, checkpoint, "ensemble");
+        if (outcome == null) {
             return 130;
-        } finally {
-            signal.close(); // after the message above: a Ctrl-C shutdown waits for it
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        SeriesStats stats = outcome.total();
+        String executor = outcome.executor();
+        double seconds = outcome.seconds();
         CompiledScenario c = prepared.spec().compiled();
         List<Variable> vars = c.variables();
         Map<String, Object> manifest = RunCommand.manifest(s, scenarioOption.scenario, "ensemble", study.seed);
@@ -159,8 +149,6 @@ final class EnsembleCommand implements Callable<Integer> {
         }
         return 0;
     }
-
-    private String executor = "";
 
     static void writeSummary(Path file, String studyId, Scenario s, int firstYear, List<Variable> vars, SeriesStats st)
             throws java.io.IOException {

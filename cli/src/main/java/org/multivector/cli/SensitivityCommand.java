@@ -17,8 +17,6 @@ import org.multivector.model.Scenario;
 import org.multivector.store.ResultsDatabase;
 import org.multivector.store.RunDirectory;
 import org.multivector.study.SensitivityJob;
-import org.multivector.study.StudyExecutor;
-import org.multivector.study.StudyRunner;
 import org.multivector.validate.Sensitivity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -118,26 +116,15 @@ final class SensitivityCommand implements Callable<Integer> {
                 : s.name() + "-sensitivity-" + method + "-seed" + study.seed + "-n" + points.length;
         String studyId = s.hash() + "-sensitivity-" + method + "-" + study.seed + "-" + points.length + "-"
                 + runsPerPoint + "-" + actor + "-" + alternative + "-" + fromYear;
-        Path checkpoint = StudySupport.checkpointFile(study.out, name);
-        if (!study.resume) {
-            Files.deleteIfExists(checkpoint);
-        }
-        SensitivityJob.Outputs outputs;
-        String executor;
-        StudySupport.StopOnSignal signal = new StudySupport.StopOnSignal();
-        long t0 = System.nanoTime();
-        try (StudyExecutor ex = StudySupport.executor(study);
-                StudySupport.Progress progress = new StudySupport.Progress("sensitivity", study.quiet)) {
-            outputs =
-                    StudyRunner.run(job, ex, studyId, checkpoint, study.resume, 2000, progress, signal::stopRequested);
-            executor = ex.describe();
-        } catch (StudyRunner.Stopped stopped) {
-            StudySupport.stopped(spec, stopped, study.resume);
+        Path checkpoint = StudySupport.checkpoint(study, name);
+        StudySupport.Outcome<SensitivityJob.Outputs> outcome =
+                StudySupport.run(spec, study, job, studyId, checkpoint, "sensitivity");
+        if (outcome == null) {
             return 130;
-        } finally {
-            signal.close();
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        SensitivityJob.Outputs outputs = outcome.total();
+        String executor = outcome.executor();
+        double seconds = outcome.seconds();
         List<Row> rows = new ArrayList<>();
         for (int o = 0; o < SensitivityJob.OUTPUTS.size(); o++) {
             double[] y = outputs.column(o);

@@ -69,8 +69,44 @@ final class StudySupport {
         return new Prepared(s, spec);
     }
 
-    static Path checkpointFile(Path out, String name) {
-        return out.resolve("." + name + ".checkpoint");
+    /** The study's checkpoint file; an old one is removed unless the study resumes. */
+    static Path checkpoint(StudyOptions study, String name) throws IOException {
+        Path file = study.out.resolve("." + name + ".checkpoint");
+        if (!study.resume) {
+            Files.deleteIfExists(file);
+        }
+        return file;
+    }
+
+    /** A finished study: its merged result, the executor that computed it, and the wall time. */
+    record Outcome<P>(P total, String executor, double seconds) {}
+
+    /**
+     * Runs a study with the chosen executor, a progress display, a checkpoint every 2 s and Ctrl-C
+     * handling. Returns null when Ctrl-C stopped it (the checkpoint is saved and the resume command
+     * printed; the caller exits with 130).
+     */
+    static <P> Outcome<P> run(
+            picocli.CommandLine.Model.CommandSpec spec,
+            StudyOptions study,
+            org.multivector.study.BlockJob<P> job,
+            String fingerprint,
+            Path checkpoint,
+            String task)
+            throws Exception {
+        StopOnSignal signal = new StopOnSignal();
+        long t0 = System.nanoTime();
+        try (StudyExecutor ex = executor(study);
+                Progress progress = new Progress(task, study.quiet)) {
+            P total = StudyRunner.run(
+                    job, ex, fingerprint, checkpoint, study.resume, 2000, progress, signal::stopRequested);
+            return new Outcome<>(total, ex.describe(), (System.nanoTime() - t0) / 1e9);
+        } catch (StudyRunner.Stopped stopped) {
+            stopped(spec, stopped, study.resume);
+            return null;
+        } finally {
+            signal.close(); // after the message above: a Ctrl-C shutdown waits for it
+        }
     }
 
     static void deleteCheckpoint(Path file) throws IOException {

@@ -1,9 +1,5 @@
 package org.multivector.study;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,18 +143,12 @@ public final class CompareJob implements BlockJob<CompareStats> {
 
     @Override
     public byte[] encode(CompareStats partial) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            partial.writeTo(out);
-        }
-        return bytes.toByteArray();
+        return Codec.encode(partial::writeTo);
     }
 
     @Override
     public void decode(byte[] bytes, CompareStats into) throws IOException {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            into.readFrom(in);
-        }
+        Codec.decode(bytes, into::readFrom);
     }
 
     private Layout layout() {

@@ -1,9 +1,5 @@
 package org.multivector.study;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
 import org.multivector.engine.CompiledScenario;
@@ -120,18 +116,12 @@ public final class EnsembleJob implements BlockJob<SeriesStats> {
 
     @Override
     public byte[] encode(SeriesStats partial) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            partial.writeTo(out);
-        }
-        return bytes.toByteArray();
+        return Codec.encode(partial::writeTo);
     }
 
     @Override
     public void decode(byte[] bytes, SeriesStats into) throws IOException {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            into.readFrom(in);
-        }
+        Codec.decode(bytes, into::readFrom);
     }
 
     private Worker worker() {

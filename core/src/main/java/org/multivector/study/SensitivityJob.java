@@ -1,9 +1,5 @@
 package org.multivector.study;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
 import org.multivector.engine.CompiledScenario;
@@ -177,8 +173,7 @@ public final class SensitivityJob implements BlockJob<SensitivityJob.Outputs> {
 
     @Override
     public byte[] encode(Outputs p) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        return Codec.encode(out -> {
             int m = OUTPUTS.size();
             // Partials cover contiguous rows from..to (one block, a partition's blocks, or all merged so far).
             out.writeInt(p.from);
@@ -186,20 +181,19 @@ public final class SensitivityJob implements BlockJob<SensitivityJob.Outputs> {
             for (int i = p.from * m; i < p.to * m; i++) {
                 out.writeDouble(p.y[i]);
             }
-        }
-        return bytes.toByteArray();
+        });
     }
 
     @Override
     public void decode(byte[] bytes, Outputs into) throws IOException {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+        Codec.decode(bytes, in -> {
             int m = OUTPUTS.size();
             into.from = in.readInt();
             into.to = in.readInt();
             for (int i = into.from * m; i < into.to * m; i++) {
                 into.y[i] = in.readDouble();
             }
-        }
+        });
     }
 
     private Scenario base() {

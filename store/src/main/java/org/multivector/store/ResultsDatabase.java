@@ -147,6 +147,23 @@ public final class ResultsDatabase implements AutoCloseable {
         }
     }
 
+    /** The body of a study's write, run inside its transaction. */
+    private interface Body {
+        void run() throws SQLException;
+    }
+
+    /** Replaces the study's rows and runs {@code body} in one transaction; any failure rolls everything back. */
+    private void write(Study study, Body body) throws SQLException {
+        try {
+            begin(study);
+            body.run();
+            commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        }
+    }
+
     private void commit() throws SQLException {
         try (Statement s = conn.createStatement()) {
             s.execute("COMMIT");
@@ -163,8 +180,7 @@ public final class ResultsDatabase implements AutoCloseable {
 
     /** Writes a single run. */
     public void writeRun(Study study, Trajectory t) throws SQLException {
-        try {
-            begin(study);
+        write(study, () -> {
             List<Variable> vars = t.variables();
             try (DuckDBAppender a =
                     ((DuckDBConnection) conn).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "run_values")) {
@@ -186,31 +202,21 @@ public final class ResultsDatabase implements AutoCloseable {
                     }
                 }
             }
-            commit();
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly();
-            throw e;
-        }
+        });
     }
 
     /** Writes an ensemble's summary (strategy column: the label given, e.g. "scenario"). */
     public void writeEnsemble(Study study, String strategy, List<Variable> vars, int firstYear, SeriesStats s)
             throws SQLException {
-        try {
-            begin(study);
+        write(study, () -> {
             appendSeries(study.studyId(), strategy, vars, firstYear, s);
-            commit();
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly();
-            throw e;
-        }
+        });
     }
 
     /** Writes a comparison: the outcome table and the bands of each strategy. */
     public void writeComparison(Study study, CompareJob job, List<Variable> vars, int firstYear, CompareStats s)
             throws SQLException {
-        try {
-            begin(study);
+        write(study, () -> {
             List<String> strategies = job.strategies();
             List<String> metrics = job.metricNames();
             int[] better = job.better();
@@ -241,11 +247,7 @@ public final class ResultsDatabase implements AutoCloseable {
             for (int st = 0; st < strategies.size(); st++) {
                 appendSeries(study.studyId(), strategies.get(st), vars, firstYear, s.bands(st));
             }
-            commit();
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly();
-            throw e;
-        }
+        });
     }
 
     /** One parameter's sensitivity indices for one output (NaN where the method does not give them). */
@@ -264,8 +266,7 @@ public final class ResultsDatabase implements AutoCloseable {
 
     /** Writes a sensitivity analysis. */
     public void writeSensitivity(Study study, String method, List<SensitivityRow> rows) throws SQLException {
-        try {
-            begin(study);
+        write(study, () -> {
             try (DuckDBAppender a =
                     ((DuckDBConnection) conn).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "sensitivity")) {
                 for (SensitivityRow r : rows) {
@@ -282,11 +283,7 @@ public final class ResultsDatabase implements AutoCloseable {
                     a.endRow();
                 }
             }
-            commit();
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly();
-            throw e;
-        }
+        });
     }
 
     private void appendSeries(String studyId, String strategy, List<Variable> vars, int firstYear, SeriesStats s)
