@@ -85,4 +85,49 @@ class ForecastScoresTest {
             assertThat(ForecastScores.auroc(p, flipped)).isCloseTo(1 - auc, offset(1e-12));
         }
     }
+
+    @Test
+    void publishedExamples() {
+        // scikit-learn's documented examples (sklearn.metrics: brier_score_loss, log_loss, roc_auc_score docstrings).
+        assertThat(ForecastScores.brier(new double[] {0.1, 0.9, 0.8, 0.3}, new double[] {0, 1, 1, 0}))
+                .isCloseTo(0.0375, offset(1e-12));
+        // log_loss(["spam","ham","ham","spam"], [[.1,.9],[.9,.1],[.8,.2],[.35,.65]]) = 0.21616 (event = spam).
+        assertThat(ForecastScores.logScore(new double[] {0.9, 0.1, 0.2, 0.65}, new double[] {1, 0, 0, 1}))
+                .isCloseTo(0.21616, offset(5e-6));
+        // roc_auc_score([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) = 0.75.
+        assertThat(ForecastScores.auroc(new double[] {0.1, 0.4, 0.35, 0.8}, new double[] {0, 0, 1, 1}))
+                .isEqualTo(0.75);
+    }
+
+    @Test
+    void aurocOfHanleyAndMcNeil1982() {
+        // Hanley & McNeil (1982), Radiology 143:29-36, Table 1: CT images rated 1..5 (definitely normal ..
+        // definitely abnormal); 58 normal and 51 abnormal; the area under the ROC curve is 0.893 (ties count half).
+        int[] normal = {33, 6, 6, 11, 2};
+        int[] abnormal = {3, 2, 2, 11, 33};
+        java.util.List<double[]> rows = new java.util.ArrayList<>();
+        for (int rating = 1; rating <= 5; rating++) {
+            for (int k = 0; k < normal[rating - 1]; k++) {
+                rows.add(new double[] {rating / 5.0, 0});
+            }
+            for (int k = 0; k < abnormal[rating - 1]; k++) {
+                rows.add(new double[] {rating / 5.0, 1});
+            }
+        }
+        double[] p = rows.stream().mapToDouble(r -> r[0]).toArray();
+        double[] y = rows.stream().mapToDouble(r -> r[1]).toArray();
+        assertThat(ForecastScores.auroc(p, y)).isCloseTo(0.893, offset(5e-4));
+    }
+
+    @Test
+    void brierDecompositionOfMurphy1973() {
+        // Murphy (1973): Brier = reliability - resolution + uncertainty when forecasts take few distinct values.
+        double[] p = {0.1, 0.1, 0.1, 0.1, 0.5, 0.5, 0.5, 0.5, 0.9, 0.9};
+        double[] y = {0, 0, 0, 1, 0, 1, 1, 0, 1, 1};
+        double base = 5 / 10.0;
+        double rel = (4 * Math.pow(0.1 - 0.25, 2) + 4 * Math.pow(0.5 - 0.5, 2) + 2 * Math.pow(0.9 - 1.0, 2)) / 10;
+        double res = (4 * Math.pow(0.25 - base, 2) + 4 * Math.pow(0.5 - base, 2) + 2 * Math.pow(1.0 - base, 2)) / 10;
+        double unc = base * (1 - base);
+        assertThat(ForecastScores.brier(p, y)).isCloseTo(rel - res + unc, offset(1e-12));
+    }
 }
