@@ -73,6 +73,14 @@ public enum ParameterKey {
         return meaning;
     }
 
+    /**
+     * Whether the parameter only defines a measurement (the RSI's weights and scales, the structural-balance
+     * threshold) and never enters the dynamics, so no observed pattern can inform it: calibration leaves it alone.
+     */
+    public boolean measurementOnly() {
+        return name().startsWith("RSI_") || this == RIVALRY_SIGN_THRESHOLD;
+    }
+
     public static java.util.Optional<ParameterKey> fromId(String id) {
         for (ParameterKey k : values()) {
             if (k.id().equals(id)) {

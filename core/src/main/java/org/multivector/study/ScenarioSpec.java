@@ -17,6 +17,7 @@ import org.multivector.scenario.ScenarioLoader;
 public final class ScenarioSpec implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Map<String, CompiledScenario> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, Scenario> SCENARIOS = new ConcurrentHashMap<>();
 
     private final String file;
     private final byte[] yaml;
@@ -85,6 +86,14 @@ public final class ScenarioSpec implements Serializable {
             s = s.withParameter(e.getKey(), e.getValue());
         }
         return s;
+    }
+
+    /**
+     * {@link #scenario()}, parsed once per JVM and shared (scenarios are immutable). For jobs that derive
+     * many variants from one spec, e.g. calibration points.
+     */
+    public Scenario cachedScenario() {
+        return SCENARIOS.computeIfAbsent(key(), k -> scenario());
     }
 
     /** The compiled scenario, shared by every thread of this JVM. */

@@ -1,0 +1,130 @@
+package org.multivector.validate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.multivector.model.Scenario;
+import org.multivector.study.CalibrationJob;
+import org.multivector.study.ScenarioSpec;
+import org.multivector.study.StudyExecutor;
+import org.multivector.study.StudyRunner;
+
+/**
+ * Fits parameters to observed patterns: CMA-ES ({@link CmaEs}) over the parameters' ranges mapped
+ * to the unit cube, minimising {@link CalibrationTargets#combined} of the ensemble means of a free
+ * run of the training period ({@link CalibrationJob}: the same runs at every point). Every
+ * evaluation runs on the given study executor (threads or Spark).
+ *
+ * <p>Resumable: the search is deterministic, so replaying a log of earlier evaluations (same points,
+ * bit for bit) reproduces its path exactly; a search stopped on request continues from its log.
+ */
+public final class Calibration {
+    private Calibration() {}
+
+    /**
+     * What to fit: {@code spec} simulates the training years (its scenario ends with the training period),
+     * {@code names} with ranges {@code lo..hi} and starting values {@code start}.
+     */
+    public record Setup(
+            ScenarioSpec spec,
+            Scenario scenario,
+            CalibrationTargets targets,
+            String[] names,
+            double[] lo,
+            double[] hi,
+            double[] start,
+            int runsPerPoint,
+            long seed,
+            double sigma,
+            int population,
+            int maxEvaluations) {
+        double[] toValues(double[] x) {
+            double[] v = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                v[i] = lo[i] + Math.max(0, Math.min(1, x[i])) * (hi[i] - lo[i]);
+            }
+            return v;
+        }
+
+        double[] toUnit(double[] v) {
+            double[] x = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                x[i] = hi[i] > lo[i] ? (v[i] - lo[i]) / (hi[i] - lo[i]) : 0.5;
+            }
+            return x;
+        }
+    }
+
+    /** One evaluated point: unit-cube coordinates, parameter values, loss per pattern and combined. */
+    public record Evaluation(double[] x, double[] values, double[] losses, double combined) {}
+
+    /** Told after every evaluation: all evaluations so far (for checkpoints and progress). */
+    public interface Listener {
+        void evaluated(List<Evaluation> log) throws Exception;
+    }
+
+    /** The start point's evaluation, the best one, the search summary and every evaluation in order. */
+    public record Result(Evaluation start, Evaluation best, CmaEs.Result search, List<Evaluation> log) {}
+
+    /** Evaluates one parameter point on the executor. */
+    public static Evaluation evaluate(Setup s, StudyExecutor ex, double[] x) throws Exception {
+        double[] values = s.toValues(x);
+        CalibrationJob job = new CalibrationJob(
+                s.spec(),
+                s.names(),
+                values,
+                true,
+                s.seed(),
+                s.runsPerPoint(),
+                s.targets().cells());
+        CalibrationJob.Sums sums =
+                StudyRunner.run(job, ex, "calibration-point", null, false, 0, StudyRunner.Progress.NONE);
+        double[] losses = s.targets().losses(job.means(sums));
+        return new Evaluation(x.clone(), values, losses, s.targets().combined(losses));
+    }
+
+    public static Result run(
+            Setup s, StudyExecutor ex, List<Evaluation> replay, Listener listener, BooleanSupplier stop)
+            throws Exception {
+        List<Evaluation> log = new ArrayList<>();
+        double[] x0 = s.toUnit(s.start());
+        Evaluation start = next(s, ex, replay, log, x0, stop);
+        listener.evaluated(log);
+        CmaEs.Result search = CmaEs.minimise(
+                x -> {
+                    Evaluation e = next(s, ex, replay, log, x, stop);
+                    listener.evaluated(log);
+                    return e.combined();
+                },
+                x0,
+                s.sigma(),
+                s.population(),
+                s.maxEvaluations(),
+                s.seed());
+        Evaluation best = start;
+        for (Evaluation e : log) {
+            if (e.combined() < best.combined()) {
+                best = e;
+            }
+        }
+        return new Result(start, best, search, List.copyOf(log));
+    }
+
+    private static Evaluation next(
+            Setup s, StudyExecutor ex, List<Evaluation> replay, List<Evaluation> log, double[] x, BooleanSupplier stop)
+            throws Exception {
+        int i = log.size();
+        Evaluation e;
+        if (replay != null && i < replay.size() && Arrays.equals(replay.get(i).x(), x)) {
+            e = replay.get(i);
+        } else {
+            if (stop.getAsBoolean()) {
+                throw new StudyRunner.Stopped("calibration stopped after " + i + " evaluations");
+            }
+            e = evaluate(s, ex, x);
+        }
+        log.add(e);
+        return e;
+    }
+}

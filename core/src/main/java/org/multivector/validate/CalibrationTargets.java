@@ -1,0 +1,259 @@
+package org.multivector.validate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeSet;
+import org.multivector.engine.CompiledScenario;
+import org.multivector.engine.Variable;
+import org.multivector.model.Actor;
+import org.multivector.model.Pole;
+import org.multivector.model.Scenario;
+import org.multivector.model.TieSeries;
+
+/**
+ * The observed patterns of a training period that calibration fits, each with its loss and a naive
+ * reference forecast:
+ *
+ * <ul>
+ *   <li>{@code ties.D} for each observed tie dimension D (trade: COW, diplomacy: UN votes): mean absolute
+ *       error of the ensemble-mean share per state, pole (residual included, as 1 − the poles' sum) and year
+ *       with data; reference: persistence of each series' first observed value in the period.
+ *   <li>{@code conflict}: Brier score of the ensemble-mean unrest probability against UCDP armed conflict
+ *       (any intensity) per state-year; reference: climatology (the period's base rate).
+ *   <li>{@code mid}: Brier score of the ensemble-mean dyadic incident hazard against a COW MID onset in
+ *       either direction per pair of regional states and year; reference: climatology.
+ * </ul>
+ *
+ * The combined loss is the mean over patterns of loss / reference: 1 means "as good as the naive
+ * forecast", each pattern counts equally whatever its units or number of observations.
+ */
+public final class CalibrationTargets {
+    /** One pattern: the cells it reads (indices into {@link #cells()}), what was observed there, and its reference. */
+    public record Pattern(
+            String id, String description, boolean binary, int[] at, double[] observed, double reference) {
+        public int n() {
+            return observed.length;
+        }
+
+        /** MAE (shares) or Brier score (binary) of forecasts {@code means[at[i]]}. */
+        public double loss(double[] means) {
+            double s = 0;
+            for (int i = 0; i < at.length; i++) {
+                double e = means[at[i]] - observed[i];
+                s += binary ? e * e : Math.abs(e);
+            }
+            return s / at.length;
+        }
+    }
+
+    private final int[] cells;
+    private final List<Pattern> patterns;
+
+    private CalibrationTargets(int[] cells, List<Pattern> patterns) {
+        this.cells = cells;
+        this.patterns = patterns;
+    }
+
+    /**
+     * The patterns observed in {@code from..to} that the compiled scenario {@code c} (of {@code s}, with its
+     * observed ties) can be compared with. {@code obs} may be null (only tie patterns then).
+     */
+    public static CalibrationTargets of(Scenario s, CompiledScenario c, Observations obs, int from, int to) {
+        List<Variable> vars = c.variables();
+        int width = vars.size();
+        int lastYear = c.firstYear() + c.years() - 1;
+        int y0 = Math.max(from, c.firstYear());
+        int y1 = Math.min(to, lastYear);
+        List<Builder> builders = new ArrayList<>();
+        Pole residual = s.poles().stream().filter(Pole::residual).findFirst().orElse(null);
+        for (var d : s.dimensions()) {
+            Builder b = new Builder(
+                    "ties." + d.id(),
+                    "share of " + d.id() + " ties per state, pole and year (MAE; reference: persistence)",
+                    false);
+            for (Actor a : s.regionalStates()) {
+                TieSeries ts = s.tie(a.id(), d.id()).orElse(null);
+                if (ts == null || ts.provenance().assumption() != null) {
+                    continue;
+                }
+                NavigableMap<Integer, Map<String, Double>> sh = ts.shares().subMap(y0, true, y1, true);
+                if (sh.size() < 2) {
+                    continue;
+                }
+                Map<String, Double> first = sh.firstEntry().getValue();
+                for (var e : sh.entrySet()) {
+                    int y = e.getKey();
+                    Map<String, Double> m = e.getValue();
+                    double rest = 1;
+                    double firstRest = 1;
+                    for (Pole p : s.poles()) {
+                        if (p.residual()) {
+                            continue;
+                        }
+                        Double v = m.get(p.id());
+                        Double f = first.get(p.id());
+                        if (v == null || f == null) {
+                            rest = Double.NaN;
+                            continue;
+                        }
+                        rest -= v;
+                        firstRest -= f;
+                        b.add(
+                                vars,
+                                width,
+                                c.firstYear(),
+                                y,
+                                new Variable(a.id(), "share." + d.id() + "." + p.id()),
+                                v,
+                                f);
+                    }
+                    if (residual != null && !Double.isNaN(rest)) {
+                        b.add(
+                                vars,
+                                width,
+                                c.firstYear(),
+                                y,
+                                new Variable(a.id(), "share." + d.id() + "." + residual.id()),
+                                Math.max(0, rest),
+                                Math.max(0, firstRest));
+                    }
+                }
+            }
+            builders.add(b);
+        }
+        if (obs != null) {
+            List<String> states = s.regionalStates().stream().map(Actor::id).toList();
+            Builder conflict = new Builder(
+                    "conflict",
+                    "UCDP armed conflict per state-year vs unrest probability (Brier; reference: climatology)",
+                    true);
+            Builder mid = new Builder(
+                    "mid",
+                    "COW MID onset per pair of regional states and year vs incident hazard (Brier; reference:"
+                            + " climatology)",
+                    true);
+            for (int y = y0; y <= y1; y++) {
+                for (int i = 0; i < states.size(); i++) {
+                    Double v = obs.get("conflict", states.get(i), "", y);
+                    if (v != null) {
+                        conflict.add(
+                                vars,
+                                width,
+                                c.firstYear(),
+                                y,
+                                new Variable(states.get(i), "unrest.p"),
+                                v > 0 ? 1 : 0,
+                                Double.NaN);
+                    }
+                    for (int j = i + 1; j < states.size(); j++) {
+                        Double m = obs.either("mid.onset", states.get(i), states.get(j), y);
+                        if (m != null) {
+                            mid.add(
+                                    vars,
+                                    width,
+                                    c.firstYear(),
+                                    y,
+                                    new Variable(states.get(i) + "-" + states.get(j), "hazard"),
+                                    m,
+                                    Double.NaN);
+                        }
+                    }
+                }
+            }
+            builders.add(conflict);
+            builders.add(mid);
+        }
+        TreeSet<Integer> all = new TreeSet<>();
+        for (Builder b : builders) {
+            all.addAll(b.cells);
+        }
+        int[] cells = all.stream().mapToInt(Integer::intValue).toArray();
+        List<Pattern> patterns = new ArrayList<>();
+        for (Builder b : builders) {
+            if (b.cells.size() >= 2) {
+                patterns.add(b.build(cells));
+            }
+        }
+        return new CalibrationTargets(cells, List.copyOf(patterns));
+    }
+
+    /** The output cells ({@code yearIndex · width + column}) the patterns read, sorted. */
+    public int[] cells() {
+        return cells.clone();
+    }
+
+    public List<Pattern> patterns() {
+        return patterns;
+    }
+
+    /** Each pattern's loss for forecasts {@code means} (aligned with {@link #cells()}). */
+    public double[] losses(double[] means) {
+        double[] l = new double[patterns.size()];
+        for (int i = 0; i < l.length; i++) {
+            l[i] = patterns.get(i).loss(means);
+        }
+        return l;
+    }
+
+    /** Mean over patterns of loss / reference. */
+    public double combined(double[] losses) {
+        double s = 0;
+        for (int i = 0; i < losses.length; i++) {
+            s += losses[i] / patterns.get(i).reference();
+        }
+        return s / losses.length;
+    }
+
+    private static final class Builder {
+        final String id;
+        final String description;
+        final boolean binary;
+        final List<Integer> cells = new ArrayList<>();
+        final List<Double> observed = new ArrayList<>();
+        final List<Double> naive = new ArrayList<>();
+
+        Builder(String id, String description, boolean binary) {
+            this.id = id;
+            this.description = description;
+            this.binary = binary;
+        }
+
+        void add(List<Variable> vars, int width, int firstYear, int year, Variable v, double value, double naiveValue) {
+            int col = vars.indexOf(v);
+            if (col < 0) {
+                return;
+            }
+            cells.add((year - firstYear) * width + col);
+            observed.add(value);
+            naive.add(naiveValue);
+        }
+
+        Pattern build(int[] all) {
+            int[] at = new int[cells.size()];
+            double[] o = new double[cells.size()];
+            for (int i = 0; i < at.length; i++) {
+                at[i] = java.util.Arrays.binarySearch(all, cells.get(i));
+                o[i] = observed.get(i);
+            }
+            double ref = 0;
+            if (binary) {
+                double base = 0;
+                for (double v : o) {
+                    base += v;
+                }
+                base /= o.length;
+                for (double v : o) {
+                    ref += (base - v) * (base - v);
+                }
+            } else {
+                for (int i = 0; i < o.length; i++) {
+                    ref += Math.abs(naive.get(i) - o[i]);
+                }
+            }
+            ref /= o.length;
+            return new Pattern(id, description, binary, at, o, ref);
+        }
+    }
+}
