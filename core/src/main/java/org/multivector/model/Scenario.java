@@ -191,9 +191,15 @@ public record Scenario(
 
     /** A copy with one parameter's value replaced (widening its range if needed). */
     public Scenario withParameter(String name, double value) {
+        return withParameter(parameter(name).withValue(value));
+    }
+
+    /** A copy with one parameter replaced (value, range and provenance), e.g. from a calibration overlay. */
+    public Scenario withParameter(Parameter p) {
+        parameter(p.name());
         Map<String, Parameter> ps = new java.util.LinkedHashMap<>(parameters);
-        ps.put(name, parameter(name).withValue(value));
-        Scenario c = copy(time, strategies, hash + "+" + name + "=" + value);
+        ps.put(p.name(), p);
+        Scenario c = copy(time, strategies, hash + "+" + p.name() + "=" + p.value());
         return new Scenario(
                 c.name,
                 c.title,
