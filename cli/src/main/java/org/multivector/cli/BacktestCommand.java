@@ -1,15 +1,11 @@
 package org.multivector.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +23,7 @@ import org.multivector.store.RunDirectory;
 import org.multivector.study.EnsembleJob;
 import org.multivector.study.SeriesStats;
 import org.multivector.validate.ForecastScores;
+import org.multivector.validate.Observations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,8 +35,6 @@ import picocli.CommandLine.Spec;
         description = "Run the model with nothing known after the training period (Scenario.knownAt) and score it"
                 + " on the test period against no-change, trend and climatology baselines.")
 final class BacktestCommand implements Callable<Integer> {
-    static final String OBSERVED = "/org/multivector/scenario/builtin/central-asia.observed.csv";
-
     @Mixin
     ScenarioOption scenarioOption = new ScenarioOption();
 
@@ -110,16 +105,15 @@ final class BacktestCommand implements Callable<Integer> {
         CompiledScenario c = job.spec().compiled();
         List<Scored> results = new ArrayList<>();
         results.addAll(trade(full, c, st, tr, te));
-        boolean observedAvailable =
-                scenarioOption.scenario.equals(org.multivector.scenario.ScenarioLoader.DEFAULT_SCENARIO);
+        Observations obs = Observations.forScenario(full.name()).orElse(null);
+        boolean observedAvailable = obs != null;
         if (observedAvailable) {
-            Map<String, Double> obs = observed();
             List<String> states = full.regionalStates().stream().map(Actor::id).toList();
             results.add(events("conflict (UCDP, state-year) vs unrest.p", c, st, tr, te, obs, states, true));
             results.add(events(
                     "interstate conflict (UCDP, dyad-year) vs incident hazard", c, st, tr, te, obs, states, false));
         }
-        Map<String, Object> manifest = RunCommand.manifest(full, scenarioOption.scenario, "backtest", study.seed);
+        Map<String, Object> manifest = RunCommand.manifest(full, scenarioOption.describe(), "backtest", study.seed);
         manifest.put("studyId", studyId);
         manifest.put("train", train);
         manifest.put("test", test);
@@ -145,13 +139,23 @@ final class BacktestCommand implements Callable<Integer> {
                                     full.title() + " — backtest " + train + " / " + test,
                                     "scenario " + full.name() + " · " + study.runs + " runs · known at the end of "
                                             + cut)
-                            + "<pre>" + HtmlReport.esc(text) + "</pre></body></html>",
+                            + reliabilityFigures(results) + "<pre>" + HtmlReport.esc(text) + "</pre></body></html>",
                     StandardCharsets.UTF_8);
         });
         String manifestJson = new ObjectMapper().writeValueAsString(manifest);
+        List<ResultsDatabase.ScoreRow> scoreRows = new ArrayList<>();
+        for (Scored r : results) {
+            List<String> metrics =
+                    r.kind().equals("continuous") ? List.of("mae", "rmse") : List.of("brier", "log", "auroc");
+            r.scores().forEach((forecast, v) -> {
+                for (int m = 0; m < metrics.size(); m++) {
+                    scoreRows.add(new ResultsDatabase.ScoreRow(r.pattern(), forecast, r.n(), metrics.get(m), v[m]));
+                }
+            });
+        }
         ResultsDatabase.with(
                 study.out,
-                db -> db.writeEnsemble(
+                db -> db.writeBacktest(
                         new ResultsDatabase.Study(
                                 studyId,
                                 "backtest",
@@ -164,7 +168,8 @@ final class BacktestCommand implements Callable<Integer> {
                         "known-at-" + cut,
                         c.variables(),
                         c.firstYear(),
-                        st));
+                        st,
+                        scoreRows));
         StudySupport.deleteCheckpoint(checkpoint);
         if (!study.quiet) {
             PrintWriter out = spec.commandLine().getOut();
@@ -256,20 +261,6 @@ final class BacktestCommand implements Callable<Integer> {
         return new double[] {my - b * mx, b};
     }
 
-    private static Map<String, Double> observed() throws java.io.IOException {
-        Map<String, Double> m = new HashMap<>();
-        try (InputStream in = BacktestCommand.class.getResourceAsStream(OBSERVED);
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            r.readLine();
-            String line;
-            while ((line = r.readLine()) != null) {
-                String[] f = line.split(",", 6);
-                m.put(f[0] + "|" + f[1] + "|" + f[2] + "|" + f[3], Double.parseDouble(f[4]));
-            }
-        }
-        return m;
-    }
-
     /** Binary events: model probability vs climatology (training base rate) and no-change (last training year). */
     private static Scored events(
             String label,
@@ -277,7 +268,7 @@ final class BacktestCommand implements Callable<Integer> {
             SeriesStats st,
             int[] tr,
             int[] te,
-            Map<String, Double> obs,
+            Observations obs,
             List<String> states,
             boolean perState) {
         List<Variable> vars = c.variables();
@@ -296,7 +287,7 @@ final class BacktestCommand implements Callable<Integer> {
         int trainN = 0;
         for (String[] u : units) {
             for (int y = tr[0]; y <= tr[1]; y++) {
-                Double v = obs.get(pattern + "|" + u[0] + "|" + u[1] + "|" + y);
+                Double v = obs.get(pattern, u[0], u[1], y);
                 if (v != null) {
                     events += v > 0 ? 1 : 0;
                     trainN++;
@@ -306,12 +297,12 @@ final class BacktestCommand implements Callable<Integer> {
         double climatology = trainN > 0 ? events / trainN : 0;
         List<double[]> rows = new ArrayList<>(); // model, climatology, no-change, outcome
         for (String[] u : units) {
-            Double lastV = obs.get(pattern + "|" + u[0] + "|" + u[1] + "|" + tr[1]);
+            Double lastV = obs.get(pattern, u[0], u[1], tr[1]);
             int k = perState
                     ? vars.indexOf(new Variable(u[0], "unrest.p"))
                     : vars.indexOf(new Variable(u[0] + "-" + u[1], "hazard"));
             for (int y = te[0]; y <= te[1]; y++) {
-                Double v = obs.get(pattern + "|" + u[0] + "|" + u[1] + "|" + y);
+                Double v = obs.get(pattern, u[0], u[1], y);
                 if (v == null || k < 0 || y - c.firstYear() >= st.years()) {
                     continue;
                 }
@@ -346,6 +337,16 @@ final class BacktestCommand implements Callable<Integer> {
                         ? null
                         : ForecastScores.reliability(
                                 rows.stream().mapToDouble(r -> r[0]).toArray(), y, 5));
+    }
+
+    private static String reliabilityFigures(List<Scored> results) {
+        StringBuilder b = new StringBuilder();
+        for (Scored r : results) {
+            if (r.reliability() != null) {
+                b.append(StudyReport.reliability("Reliability of the model: " + r.pattern(), r.reliability(), 380));
+            }
+        }
+        return b.toString();
     }
 
     private static String table(Scenario s, List<Scored> results, int cut, int[] te, boolean observedAvailable) {
@@ -398,8 +399,8 @@ final class BacktestCommand implements Callable<Integer> {
             }
         }
         if (!observedAvailable) {
-            b.append("\nIncidents and conflicts are scored only for the embedded default scenario (its observed"
-                    + " patterns ship with it).\n");
+            b.append("\nIncidents and conflicts are scored only for scenarios whose observed patterns ship with"
+                    + " Multivector (scenario name central-asia).\n");
         }
         return b.toString();
     }

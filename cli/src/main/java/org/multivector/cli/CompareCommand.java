@@ -85,7 +85,7 @@ final class CompareCommand implements Callable<Integer> {
         double seconds = outcome.seconds();
         CompiledScenario c = prepared.spec().compiled();
         List<Variable> vars = c.variables();
-        Map<String, Object> manifest = RunCommand.manifest(s, scenarioOption.scenario, "compare", study.seed);
+        Map<String, Object> manifest = RunCommand.manifest(s, scenarioOption.describe(), "compare", study.seed);
         manifest.put("studyId", studyId);
         manifest.put("actor", actor);
         manifest.put("strategies", strategies);

@@ -93,7 +93,7 @@ final class EnsembleCommand implements Callable<Integer> {
         double seconds = outcome.seconds();
         CompiledScenario c = prepared.spec().compiled();
         List<Variable> vars = c.variables();
-        Map<String, Object> manifest = RunCommand.manifest(s, scenarioOption.scenario, "ensemble", study.seed);
+        Map<String, Object> manifest = RunCommand.manifest(s, scenarioOption.describe(), "ensemble", study.seed);
         manifest.put("studyId", studyId);
         manifest.put("runs", study.runs);
         manifest.put("executor", executor);

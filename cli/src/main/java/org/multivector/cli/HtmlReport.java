@@ -214,7 +214,13 @@ final class HtmlReport {
                     py + 3,
                     yMax > 10 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v)));
         }
-        for (double yr = Math.ceil(x0 / 5) * 5; yr <= x1; yr += 5) {
+        double step = 5;
+        if (x1 - x0 > 60) {
+            double raw = (x1 - x0) / 6;
+            double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+            step = raw / mag < 2 ? 2 * mag : raw / mag < 5 ? 5 * mag : 10 * mag;
+        }
+        for (double yr = Math.ceil(x0 / step) * step; yr <= x1; yr += step) {
             double px = left + (width - left - right) * (yr - x0) / (x1 - x0);
             b.append(String.format(
                     Locale.ROOT,

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             SensitivityCommand.class,
             BacktestCommand.class,
+            CalibrateCommand.class,
             ExportCommand.class,
             DescribeCommand.class,
             ValidateCommand.class,

@@ -80,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
                     + "' is not a plain directory name (expected letters, digits, '.', '_' or '-')");
         }
         String runId = s.hash() + "-" + seed;
-        Map<String, Object> manifest = manifest(s, scenarioOption.scenario, "run", seed);
+        Map<String, Object> manifest = manifest(s, scenarioOption.describe(), "run", seed);
         manifest.put("runId", runId);
         String report = HtmlReport.render(s, t, seed);
         Path dir = RunDirectory.write(out, dirName, t, runId, manifest, Map.of("report.html", report));

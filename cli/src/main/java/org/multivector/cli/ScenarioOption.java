@@ -1,11 +1,16 @@
 package org.multivector.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.multivector.model.Scenario;
+import org.multivector.scenario.Overlay;
 import org.multivector.scenario.ScenarioLoader;
 import picocli.CommandLine.Option;
 
-/** The shared {@code --scenario} option: a YAML file or the name of an embedded scenario. */
+/** The shared {@code --scenario} option: a YAML file or the name of an embedded scenario, plus parameter overlays. */
 final class ScenarioOption {
     @Option(
             names = "--scenario",
@@ -14,7 +19,34 @@ final class ScenarioOption {
             defaultValue = ScenarioLoader.DEFAULT_SCENARIO)
     String scenario;
 
+    @Option(
+            names = "--overlay",
+            paramLabel = "FILE",
+            description = "Parameter overlay (e.g. overlay.yaml written by calibrate) applied to the scenario;"
+                    + " repeatable, later ones win.")
+    List<Path> overlays = new ArrayList<>();
+
     Scenario load() {
-        return ScenarioLoader.load(Path.of(scenario));
+        Scenario s = ScenarioLoader.load(Path.of(scenario));
+        for (Path o : overlays) {
+            s = Overlay.load(o).applyTo(s);
+        }
+        return s;
+    }
+
+    /** The scenario and its overlays, as recorded in manifests: {@code central-asia + fit/overlay.yaml}. */
+    String describe() {
+        StringBuilder b = new StringBuilder(scenario);
+        overlays.forEach(o -> b.append(" + ").append(o));
+        return b.toString();
+    }
+
+    /** The overlays' parameter values in order (for the workers' scenario spec). */
+    Map<String, Double> overlayValues() {
+        Map<String, Double> v = new LinkedHashMap<>();
+        for (Path o : overlays) {
+            Overlay.load(o).parameters().forEach((k, x) -> v.put(k, x.value()));
+        }
+        return v;
     }
 }

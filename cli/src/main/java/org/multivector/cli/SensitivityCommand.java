@@ -162,7 +162,7 @@ final class SensitivityCommand implements Callable<Integer> {
                 }
             }
         }
-        Map<String, Object> manifest = RunCommand.manifest(s, scenarioOption.scenario, "sensitivity", study.seed);
+        Map<String, Object> manifest = RunCommand.manifest(s, scenarioOption.describe(), "sensitivity", study.seed);
         manifest.put("studyId", studyId);
         manifest.put("method", method);
         manifest.put("points", points.length);

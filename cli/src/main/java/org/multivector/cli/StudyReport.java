@@ -190,4 +190,73 @@ final class StudyReport {
         b.append("</svg><figcaption>").append(HtmlReport.esc(title)).append("</figcaption></figure>");
         return b.toString();
     }
+
+    /**
+     * Reliability diagram: mean forecast (x) against observed frequency (y) per forecast bin, circles sized by
+     * the number of forecasts, with the diagonal of perfect calibration.
+     */
+    static String reliability(String title, org.multivector.validate.ForecastScores.ReliabilityBin[] bins, int size) {
+        int left = 44;
+        int top = 10;
+        int plot = size - left - 14;
+        int height = top + plot + 34;
+        StringBuilder b = new StringBuilder("<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + size
+                + "\" height=\"" + height + "\" role=\"img\" aria-label=\"" + HtmlReport.esc(title) + "\">");
+        b.append(String.format(
+                Locale.ROOT,
+                "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fafafa\" stroke=\"#ccc\"/>"
+                        + "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#999\" stroke-dasharray=\"3 3\"/>",
+                left,
+                top,
+                plot,
+                plot,
+                left,
+                top + plot,
+                left + plot,
+                top));
+        for (int k = 0; k <= 4; k++) {
+            double v = k / 4.0;
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%.2f</text>"
+                            + "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%.2f</text>",
+                    left - 4,
+                    top + plot * (1 - v) + 3,
+                    v,
+                    left + plot * v,
+                    top + plot + 12,
+                    v));
+        }
+        long max = 1;
+        for (var bin : bins) {
+            max = Math.max(max, bin.count());
+        }
+        for (var bin : bins) {
+            if (bin.count() == 0) {
+                continue;
+            }
+            double r = 3 + 9 * Math.sqrt((double) bin.count() / max);
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" fill-opacity=\"0.6\">"
+                            + "<title>%.2f-%.2f: %d forecasts, mean %.3f, observed %.3f</title></circle>",
+                    left + plot * bin.meanForecast(),
+                    top + plot * (1 - bin.observedFrequency()),
+                    r,
+                    HtmlReport.COLOURS[0],
+                    bin.from(),
+                    bin.to(),
+                    bin.count(),
+                    bin.meanForecast(),
+                    bin.observedFrequency()));
+        }
+        b.append(String.format(
+                Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">mean forecast probability"
+                        + " (circle area: number of forecasts); y: observed frequency</text>",
+                left + plot / 2.0,
+                height - 6));
+        b.append("</svg><figcaption>").append(HtmlReport.esc(title)).append("</figcaption></figure>");
+        return b.toString();
+    }
 }

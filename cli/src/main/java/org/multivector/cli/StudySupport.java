@@ -65,7 +65,7 @@ final class StudySupport {
                 sameYears ? 0 : s.time().start(),
                 sameYears ? 0 : s.time().end(),
                 strat,
-                java.util.Map.of());
+                so.overlayValues());
         return new Prepared(s, spec);
     }
 

@@ -86,5 +86,10 @@ class RunCommandTest {
         String shipped = new String(
                 ScenarioLoader.builtInBytes(ScenarioLoader.DEFAULT_SCENARIO), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(compiled).as("re-run ./multivector compile-scenario").isEqualTo(shipped);
+        String prior = new String(
+                ScenarioLoader.builtInBytes(ScenarioLoader.PRIOR_SCENARIO), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(CentralAsiaCompiler.compilePrior(Path.of("..", "data")))
+                .as("re-run ./multivector compile-scenario")
+                .isEqualTo(prior);
     }
 }

@@ -24,7 +24,10 @@ public final class ScenarioLoader {
     public static final String DEFAULT_SCENARIO = "central-asia";
 
     private static final String RESOURCE_DIR = "/org/multivector/scenario/builtin/";
-    private static final List<String> BUILT_IN = List.of(DEFAULT_SCENARIO);
+    /** The default scenario with its curated parameter values before calibration (what calibrate starts from). */
+    public static final String PRIOR_SCENARIO = "central-asia-prior";
+
+    private static final List<String> BUILT_IN = List.of(DEFAULT_SCENARIO, PRIOR_SCENARIO);
 
     private ScenarioLoader() {}
 

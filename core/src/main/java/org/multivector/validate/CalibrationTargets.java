@@ -19,15 +19,16 @@ import org.multivector.model.TieSeries;
  * <ul>
  *   <li>{@code ties.D} for each observed tie dimension D (trade: COW, diplomacy: UN votes): mean absolute
  *       error of the ensemble-mean share per state, pole (residual included, as 1 − the poles' sum) and year
- *       with data; reference: persistence of each series' first observed value in the period.
+ *       with data; reference: climatology, each series' mean over the period (a constant forecast).
  *   <li>{@code conflict}: Brier score of the ensemble-mean unrest probability against UCDP armed conflict
  *       (any intensity) per state-year; reference: climatology (the period's base rate).
  *   <li>{@code mid}: Brier score of the ensemble-mean dyadic incident hazard against a COW MID onset in
  *       either direction per pair of regional states and year; reference: climatology.
  * </ul>
  *
- * The combined loss is the mean over patterns of loss / reference: 1 means "as good as the naive
- * forecast", each pattern counts equally whatever its units or number of observations.
+ * The combined loss is the geometric mean over patterns of loss / reference: 1 means "as good as the
+ * naive forecast"; each pattern counts equally whatever its units, its number of observations or how
+ * hard its reference is to beat (a 10 % improvement counts the same on every pattern).
  */
 public final class CalibrationTargets {
     /** One pattern: the cells it reads (indices into {@link #cells()}), what was observed there, and its reference. */
@@ -71,7 +72,7 @@ public final class CalibrationTargets {
         for (var d : s.dimensions()) {
             Builder b = new Builder(
                     "ties." + d.id(),
-                    "share of " + d.id() + " ties per state, pole and year (MAE; reference: persistence)",
+                    "share of " + d.id() + " ties per state, pole and year (MAE; reference: climatology)",
                     false);
             for (Actor a : s.regionalStates()) {
                 TieSeries ts = s.tie(a.id(), d.id()).orElse(null);
@@ -82,32 +83,21 @@ public final class CalibrationTargets {
                 if (sh.size() < 2) {
                     continue;
                 }
-                Map<String, Double> first = sh.firstEntry().getValue();
                 for (var e : sh.entrySet()) {
                     int y = e.getKey();
                     Map<String, Double> m = e.getValue();
                     double rest = 1;
-                    double firstRest = 1;
                     for (Pole p : s.poles()) {
                         if (p.residual()) {
                             continue;
                         }
                         Double v = m.get(p.id());
-                        Double f = first.get(p.id());
-                        if (v == null || f == null) {
+                        if (v == null) {
                             rest = Double.NaN;
                             continue;
                         }
                         rest -= v;
-                        firstRest -= f;
-                        b.add(
-                                vars,
-                                width,
-                                c.firstYear(),
-                                y,
-                                new Variable(a.id(), "share." + d.id() + "." + p.id()),
-                                v,
-                                f);
+                        b.add(vars, width, c.firstYear(), y, new Variable(a.id(), "share." + d.id() + "." + p.id()), v);
                     }
                     if (residual != null && !Double.isNaN(rest)) {
                         b.add(
@@ -116,8 +106,7 @@ public final class CalibrationTargets {
                                 c.firstYear(),
                                 y,
                                 new Variable(a.id(), "share." + d.id() + "." + residual.id()),
-                                Math.max(0, rest),
-                                Math.max(0, firstRest));
+                                Math.max(0, rest));
                     }
                 }
             }
@@ -139,13 +128,7 @@ public final class CalibrationTargets {
                     Double v = obs.get("conflict", states.get(i), "", y);
                     if (v != null) {
                         conflict.add(
-                                vars,
-                                width,
-                                c.firstYear(),
-                                y,
-                                new Variable(states.get(i), "unrest.p"),
-                                v > 0 ? 1 : 0,
-                                Double.NaN);
+                                vars, width, c.firstYear(), y, new Variable(states.get(i), "unrest.p"), v > 0 ? 1 : 0);
                     }
                     for (int j = i + 1; j < states.size(); j++) {
                         Double m = obs.either("mid.onset", states.get(i), states.get(j), y);
@@ -156,8 +139,7 @@ public final class CalibrationTargets {
                                     c.firstYear(),
                                     y,
                                     new Variable(states.get(i) + "-" + states.get(j), "hazard"),
-                                    m,
-                                    Double.NaN);
+                                    m);
                         }
                     }
                 }
@@ -197,13 +179,16 @@ public final class CalibrationTargets {
         return l;
     }
 
-    /** Mean over patterns of loss / reference. */
+    /**
+     * Geometric mean over patterns of loss / reference. Scale-free: a 10 % smaller loss on any pattern lowers it by
+     * the same factor, however well the reference does on that pattern.
+     */
     public double combined(double[] losses) {
         double s = 0;
         for (int i = 0; i < losses.length; i++) {
-            s += losses[i] / patterns.get(i).reference();
+            s += Math.log(Math.max(1e-12, losses[i]) / patterns.get(i).reference());
         }
-        return s / losses.length;
+        return Math.exp(s / losses.length);
     }
 
     private static final class Builder {
@@ -212,7 +197,7 @@ public final class CalibrationTargets {
         final boolean binary;
         final List<Integer> cells = new ArrayList<>();
         final List<Double> observed = new ArrayList<>();
-        final List<Double> naive = new ArrayList<>();
+        int width = 1;
 
         Builder(String id, String description, boolean binary) {
             this.id = id;
@@ -220,14 +205,14 @@ public final class CalibrationTargets {
             this.binary = binary;
         }
 
-        void add(List<Variable> vars, int width, int firstYear, int year, Variable v, double value, double naiveValue) {
+        void add(List<Variable> vars, int width, int firstYear, int year, Variable v, double value) {
             int col = vars.indexOf(v);
             if (col < 0) {
                 return;
             }
+            this.width = width;
             cells.add((year - firstYear) * width + col);
             observed.add(value);
-            naive.add(naiveValue);
         }
 
         Pattern build(int[] all) {
@@ -248,8 +233,16 @@ public final class CalibrationTargets {
                     ref += (base - v) * (base - v);
                 }
             } else {
+                // Climatology of a share: each series' (same variable's) mean over the period.
+                Map<Integer, double[]> mean = new java.util.HashMap<>();
                 for (int i = 0; i < o.length; i++) {
-                    ref += Math.abs(naive.get(i) - o[i]);
+                    double[] m = mean.computeIfAbsent(cells.get(i) % width, k -> new double[2]);
+                    m[0] += o[i];
+                    m[1]++;
+                }
+                for (int i = 0; i < o.length; i++) {
+                    double[] m = mean.get(cells.get(i) % width);
+                    ref += Math.abs(m[0] / m[1] - o[i]);
                 }
             }
             ref /= o.length;

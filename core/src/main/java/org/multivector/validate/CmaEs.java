@@ -89,7 +89,10 @@ public final class CmaEs {
                     new SimpleBounds(lo, hi),
                     new CMAESOptimizer.Sigma(sig),
                     new CMAESOptimizer.PopulationSize(population));
-            stop = "converged (CMA-ES stopping criteria on x and f)";
+            // Commons Math ends the search quietly when the budget is used up.
+            stop = trace.size() >= maxEvaluations
+                    ? "evaluation budget of " + maxEvaluations + " used"
+                    : "converged (CMA-ES stopping criteria on x and f)";
         } catch (TooManyEvaluationsException e) {
             stop = "evaluation budget of " + maxEvaluations + " used";
         } catch (Abort a) {

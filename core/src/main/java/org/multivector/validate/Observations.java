@@ -26,12 +26,16 @@ public final class Observations {
         this.values = values;
     }
 
-    /** The observations shipped for the embedded scenario whose {@code scenario:} name is {@code name}, if any. */
+    /**
+     * The observations shipped for the embedded scenario whose {@code scenario:} name is {@code name}, if any
+     * ({@code NAME-prior}, the same scenario before calibration, shares NAME's).
+     */
     public static Optional<Observations> forScenario(String name) {
         if (!name.matches("[a-z0-9-]{1,64}")) {
             return Optional.empty();
         }
-        InputStream in = Observations.class.getResourceAsStream(RESOURCE_DIR + name + ".observed.csv");
+        String base = name.endsWith("-prior") ? name.substring(0, name.length() - "-prior".length()) : name;
+        InputStream in = Observations.class.getResourceAsStream(RESOURCE_DIR + base + ".observed.csv");
         if (in == null) {
             return Optional.empty();
         }

@@ -34,6 +34,10 @@ public final class ResultsDatabase implements AutoCloseable {
     public static final String FILE = "results.duckdb";
     private static final double[] QUANTILES = {0.05, 0.25, 0.5, 0.75, 0.95};
 
+    /** Tables with one or more rows per study (besides {@code studies}). */
+    public static final List<String> STUDY_TABLES =
+            List.of("run_values", "series", "comparisons", "sensitivity", "scores", "calibration", "calibration_trace");
+
     private final Connection conn;
 
     /** What identifies a study. */
@@ -113,6 +117,12 @@ public final class ResultsDatabase implements AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS sensitivity (study_id VARCHAR, method VARCHAR, output VARCHAR,"
                     + " parameter VARCHAR, mu DOUBLE, mu_star DOUBLE, sigma DOUBLE, s1 DOUBLE, s1_lo DOUBLE,"
                     + " s1_hi DOUBLE, st DOUBLE, st_lo DOUBLE, st_hi DOUBLE)");
+            s.execute("CREATE TABLE IF NOT EXISTS scores (study_id VARCHAR, pattern VARCHAR, forecast VARCHAR,"
+                    + " n BIGINT, metric VARCHAR, value DOUBLE)");
+            s.execute("CREATE TABLE IF NOT EXISTS calibration (study_id VARCHAR, parameter VARCHAR, start DOUBLE,"
+                    + " fitted DOUBLE, min DOUBLE, max DOUBLE)");
+            s.execute("CREATE TABLE IF NOT EXISTS calibration_trace (study_id VARCHAR, evaluation INTEGER,"
+                    + " loss DOUBLE, best DOUBLE)");
             s.execute("CREATE OR REPLACE VIEW incidents AS SELECT study_id, strategy, year, actor,"
                     + " variable, n, mean AS frequency FROM series"
                     + " WHERE variable IN ('incident', 'unrest', 'hazard', 'unrest.p')");
@@ -127,7 +137,7 @@ public final class ResultsDatabase implements AutoCloseable {
             del.setString(1, study.studyId());
             del.executeUpdate();
         }
-        for (String table : List.of("run_values", "series", "comparisons", "sensitivity")) {
+        for (String table : STUDY_TABLES) {
             try (PreparedStatement del = conn.prepareStatement("DELETE FROM " + table + " WHERE study_id = ?")) {
                 del.setString(1, study.studyId());
                 del.executeUpdate();
@@ -250,6 +260,70 @@ public final class ResultsDatabase implements AutoCloseable {
         });
     }
 
+    /** One score of one forecast (model or a baseline) on one observed pattern. */
+    public record ScoreRow(String pattern, String forecast, long n, String metric, double value) {}
+
+    /** Writes a backtest: the ensemble's summary and its scores. */
+    public void writeBacktest(
+            Study study, String strategy, List<Variable> vars, int firstYear, SeriesStats s, List<ScoreRow> scores)
+            throws SQLException {
+        write(study, () -> {
+            appendSeries(study.studyId(), strategy, vars, firstYear, s);
+            appendScores(study.studyId(), scores);
+        });
+    }
+
+    /** One fitted parameter: where the search started, where it ended, and the range. */
+    public record FittedParameter(String parameter, double start, double fitted, double min, double max) {}
+
+    /** Writes a calibration: scores per pattern (start and fitted), parameters, and the loss of every evaluation. */
+    public void writeCalibration(
+            Study study, List<ScoreRow> scores, List<FittedParameter> parameters, double[] loss, double[] best)
+            throws SQLException {
+        write(study, () -> {
+            appendScores(study.studyId(), scores);
+            try (DuckDBAppender a =
+                    ((DuckDBConnection) conn).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "calibration")) {
+                for (FittedParameter p : parameters) {
+                    a.beginRow();
+                    a.append(study.studyId());
+                    a.append(p.parameter());
+                    a.append(p.start());
+                    a.append(p.fitted());
+                    a.append(p.min());
+                    a.append(p.max());
+                    a.endRow();
+                }
+            }
+            try (DuckDBAppender a =
+                    ((DuckDBConnection) conn).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "calibration_trace")) {
+                for (int i = 0; i < loss.length; i++) {
+                    a.beginRow();
+                    a.append(study.studyId());
+                    a.append(i);
+                    a.append(loss[i]);
+                    a.append(best[i]);
+                    a.endRow();
+                }
+            }
+        });
+    }
+
+    private void appendScores(String studyId, List<ScoreRow> rows) throws SQLException {
+        try (DuckDBAppender a = ((DuckDBConnection) conn).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "scores")) {
+            for (ScoreRow r : rows) {
+                a.beginRow();
+                a.append(studyId);
+                a.append(r.pattern());
+                a.append(r.forecast());
+                a.append(r.n());
+                a.append(r.metric());
+                appendNullable(a, r.value());
+                a.endRow();
+            }
+        }
+    }
+
     /** One parameter's sensitivity indices for one output (NaN where the method does not give them). */
     public record SensitivityRow(
             String output,
@@ -326,7 +400,8 @@ public final class ResultsDatabase implements AutoCloseable {
         if (!format.equals("parquet") && !format.equals("csv")) {
             throw new IllegalArgumentException("--format must be parquet or csv, got '" + format + "'");
         }
-        List<String> tables = List.of("studies", "run_values", "series", "comparisons", "sensitivity");
+        List<String> tables = new java.util.ArrayList<>(List.of("studies"));
+        tables.addAll(STUDY_TABLES);
         List<Path> out = new java.util.ArrayList<>();
         try (Statement s = conn.createStatement()) {
             for (String t : tables) {
