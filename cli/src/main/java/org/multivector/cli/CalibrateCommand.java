@@ -87,7 +87,8 @@ final class CalibrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         study.check();
         if (spec.commandLine().getParseResult().hasMatchedOption("--runs")) {
-            throw new IllegalArgumentException("calibrate takes --runs-per-point, not --runs");
+            throw new IllegalArgumentException(
+                    "--runs: calibrate takes --runs-per-point (runs at every parameter point)");
         }
         if (runsPerPoint < 1 || runsPerPoint > 100_000) {
             throw new IllegalArgumentException("--runs-per-point must be 1..100000, got " + runsPerPoint);
@@ -349,10 +350,7 @@ final class CalibrateCommand implements Callable<Integer> {
         List<Calibration.Evaluation> out = new ArrayList<>();
         for (JsonNode e : root.path("evaluations")) {
             double[] x = doubles(e.path("x"));
-            double[] values = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-                values[i] = s.lo()[i] + Math.max(0, Math.min(1, x[i])) * (s.hi()[i] - s.lo()[i]);
-            }
+            double[] values = s.toValues(x);
             out.add(new Calibration.Evaluation(
                     x, values, doubles(e.path("losses")), e.path("combined").asDouble()));
         }
@@ -384,7 +382,7 @@ final class CalibrateCommand implements Callable<Integer> {
             List<Parameter> fitted,
             Calibration.Result result) {
         StringBuilder b = new StringBuilder();
-        b.append("# Written by: multivector calibrate ")
+        b.append("# Written by: multivector ")
                 .append(String.join(" ", spec.commandLine().getParseResult().originalArgs()))
                 .append('\n');
         b.append("# Apply with --overlay FILE; docs/VALIDATION.md explains the fit.\n");

@@ -172,6 +172,73 @@ class StudyCommandTest {
     }
 
     @Test
+    void calibrate_writesAnOverlayThatReproducesItsFit(@TempDir Path dir) throws Exception {
+        String[] args = {
+            "calibrate",
+            "--scenario",
+            "central-asia-prior",
+            "--parameters",
+            "unrest-base,incident-base,tension-base",
+            "--max-evaluations",
+            "24",
+            "--runs-per-point",
+            "3",
+            "--out",
+            dir.toString(),
+            "--name",
+            "c"
+        };
+        RunCommandTest.Result r = run(args);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("ties.trade", "ties.diplomacy", "conflict", "mid", "unrest-base");
+        Path overlay = dir.resolve("c/overlay.yaml");
+        org.multivector.scenario.Overlay o = org.multivector.scenario.Overlay.load(overlay);
+        assertThat(o.parameters()).containsOnlyKeys("unrest-base", "incident-base", "tension-base");
+        assertThat(o.parameters().get("tension-base").provenance().source()).startsWith("calibration cal-");
+        // The overlay applies to the scenario it came from, and re-evaluating its values gives the reported loss.
+        org.multivector.model.Scenario fitted = o.applyTo(org.multivector.scenario.ScenarioLoader.builtIn(
+                org.multivector.scenario.ScenarioLoader.PRIOR_SCENARIO));
+        com.fasterxml.jackson.databind.JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("c/manifest.json").toFile());
+        assertThat(m.path("fitted").path("tension-base").asDouble())
+                .isEqualTo(fitted.parameter("tension-base").value());
+        assertThat(m.path("fittedLoss").asDouble())
+                .isLessThanOrEqualTo(m.path("startLoss").asDouble());
+        assertThat(count(dir.resolve("results.duckdb"), "SELECT count(*) FROM calibration"))
+                .isEqualTo(3);
+        assertThat(count(dir.resolve("results.duckdb"), "SELECT count(*) FROM calibration_trace"))
+                .isEqualTo(m.path("evaluations").asLong());
+        // Same settings on another thread count: the same fit, bit for bit.
+        String[] again = args.clone();
+        again[again.length - 1] = "c1";
+        String[] one = java.util.Arrays.copyOf(again, again.length + 2);
+        one[again.length] = "--threads";
+        one[again.length + 1] = "1";
+        assertThat(run(one).code()).isZero();
+        String body = Files.readString(overlay);
+        String body1 = Files.readString(dir.resolve("c1/overlay.yaml"));
+        assertThat(body1.substring(body1.indexOf("overlay:"))).isEqualTo(body.substring(body.indexOf("overlay:")));
+        // run with the overlay uses its values.
+        RunCommandTest.Result withOverlay = run(
+                "run",
+                "--scenario",
+                "central-asia-prior",
+                "--overlay",
+                overlay.toString(),
+                "--out",
+                dir.resolve("r").toString());
+        assertThat(withOverlay.code()).as(withOverlay.err()).isZero();
+        assertThat(Files.readString(dir.resolve("r")
+                        .resolve(Files.list(dir.resolve("r"))
+                                .filter(Files::isDirectory)
+                                .findFirst()
+                                .orElseThrow()
+                                .getFileName())
+                        .resolve("manifest.json")))
+                .contains("calibration cal-", "+ " + overlay);
+    }
+
+    @Test
     void badStudyOptions_exitTwoAndWriteNothing(@TempDir Path dir) {
         String out = dir.toString();
         for (String[] args : List.of(
@@ -188,7 +255,14 @@ class StudyCommandTest {
                 new String[] {"sensitivity", "--method", "fast", "--out", out},
                 new String[] {"sensitivity", "--actor", "CHN", "--out", out},
                 new String[] {"backtest", "--train", "1992", "--out", out},
-                new String[] {"backtest", "--train", "1992-2008", "--test", "2010-2024", "--out", out})) {
+                new String[] {"backtest", "--train", "1992-2008", "--test", "2010-2024", "--out", out},
+                new String[] {"backtest", "--overlay", out + "/missing-overlay.yaml", "--out", out},
+                new String[] {"calibrate", "--parameters", "tension-bsae", "--out", out},
+                new String[] {"calibrate", "--parameters", "rsi-weight-hazard,rsi-weight-hazard", "--out", out},
+                new String[] {"calibrate", "--runs", "5", "--out", out},
+                new String[] {"calibrate", "--train", "1985-2008", "--out", out},
+                new String[] {"calibrate", "--sigma", "2", "--max-evaluations", "3", "--out", out},
+                new String[] {"calibrate", "--runs-per-point", "0", "--out", out})) {
             RunCommandTest.Result r = run(args);
             assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
             assertThat(r.err()).as(String.join(" ", args)).doesNotContain("Exception", "\tat ");

@@ -39,10 +39,18 @@ public final class Calibration {
             double sigma,
             int population,
             int maxEvaluations) {
-        double[] toValues(double[] x) {
+        /**
+         * Parameter values of a unit-cube point. A unit-cube round trip can move a value by an ulp; values within
+         * 4 ulps of a six-significant-digit number are snapped to it, so a rounded fit evaluates exactly as printed.
+         */
+        public double[] toValues(double[] x) {
             double[] v = new double[x.length];
             for (int i = 0; i < x.length; i++) {
                 v[i] = lo[i] + Math.max(0, Math.min(1, x[i])) * (hi[i] - lo[i]);
+                double r = round6(v[i]);
+                if (Math.abs(r - v[i]) <= 4 * Math.ulp(v[i])) {
+                    v[i] = r;
+                }
             }
             return v;
         }
@@ -108,7 +116,23 @@ public final class Calibration {
                 best = e;
             }
         }
-        return new Result(start, best, search, List.copyOf(log));
+        // The reported fit is the best point rounded to six significant digits (as scenario files print
+        // numbers), evaluated once more: the overlay and the compiled scenario then reproduce it exactly.
+        double[] rounded = best.values().clone();
+        for (int i = 0; i < rounded.length; i++) {
+            rounded[i] = round6(rounded[i]);
+        }
+        Evaluation fit = next(s, ex, replay, log, s.toUnit(rounded), stop);
+        listener.evaluated(log);
+        return new Result(start, fit, search, List.copyOf(log));
+    }
+
+    static double round6(double v) {
+        return v == 0 || !Double.isFinite(v)
+                ? v
+                : new java.math.BigDecimal(v)
+                        .round(new java.math.MathContext(6))
+                        .doubleValue();
     }
 
     private static Evaluation next(

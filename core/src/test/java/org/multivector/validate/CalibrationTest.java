@@ -165,4 +165,63 @@ class CalibrationTest {
             assertThat(i).isCloseTo(truth[1], offset(0.25));
         }
     }
+
+    @Test
+    void aStoppedCalibrationResumesToTheSameFit() throws Exception {
+        ScenarioSpec spec = training();
+        Scenario s = spec.scenario();
+        CalibrationTargets t = CalibrationTargets.of(
+                s,
+                CompiledScenario.of(s.withLastObserved(1990)),
+                Observations.forScenario(s.name()).orElseThrow(),
+                1992,
+                2008);
+        Calibration.Setup setup = new Calibration.Setup(
+                spec,
+                s,
+                t,
+                new String[] {"unrest-base", "tension-base"},
+                new double[] {-6, -3},
+                new double[] {-2, 0},
+                new double[] {-4.8, -1.5},
+                2,
+                3,
+                0.3,
+                4,
+                16);
+        try (ThreadExecutor ex = new ThreadExecutor(2)) {
+            Calibration.Result full = Calibration.run(setup, ex, null, log -> {}, () -> false);
+            assertThat(full.best().combined()).isLessThanOrEqualTo(full.start().combined());
+            List<Calibration.Evaluation> saved = new ArrayList<>();
+            int[] calls = {0};
+            try {
+                Calibration.run(
+                        setup,
+                        ex,
+                        null,
+                        log -> {
+                            saved.clear();
+                            saved.addAll(log);
+                        },
+                        () -> ++calls[0] > 7);
+                throw new AssertionError("not stopped");
+            } catch (StudyRunner.Stopped expected) {
+                assertThat(saved).hasSize(7);
+            }
+            Calibration.Result resumed = Calibration.run(setup, ex, saved, log -> {}, () -> false);
+            assertThat(resumed.log()).hasSameSizeAs(full.log());
+            for (int i = 0; i < full.log().size(); i++) {
+                assertThat(resumed.log().get(i).combined())
+                        .isEqualTo(full.log().get(i).combined());
+            }
+            assertThat(resumed.best().values()).isEqualTo(full.best().values());
+            // The reported fit is printed with six significant digits and evaluates exactly as printed.
+            for (double v : full.best().values()) {
+                assertThat(Double.parseDouble(new java.math.BigDecimal(v)
+                                .round(new java.math.MathContext(6))
+                                .toString()))
+                        .isEqualTo(v);
+            }
+        }
+    }
 }
