@@ -135,6 +135,9 @@ final class StudyReport {
             if (!Double.isNaN(r.lo())) {
                 min = Math.min(min, r.lo());
                 max = Math.max(max, r.hi());
+            } else if (!Double.isNaN(r.estimate())) {
+                min = Math.min(min, r.estimate());
+                max = Math.max(max, r.estimate());
             }
         }
         double pad = 0.05 * Math.max(1e-9, max - min);
@@ -252,8 +255,8 @@ final class StudyReport {
         }
         b.append(String.format(
                 Locale.ROOT,
-                "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">mean forecast probability"
-                        + " (circle area: number of forecasts); y: observed frequency</text>",
+                "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">x: mean forecast, y: observed"
+                        + " frequency, area: forecasts</text>",
                 left + plot / 2.0,
                 height - 6));
         b.append("</svg><figcaption>").append(HtmlReport.esc(title)).append("</figcaption></figure>");
