@@ -58,4 +58,22 @@ class SparkExecutorIT {
                 new CompareJob(spec(), "KAZ", List.of("multi-vector", "bandwagon:RUS", "neutral"), 2024, 3, 450);
         assertThat(result(job, spark)).isEqualTo(result(job, new ThreadExecutor(1)));
     }
+
+    @Test
+    void calibrationPointOnSparkIsBitIdenticalToThreads() throws Exception {
+        ScenarioSpec training = new ScenarioSpec(
+                "central-asia.yaml",
+                ScenarioLoader.builtInBytes(ScenarioLoader.PRIOR_SCENARIO),
+                1991,
+                2008,
+                Map.of(),
+                Map.of());
+        int[] cells = {100, 2000, 5000};
+        org.multivector.study.CalibrationJob job = new org.multivector.study.CalibrationJob(
+                training, new String[] {"unrest-base", "tension-base"}, new double[] {-4, -2}, true, 7, 21, cells);
+        byte[] local = result(job, new ThreadExecutor(2));
+        org.multivector.study.CalibrationJob again = new org.multivector.study.CalibrationJob(
+                training, new String[] {"unrest-base", "tension-base"}, new double[] {-4, -2}, true, 7, 21, cells);
+        assertThat(result(again, spark)).isEqualTo(local);
+    }
 }
