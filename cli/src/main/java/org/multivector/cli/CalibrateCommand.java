@@ -299,7 +299,7 @@ final class CalibrateCommand implements Callable<Integer> {
             Parameter p = s.parameters().get(n);
             if (p == null) {
                 throw new IllegalArgumentException("--parameters: '" + n + "' is not a parameter of " + s.name()
-                        + " (see multivector describe --parameters)");
+                        + " (its parameters block lists them; docs/SCENARIO.md)");
             }
             if (!(p.max() > p.min())) {
                 throw new IllegalArgumentException("--parameters: '" + n + "' has no range to fit in");
