@@ -129,18 +129,7 @@ final class CalibrateCommand implements Callable<Integer> {
                     + " shipped observed patterns) in these years, so there is nothing to fit");
         }
         Calibration.Setup setup = new Calibration.Setup(
-                prepared.spec(),
-                trainScenario,
-                targets,
-                names,
-                lo,
-                hi,
-                start,
-                runsPerPoint,
-                study.seed,
-                sigma,
-                pop,
-                maxEvaluations);
+                prepared.spec(), targets, names, lo, hi, start, runsPerPoint, study.seed, sigma, pop, maxEvaluations);
         String fingerprint = full.hash() + "-calibrate-" + train + "-" + String.join(",", names) + "-" + study.seed
                 + "-" + runsPerPoint + "-" + maxEvaluations + "-" + sigma + "-" + pop;
         String id = "cal-" + sha256(fingerprint).substring(0, 10);

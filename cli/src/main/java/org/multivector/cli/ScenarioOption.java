@@ -26,10 +26,20 @@ final class ScenarioOption {
                     + " repeatable, later ones win.")
     List<Path> overlays = new ArrayList<>();
 
+    private List<Overlay> parsed;
+
+    /** The overlay files, read and checked once. */
+    private List<Overlay> parsedOverlays() {
+        if (parsed == null) {
+            parsed = overlays.stream().map(Overlay::load).toList();
+        }
+        return parsed;
+    }
+
     Scenario load() {
         Scenario s = ScenarioLoader.load(Path.of(scenario));
-        for (Path o : overlays) {
-            s = Overlay.load(o).applyTo(s);
+        for (Overlay o : parsedOverlays()) {
+            s = o.applyTo(s);
         }
         return s;
     }
@@ -44,8 +54,8 @@ final class ScenarioOption {
     /** The overlays' parameter values in order (for the workers' scenario spec). */
     Map<String, Double> overlayValues() {
         Map<String, Double> v = new LinkedHashMap<>();
-        for (Path o : overlays) {
-            Overlay.load(o).parameters().forEach((k, x) -> v.put(k, x.value()));
+        for (Overlay o : parsedOverlays()) {
+            o.parameters().forEach((k, x) -> v.put(k, x.value()));
         }
         return v;
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.multivector.model.Scenario;
 import org.multivector.study.CalibrationJob;
 import org.multivector.study.ScenarioSpec;
 import org.multivector.study.StudyExecutor;
@@ -28,7 +27,6 @@ public final class Calibration {
      */
     public record Setup(
             ScenarioSpec spec,
-            Scenario scenario,
             CalibrationTargets targets,
             String[] names,
             double[] lo,

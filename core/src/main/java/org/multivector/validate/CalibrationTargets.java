@@ -73,7 +73,8 @@ public final class CalibrationTargets {
             Builder b = new Builder(
                     "ties." + d.id(),
                     "share of " + d.id() + " ties per state, pole and year (MAE; reference: climatology)",
-                    false);
+                    false,
+                    width);
             for (Actor a : s.regionalStates()) {
                 TieSeries ts = s.tie(a.id(), d.id()).orElse(null);
                 if (ts == null || ts.provenance().assumption() != null) {
@@ -97,12 +98,11 @@ public final class CalibrationTargets {
                             continue;
                         }
                         rest -= v;
-                        b.add(vars, width, c.firstYear(), y, new Variable(a.id(), "share." + d.id() + "." + p.id()), v);
+                        b.add(vars, c.firstYear(), y, new Variable(a.id(), "share." + d.id() + "." + p.id()), v);
                     }
                     if (residual != null && !Double.isNaN(rest)) {
                         b.add(
                                 vars,
-                                width,
                                 c.firstYear(),
                                 y,
                                 new Variable(a.id(), "share." + d.id() + "." + residual.id()),
@@ -117,25 +117,25 @@ public final class CalibrationTargets {
             Builder conflict = new Builder(
                     "conflict",
                     "UCDP armed conflict per state-year vs unrest probability (Brier; reference: climatology)",
-                    true);
+                    true,
+                    width);
             Builder mid = new Builder(
                     "mid",
                     "COW MID onset per pair of regional states and year vs incident hazard (Brier; reference:"
                             + " climatology)",
-                    true);
+                    true,
+                    width);
             for (int y = y0; y <= y1; y++) {
                 for (int i = 0; i < states.size(); i++) {
                     Double v = obs.get("conflict", states.get(i), "", y);
                     if (v != null) {
-                        conflict.add(
-                                vars, width, c.firstYear(), y, new Variable(states.get(i), "unrest.p"), v > 0 ? 1 : 0);
+                        conflict.add(vars, c.firstYear(), y, new Variable(states.get(i), "unrest.p"), v > 0 ? 1 : 0);
                     }
                     for (int j = i + 1; j < states.size(); j++) {
                         Double m = obs.either("mid.onset", states.get(i), states.get(j), y);
                         if (m != null) {
                             mid.add(
                                     vars,
-                                    width,
                                     c.firstYear(),
                                     y,
                                     new Variable(states.get(i) + "-" + states.get(j), "hazard"),
@@ -197,20 +197,20 @@ public final class CalibrationTargets {
         final boolean binary;
         final List<Integer> cells = new ArrayList<>();
         final List<Double> observed = new ArrayList<>();
-        int width = 1;
+        final int width;
 
-        Builder(String id, String description, boolean binary) {
+        Builder(String id, String description, boolean binary, int width) {
+            this.width = width;
             this.id = id;
             this.description = description;
             this.binary = binary;
         }
 
-        void add(List<Variable> vars, int width, int firstYear, int year, Variable v, double value) {
+        void add(List<Variable> vars, int firstYear, int year, Variable v, double value) {
             int col = vars.indexOf(v);
             if (col < 0) {
                 return;
             }
-            this.width = width;
             cells.add((year - firstYear) * width + col);
             observed.add(value);
         }

@@ -178,7 +178,6 @@ class CalibrationTest {
                 2008);
         Calibration.Setup setup = new Calibration.Setup(
                 spec,
-                s,
                 t,
                 new String[] {"unrest-base", "tension-base"},
                 new double[] {-6, -3},
