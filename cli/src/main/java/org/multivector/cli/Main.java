@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             DescribeCommand.class,
             ValidateCommand.class,
-            CompileScenarioCommand.class
+            CompileScenarioCommand.class,
+            BargainCommand.class
         })
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";

@@ -28,7 +28,8 @@ public record BargainingProblem(
         double[][] accommodation,
         long seed,
         SmpParameters parameters,
-        boolean riskNeutralFirstOutcomes) {
+        boolean riskNeutralFirstOutcomes)
+        implements java.io.Serializable {
 
     public BargainingProblem {
         Objects.requireNonNull(name, "name");

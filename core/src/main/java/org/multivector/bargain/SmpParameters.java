@@ -18,7 +18,8 @@ public record SmpParameters(
         BigRRange bigRRange,
         ThirdPartyCommit thirdPartyCommit,
         InterVecBrgn interVecBrgn,
-        BargnModel bargnModel) {
+        BargnModel bargnModel)
+        implements java.io.Serializable {
 
     /** A parameter's value: KTAB's name for it. */
     public interface Named {

@@ -4,11 +4,11 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** "Did you mean" hints: the closest known name by Damerau–Levenshtein distance (optimal string alignment). */
-final class Suggestions {
+public final class Suggestions {
     private Suggestions() {}
 
     /** A hint such as {@code did you mean "KAZ"?}, or null when nothing is close enough. */
-    static String didYouMean(String given, Collection<String> known) {
+    public static String didYouMean(String given, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String g = given.toLowerCase(Locale.ROOT);

@@ -7,18 +7,18 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 
 /** Byte encoding of partial results for {@link BlockJob#encode} and {@link BlockJob#decode}. */
-final class Codec {
-    interface Writer {
+public final class Codec {
+    public interface Writer {
         void write(DataOutputStream out) throws IOException;
     }
 
-    interface Reader {
+    public interface Reader {
         void read(DataInputStream in) throws IOException;
     }
 
     private Codec() {}
 
-    static byte[] encode(Writer w) throws IOException {
+    public static byte[] encode(Writer w) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             w.write(out);
@@ -26,7 +26,7 @@ final class Codec {
         return bytes.toByteArray();
     }
 
-    static void decode(byte[] bytes, Reader r) throws IOException {
+    public static void decode(byte[] bytes, Reader r) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             r.read(in);
         }

@@ -35,8 +35,9 @@ class KtabEdgeCasesTest {
                 "variant-d3-v10-VR-ASymProsp-repeat-r4",
                 "variant-d3-v10-VR-ASymProsp-repeat-r5",
                 "variant-d3-v10-VR-ASymProsp-repeat-r6");
-        Map<String, List<String>> byHistory = runs.stream().collect(Collectors.groupingBy(r -> new String(
-                KtabParityTest.resource("outputs/" + r + "/positions.csv"), StandardCharsets.UTF_8)));
+        Map<String, List<String>> byHistory = runs.stream()
+                .collect(Collectors.groupingBy(r -> new String(
+                        KtabParityTest.resource("outputs/" + r + "/positions.csv"), StandardCharsets.UTF_8)));
         assertThat(byHistory).hasSize(4);
         List<String> modal = byHistory.values().stream()
                 .max((a, b) -> Integer.compare(a.size(), b.size()))
@@ -76,7 +77,8 @@ class KtabEdgeCasesTest {
             assertThat(b.positions().get(t)).isDeepEqualTo(a.positions().get(t));
         }
         // Turn-0 probabilities are reproducible in KTAB: Alice .3154, Bob .1668, Carol .1082, David .2216, Ellie .1880.
-        assertThat(IntStream.range(0, 5).mapToObj(i -> String.format("%.4f", a.winProbability().get(0)[i])))
+        assertThat(IntStream.range(0, 5)
+                        .mapToObj(i -> String.format("%.4f", a.winProbability().get(0)[i])))
                 .containsExactly("0.3154", "0.1668", "0.1082", "0.2216", "0.1880");
         // KTAB's 13 runs took 8 to 28 turns; ours, over seeds, spread over a similar range.
         TreeSet<Integer> turns = new TreeSet<>();
@@ -156,8 +158,14 @@ class KtabEdgeCasesTest {
     void everyShippedInputLoads() {
         Map<String, Integer> actors = new HashMap<>();
         for (String f : List.of(
-                "SOE-Competitive.csv", "SOE-Pol-Comp.csv", "SOE-Policy.csv", "dummyData-a040.csv",
-                "dummyData-a080.csv", "dummyData-a160.csv", "dummyData_6Dim.csv", "edge-conv.csv")) {
+                "SOE-Competitive.csv",
+                "SOE-Pol-Comp.csv",
+                "SOE-Policy.csv",
+                "dummyData-a040.csv",
+                "dummyData-a080.csv",
+                "dummyData-a160.csv",
+                "dummyData_6Dim.csv",
+                "edge-conv.csv")) {
             actors.put(f, input(f).actorCount());
         }
         assertThat(actors).containsEntry("dummyData-a160.csv", 160).containsEntry("dummyData_6Dim.csv", 27);

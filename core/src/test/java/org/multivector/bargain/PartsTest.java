@@ -83,7 +83,8 @@ class PartsTest {
         assertThat(oct[0][1]).isCloseTo(6561.0 / 6562.0, within(1e-15));
         double[][] bin = VictoryProbability.pairwise(VictoryProbModel.BINARY, c);
         assertThat(bin[0][1]).isCloseTo(1 / (1 + 1e-6), within(1e-15));
-        double[][] close = VictoryProbability.pairwise(VictoryProbModel.BINARY, new double[][] {{1e-8, 1.05}, {1, 1e-8}});
+        double[][] close =
+                VictoryProbability.pairwise(VictoryProbModel.BINARY, new double[][] {{1e-8, 1.05}, {1, 1e-8}});
         double r = 1.05 / 2.05;
         double x1 = (r * 2.1 - 1) / (1.1 - 1);
         assertThat(close[0][1]).isCloseTo(x1, within(1e-12));

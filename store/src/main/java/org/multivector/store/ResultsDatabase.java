@@ -35,8 +35,16 @@ public final class ResultsDatabase implements AutoCloseable {
     private static final double[] QUANTILES = {0.05, 0.25, 0.5, 0.75, 0.95};
 
     /** Tables with one or more rows per study (besides {@code studies}). */
-    public static final List<String> STUDY_TABLES =
-            List.of("run_values", "series", "comparisons", "sensitivity", "scores", "calibration", "calibration_trace");
+    public static final List<String> STUDY_TABLES = List.of(
+            "run_values",
+            "series",
+            "comparisons",
+            "sensitivity",
+            "scores",
+            "calibration",
+            "calibration_trace",
+            "bargain_positions",
+            "bargain_outcomes");
 
     private final Connection conn;
 
@@ -123,6 +131,11 @@ public final class ResultsDatabase implements AutoCloseable {
                     + " fitted DOUBLE, min DOUBLE, max DOUBLE)");
             s.execute("CREATE TABLE IF NOT EXISTS calibration_trace (study_id VARCHAR, evaluation INTEGER,"
                     + " loss DOUBLE, best DOUBLE)");
+            s.execute("CREATE TABLE IF NOT EXISTS bargain_positions (study_id VARCHAR, run_index BIGINT,"
+                    + " turn INTEGER, actor VARCHAR, dimension VARCHAR, position DOUBLE, ideal DOUBLE,"
+                    + " win_probability DOUBLE)");
+            s.execute("CREATE TABLE IF NOT EXISTS bargain_outcomes (study_id VARCHAR, run_index BIGINT,"
+                    + " turns INTEGER, converged BOOLEAN, dimension VARCHAR, outcome DOUBLE)");
             s.execute("CREATE OR REPLACE VIEW incidents AS SELECT study_id, strategy, year, actor,"
                     + " variable, n, mean AS frequency FROM series"
                     + " WHERE variable IN ('incident', 'unrest', 'hazard', 'unrest.p')");
@@ -303,6 +316,48 @@ public final class ResultsDatabase implements AutoCloseable {
                     a.append(i);
                     a.append(loss[i]);
                     a.append(best[i]);
+                    a.endRow();
+                }
+            }
+        });
+    }
+
+    /** One actor's position on one dimension in one state of a bargaining run (0–100 scale). */
+    public record BargainPosition(
+            long run, int turn, String actor, String dimension, double position, double ideal, double winProbability) {}
+
+    /** A bargaining run's forecast on one dimension: the capability-and-salience-weighted outcome. */
+    public record BargainOutcome(long run, int turns, boolean converged, String dimension, double outcome) {}
+
+    /** Writes a bargaining run or ensemble (docs/RESULTS.md). */
+    public void writeBargain(Study study, List<BargainPosition> positions, List<BargainOutcome> outcomes)
+            throws SQLException {
+        write(study, () -> {
+            try (DuckDBAppender a =
+                    ((DuckDBConnection) conn).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "bargain_positions")) {
+                for (BargainPosition r : positions) {
+                    a.beginRow();
+                    a.append(study.studyId());
+                    a.append(r.run());
+                    a.append(r.turn());
+                    a.append(r.actor());
+                    a.append(r.dimension());
+                    a.append(r.position());
+                    appendNullable(a, r.ideal());
+                    appendNullable(a, r.winProbability());
+                    a.endRow();
+                }
+            }
+            try (DuckDBAppender a =
+                    ((DuckDBConnection) conn).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "bargain_outcomes")) {
+                for (BargainOutcome r : outcomes) {
+                    a.beginRow();
+                    a.append(study.studyId());
+                    a.append(r.run());
+                    a.append(r.turns());
+                    a.append(r.converged());
+                    a.append(r.dimension());
+                    a.append(r.outcome());
                     a.endRow();
                 }
             }

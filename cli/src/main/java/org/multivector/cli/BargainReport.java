@@ -1,0 +1,203 @@
+package org.multivector.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.multivector.bargain.BargainEnsembleJob;
+import org.multivector.bargain.BargainingProblem;
+import org.multivector.bargain.Distribution;
+import org.multivector.bargain.SmpHistory;
+
+/** {@code report.html} of {@code multivector bargain}: trajectories per dimension, probabilities, forecast. */
+final class BargainReport {
+    private BargainReport() {}
+
+    private static String colour(int i) {
+        return HtmlReport.COLOURS[i % HtmlReport.COLOURS.length];
+    }
+
+    static String single(SmpHistory h) {
+        BargainingProblem p = h.problem();
+        StringBuilder b = new StringBuilder(StudyReport.head(
+                "Bargaining forecast: " + p.name(),
+                p.actorCount() + " actors, " + p.dimensionCount() + " dimensions; " + h.turns() + " turns ("
+                        + h.stopReason().text() + "); seed " + Long.toUnsignedString(p.seed()) + "; "
+                        + p.parameters().describe()));
+        if (!p.description().isBlank()) {
+            b.append("<p>").append(HtmlReport.esc(p.description())).append("</p>");
+        }
+        double[] x = new double[h.turns() + 1];
+        for (int t = 0; t <= h.turns(); t++) {
+            x[t] = t;
+        }
+        double[] outcome = h.weightedOutcome(h.turns());
+        b.append("<h2>Forecast</h2><table><tr><th>dimension</th><th>weighted outcome</th><th>start</th></tr>");
+        double[] start = h.weightedOutcome(0);
+        for (int d = 0; d < p.dimensionCount(); d++) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<tr><td>%s</td><td>%.1f</td><td>%.1f</td></tr>",
+                    HtmlReport.esc(p.dimensions().get(d)),
+                    outcome[d] * 100,
+                    start[d] * 100));
+        }
+        b.append("</table><p><small>Weighted outcome: mean of final positions weighted by capability &times;"
+                + " salience on the dimension (0&ndash;100).</small></p>");
+        for (int d = 0; d < p.dimensionCount(); d++) {
+            List<HtmlReport.Line> lines = new ArrayList<>();
+            for (int i = 0; i < p.actorCount(); i++) {
+                double[] v = new double[h.turns() + 1];
+                for (int t = 0; t <= h.turns(); t++) {
+                    v[t] = h.positions().get(t)[i][d] * 100;
+                }
+                lines.add(new HtmlReport.Line(p.actors().get(i).strip(), v, colour(i), false));
+            }
+            double[] w = new double[h.turns() + 1];
+            for (int t = 0; t <= h.turns(); t++) {
+                w[t] = h.weightedOutcome(t)[d] * 100;
+            }
+            lines.add(new HtmlReport.Line("weighted mean", w, "#000000", true));
+            b.append("<h2>Positions on ")
+                    .append(HtmlReport.esc(p.dimensions().get(d)))
+                    .append("</h2>");
+            b.append(HtmlReport.chart("Positions on " + p.dimensions().get(d) + " by turn", x, lines, 0, 100, 760));
+        }
+        List<HtmlReport.Line> probs = new ArrayList<>();
+        for (int i = 0; i < p.actorCount(); i++) {
+            double[] v = new double[h.turns() + 1];
+            for (int t = 0; t <= h.turns(); t++) {
+                v[t] = h.winProbability().get(t)[i];
+            }
+            probs.add(new HtmlReport.Line(p.actors().get(i).strip(), v, colour(i), false));
+        }
+        b.append("<h2>Probability that each actor's position wins</h2>");
+        b.append(HtmlReport.chart("PCE probability by turn", x, probs, 0, 1, 760));
+        b.append("<h2>Final positions</h2><table><tr><th>actor</th><th>capability</th>");
+        for (String d : p.dimensions()) {
+            b.append("<th>").append(HtmlReport.esc(d)).append(" start &rarr; end</th>");
+        }
+        b.append("<th>P(wins)</th></tr>");
+        for (int i = 0; i < p.actorCount(); i++) {
+            b.append("<tr><td>")
+                    .append(HtmlReport.esc(p.actors().get(i).strip()))
+                    .append("</td>");
+            b.append(String.format(Locale.ROOT, "<td>%.4g</td>", p.capability()[i]));
+            for (int d = 0; d < p.dimensionCount(); d++) {
+                b.append(String.format(
+                        Locale.ROOT,
+                        "<td>%.2f &rarr; %.2f</td>",
+                        p.position()[i][d] * 100,
+                        h.finalPositions()[i][d] * 100));
+            }
+            b.append(String.format(Locale.ROOT, "<td>%.4f</td></tr>", h.finalWinProbability()[i]));
+        }
+        b.append("</table><p><small>Model: KTAB's Spatial Model of Politics as specified in docs/BARGAINING.md;"
+                + " positions and ideals of every turn are in positions.csv and history.csv.</small></p>");
+        return b.append("</body></html>").toString();
+    }
+
+    /** An ensemble's distributions. */
+    record Ensemble(
+            Distribution turns,
+            double convergedShare,
+            List<Distribution> outcome,
+            List<List<Distribution>> finalPosition,
+            List<Distribution> winProbability,
+            List<String> actors,
+            List<String> dimensions) {
+        static Ensemble of(BargainEnsembleJob job, BargainEnsembleJob.Rows total, BargainingProblem p) {
+            int n = p.actorCount();
+            int dims = p.dimensionCount();
+            double[] conv = job.column(total, 1);
+            double share = 0;
+            for (double c : conv) {
+                share += c;
+            }
+            List<Distribution> outcome = new ArrayList<>();
+            for (int d = 0; d < dims; d++) {
+                outcome.add(Distribution.of(job.column(total, 2 + d)));
+            }
+            List<List<Distribution>> fin = new ArrayList<>();
+            List<Distribution> prob = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                List<Distribution> perDim = new ArrayList<>();
+                for (int d = 0; d < dims; d++) {
+                    perDim.add(Distribution.of(job.column(total, 2 + dims + i * dims + d)));
+                }
+                fin.add(perDim);
+                prob.add(Distribution.of(job.column(total, 2 + dims + n * dims + i)));
+            }
+            List<String> actors = p.actors().stream().map(String::strip).toList();
+            return new Ensemble(
+                    Distribution.of(job.column(total, 0)),
+                    share / conv.length,
+                    outcome,
+                    fin,
+                    prob,
+                    actors,
+                    p.dimensions());
+        }
+    }
+
+    static String ensemble(Ensemble s, Object noise, int runs) {
+        StringBuilder b = new StringBuilder(StudyReport.head(
+                "Bargaining ensemble",
+                runs + " runs; perturbation " + noise
+                        + String.format(
+                                Locale.ROOT,
+                                "; turns median %.0f (5-95%%: %.0f-%.0f); %.1f%% converged",
+                                s.turns().p50(),
+                                s.turns().p05(),
+                                s.turns().p95(),
+                                100 * s.convergedShare())));
+        List<StudyReport.Row> rows = new ArrayList<>();
+        for (int d = 0; d < s.dimensions().size(); d++) {
+            Distribution x = s.outcome().get(d);
+            rows.add(new StudyReport.Row(s.dimensions().get(d), x.p50(), x.p05(), x.p95()));
+        }
+        b.append("<h2>Forecast outcome per dimension</h2>");
+        b.append(StudyReport.forest("Weighted outcome: median and 5-95 % range over runs (0-100)", rows, 760));
+        for (int d = 0; d < s.dimensions().size(); d++) {
+            List<StudyReport.Row> perActor = new ArrayList<>();
+            for (int i = 0; i < s.actors().size(); i++) {
+                Distribution x = s.finalPosition().get(i).get(d);
+                perActor.add(new StudyReport.Row(s.actors().get(i), x.p50(), x.p05(), x.p95()));
+            }
+            b.append("<h2>Final positions on ")
+                    .append(HtmlReport.esc(s.dimensions().get(d)))
+                    .append("</h2>");
+            b.append(StudyReport.forest("Median and 5-95 % range over runs (0-100)", perActor, 760));
+        }
+        b.append("<h2>Outcome distribution</h2><table><tr><th>dimension</th><th>mean</th><th>sd</th><th>p05</th>"
+                + "<th>p25</th><th>p50</th><th>p75</th><th>p95</th></tr>");
+        for (int d = 0; d < s.dimensions().size(); d++) {
+            Distribution x = s.outcome().get(d);
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<tr><td>%s</td><td>%.2f</td><td>%.2f</td><td>%.2f</td><td>%.2f</td><td>%.2f</td><td>%.2f</td>"
+                            + "<td>%.2f</td></tr>",
+                    HtmlReport.esc(s.dimensions().get(d)),
+                    x.mean(),
+                    x.sd(),
+                    x.p05(),
+                    x.p25(),
+                    x.p50(),
+                    x.p75(),
+                    x.p95()));
+        }
+        b.append("</table><h2>Probability that each actor's position wins (mean over runs)</h2><table>"
+                + "<tr><th>actor</th><th>mean</th><th>p05</th><th>p95</th></tr>");
+        for (int i = 0; i < s.actors().size(); i++) {
+            Distribution x = s.winProbability().get(i);
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<tr><td>%s</td><td>%.3f</td><td>%.3f</td><td>%.3f</td></tr>",
+                    HtmlReport.esc(s.actors().get(i)),
+                    x.mean(),
+                    x.p05(),
+                    x.p95()));
+        }
+        return b.append("</table><p><small>Every run's values are in runs.csv.</small></p></body></html>")
+                .toString();
+    }
+}
