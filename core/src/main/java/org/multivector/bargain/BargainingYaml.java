@@ -28,7 +28,7 @@ import org.multivector.scenario.YamlDocument;
  *     position: {seabed: 30}
  *     salience: {seabed: 60}
  *     assumption: "why these numbers"   # or source:
- * accommodation:                # optional; identity otherwise
+ * accommodation:                # optional; identity otherwise; own weight = 1 − the others unless given
  *   - {actor: KAZ, toward: RUS, weight: 0.1, assumption: "…"}
  * </pre>
  *
@@ -222,6 +222,7 @@ final class BargainingYaml {
                         "accommodation",
                         "expected a list of {actor, toward, weight, source|assumption}");
             } else {
+                boolean[] ownGiven = new boolean[n];
                 for (int k = 0; k < ac.size(); k++) {
                     String p = "/accommodation/" + k;
                     String path = "accommodation[" + k + "]";
@@ -239,9 +240,18 @@ final class BargainingYaml {
                         c.at(p + "/weight", path + ".weight", "weight " + w + " is outside [0, 1]");
                     } else if (w != null && r >= 0 && col >= 0) {
                         acc[r][col] = w;
+                        ownGiven[r] |= r == col;
                     }
                 }
                 for (int r = 0; r < n; r++) {
+                    if (!ownGiven[r]) {
+                        // unless given, an actor's own weight is what the others leave
+                        double others = 0;
+                        for (int col = 0; col < n; col++) {
+                            others += col == r ? 0 : acc[r][col];
+                        }
+                        acc[r][r] = Math.max(0, 1 - others);
+                    }
                     double sum = 0;
                     for (int col = 0; col < n; col++) {
                         sum += acc[r][col];
