@@ -1,0 +1,165 @@
+package org.multivector.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BargainCommandTest {
+    private static final Path KTAB = Path.of("..", "core", "src", "test", "resources", "ktab");
+    private static final Path EXAMPLES = Path.of("..", "examples", "bargaining");
+
+    static RunCommandTest.Result run(String... args) {
+        return RunCommandTest.run(args);
+    }
+
+    @Test
+    void ktabCsv_printsHistoryAndForecast_positionsCsvIsByteIdenticalToKtabs(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("positions.csv");
+        RunCommandTest.Result r = run(
+                "bargain",
+                KTAB.resolve("inputs/SOE-Pol-Comp.csv").toString(),
+                "--out",
+                dir.toString(),
+                "--positions-csv",
+                csv.toString(),
+                "--name",
+                "soe");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("27 turns (positions converged", "Positions on Policy", "t27", "Forecast", "Most likely");
+        assertThat(Files.readAllBytes(csv))
+                .isEqualTo(Files.readAllBytes(KTAB.resolve("outputs/SOE-Pol-Comp/positions.csv")));
+        Path out = dir.resolve("soe");
+        assertThat(out.resolve("positions.csv")).hasSameBinaryContentAs(csv);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<svg", "Positions on Policy");
+        assertThat(Files.readAllLines(out.resolve("history.csv")).get(0))
+                .isEqualTo("turn,actor,dimension,position,ideal,win_probability,risk_attitude");
+        Path db = dir.resolve("results.duckdb");
+        assertThat(StudyCommandTest.count(db, "SELECT count(*) FROM bargain_positions"))
+                .isEqualTo(28 * 13 * 2);
+        assertThat(StudyCommandTest.count(db, "SELECT count(*) FROM bargain_outcomes WHERE turns = 27 AND converged"))
+                .isEqualTo(2);
+        assertThat(StudyCommandTest.count(db, "SELECT count(*) FROM studies WHERE kind = 'bargain'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void modelOptionsAndSeedChangeTheRun(@TempDir Path dir) throws Exception {
+        RunCommandTest.Result r = run(
+                "bargain",
+                KTAB.resolve("inputs/dummyData_3Dim.csv").toString(),
+                "--out",
+                dir.toString(),
+                "--voting-rule",
+                "Binary",
+                "--name",
+                "b",
+                "--positions-csv",
+                dir.resolve("b.csv").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("VotingRule=Binary", "9 turns");
+        // KTAB's reference run of the same parameter change (variants/d3-v09-VR-Binary.xml).
+        assertThat(Files.readAllBytes(dir.resolve("b.csv")))
+                .isEqualTo(Files.readAllBytes(KTAB.resolve("outputs/variant-d3-v09-VR-Binary/positions.csv")));
+        RunCommandTest.Result s = run(
+                "bargain",
+                KTAB.resolve("inputs/smpExample-fixed.xml").toString(),
+                "-q",
+                "--out",
+                dir.toString(),
+                "--seed",
+                "7",
+                "--name",
+                "s7",
+                "--max-turns",
+                "3");
+        assertThat(s.code()).as(s.err()).isZero();
+        assertThat(Files.readString(dir.resolve("s7/manifest.json"))).contains("\"seed\" : \"7\"", "Stochastic");
+        assertThat(Files.readAllLines(dir.resolve("s7/positions.csv"))).hasSize(1 + 4 * 5 * 3);
+    }
+
+    @Test
+    void ensemble_identicalForAnyThreadCount_andSummarised(@TempDir Path dir) throws Exception {
+        String file = EXAMPLES.resolve("syr-darya.yaml").toString();
+        RunCommandTest.Result a = run(
+                "bargain",
+                file,
+                "--runs",
+                "40",
+                "--perturb",
+                "positions=5,salience=10%",
+                "--threads",
+                "1",
+                "--out",
+                dir.toString(),
+                "--name",
+                "t1");
+        assertThat(a.code()).as(a.err()).isZero();
+        assertThat(a.out()).contains("40 runs", "Forecast outcome per dimension", "regime", "KGZ");
+        RunCommandTest.Result b = run(
+                "bargain",
+                file,
+                "-q",
+                "--runs",
+                "40",
+                "--perturb",
+                "positions=5,salience=10%",
+                "--threads",
+                "2",
+                "--out",
+                dir.toString(),
+                "--name",
+                "t2");
+        assertThat(b.code()).as(b.err()).isZero();
+        assertThat(dir.resolve("t2/runs.csv")).hasSameBinaryContentAs(dir.resolve("t1/runs.csv"));
+        List<String> rows = Files.readAllLines(dir.resolve("t1/runs.csv"));
+        assertThat(rows).hasSize(41);
+        assertThat(rows.stream().skip(1).distinct().count())
+                .as("perturbed runs differ")
+                .isGreaterThan(30);
+        assertThat(Files.readString(dir.resolve("t1/report.html"))).contains("Forecast outcome per dimension");
+        Path db = dir.resolve("results.duckdb");
+        assertThat(StudyCommandTest.count(
+                        db,
+                        "SELECT count(DISTINCT run_index) FROM bargain_outcomes"
+                                + " JOIN studies USING (study_id) WHERE kind = 'bargain-ensemble'"))
+                .isEqualTo(40);
+    }
+
+    @Test
+    void badInput_exit2_locatedMessage_nothingWritten(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(
+                bad, "S,d,3,1,\nActor,Description,Power,P1,S1,\nA,a,100,50,40,\nB,b,80,120,30,\nC,c,1,1,1,\n");
+        Path out = dir.resolve("out");
+        RunCommandTest.Result r = run("bargain", bad.toString(), "--out", out.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("bad.csv:4:", "B.P1.position", "position 120.0 is outside [0, 100]");
+        assertThat(out).doesNotExist();
+        for (String[] args : new String[][] {
+            {"bargain"},
+            {"bargain", bad.toString(), "--voting-rule", "Maybe"},
+            {"bargain", KTAB.resolve("inputs/edge-conv.csv").toString(), "--runs", "0"},
+            {"bargain", KTAB.resolve("inputs/edge-conv.csv").toString(), "--perturb", "positions=5"},
+            {"bargain", KTAB.resolve("inputs/edge-conv.csv").toString(), "--runs", "3", "--perturb", "power=1"},
+            {"bargain", KTAB.resolve("inputs/edge-conv.csv").toString(), "--seed", "-1"},
+            {"bargain", KTAB.resolve("inputs/edge-conv.csv").toString(), "--name", "../x"},
+            {"bargain", dir.resolve("missing.yaml").toString()}
+        }) {
+            RunCommandTest.Result e = run(append(args, "--out", out.toString()));
+            assertThat(e.code()).as(String.join(" ", args) + ": " + e.err()).isEqualTo(2);
+            assertThat(e.err()).doesNotContain("internal error", "Exception");
+        }
+        assertThat(out).doesNotExist();
+    }
+
+    private static String[] append(String[] a, String... more) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + more.length);
+        System.arraycopy(more, 0, r, a.length, more.length);
+        return r;
+    }
+}
