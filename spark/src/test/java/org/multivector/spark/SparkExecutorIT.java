@@ -53,6 +53,16 @@ class SparkExecutorIT {
     }
 
     @Test
+    void bargainingEnsembleOnSparkIsBitIdenticalToThreads() throws Exception {
+        org.multivector.bargain.BargainingProblem p = org.multivector.bargain.BargainingInputs.load(
+                java.nio.file.Path.of("..", "examples", "bargaining", "caspian.yaml"));
+        org.multivector.bargain.BargainEnsembleJob job = new org.multivector.bargain.BargainEnsembleJob(
+                p, org.multivector.bargain.Perturbation.parse("positions=5,salience=10%"), 1996, 37, 100);
+        byte[] local = result(job, new ThreadExecutor(2));
+        assertThat(result(job, spark)).isEqualTo(local);
+    }
+
+    @Test
     void compareOnSparkIsBitIdenticalToThreads() throws Exception {
         CompareJob job =
                 new CompareJob(spec(), "KAZ", List.of("multi-vector", "bandwagon:RUS", "neutral"), 2024, 3, 450);
