@@ -310,7 +310,7 @@ final class BargainCommand implements Callable<Integer> {
         manifest.put("executor", result.executor());
         manifest.put("seconds", result.seconds());
         BargainReport.Ensemble summary = BargainReport.Ensemble.of(job, total, p);
-        String report = BargainReport.ensemble(summary, noise, runs);
+        String report = BargainReport.ensemble(p.name(), summary, noise, runs);
         Path dir = RunDirectory.writeAtomically(out, dirName, tmp -> {
             writeRuns(tmp.resolve("runs.csv"), job, total, p);
             Files.writeString(tmp.resolve("report.html"), report, StandardCharsets.UTF_8);
@@ -412,6 +412,9 @@ final class BargainCommand implements Callable<Integer> {
                     p.dimensions().get(d),
                     outcome[d] * 100,
                     start[d] * 100);
+            if (!p.scales().get(d).isEmpty()) {
+                w.printf("  %-20s %s%n", "", p.scales().get(d));
+            }
         }
         int best = 0;
         double[] fin = h.finalWinProbability();

@@ -31,15 +31,17 @@ final class BargainReport {
             x[t] = t;
         }
         double[] outcome = h.weightedOutcome(h.turns());
-        b.append("<h2>Forecast</h2><table><tr><th>dimension</th><th>weighted outcome</th><th>start</th></tr>");
+        b.append("<h2>Forecast</h2><table><tr><th>dimension</th><th>weighted outcome</th><th>start</th>"
+                + "<th>scale</th></tr>");
         double[] start = h.weightedOutcome(0);
         for (int d = 0; d < p.dimensionCount(); d++) {
             b.append(String.format(
                     Locale.ROOT,
-                    "<tr><td>%s</td><td>%.1f</td><td>%.1f</td></tr>",
+                    "<tr><td>%s</td><td>%.1f</td><td>%.1f</td><td style=\"text-align:left\">%s</td></tr>",
                     HtmlReport.esc(p.dimensions().get(d)),
                     outcome[d] * 100,
-                    start[d] * 100));
+                    start[d] * 100,
+                    HtmlReport.esc(p.scales().get(d))));
         }
         b.append("</table><p><small>Weighted outcome: mean of final positions weighted by capability &times;"
                 + " salience on the dimension (0&ndash;100).</small></p>");
@@ -60,6 +62,9 @@ final class BargainReport {
             b.append("<h2>Positions on ")
                     .append(HtmlReport.esc(p.dimensions().get(d)))
                     .append("</h2>");
+            if (!p.scales().get(d).isEmpty()) {
+                b.append("<p><small>").append(HtmlReport.esc(p.scales().get(d))).append("</small></p>");
+            }
             b.append(HtmlReport.chart("Positions on " + p.dimensions().get(d) + " by turn", x, lines, 0, 100, 760));
         }
         List<HtmlReport.Line> probs = new ArrayList<>();
@@ -139,9 +144,9 @@ final class BargainReport {
         }
     }
 
-    static String ensemble(Ensemble s, Object noise, int runs) {
+    static String ensemble(String issue, Ensemble s, Object noise, int runs) {
         StringBuilder b = new StringBuilder(StudyReport.head(
-                "Bargaining ensemble",
+                "Bargaining ensemble: " + issue,
                 runs + " runs; perturbation " + noise
                         + String.format(
                                 Locale.ROOT,

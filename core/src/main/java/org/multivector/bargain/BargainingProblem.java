@@ -11,6 +11,7 @@ import java.util.Objects;
  * <p>Arrays are owned by the problem; callers must not modify them.
  *
  * @param source        a one-line note on where the numbers come from (file, or "generated")
+ * @param scales        per dimension, what its 0 and 100 mean ("" when the input does not say)
  * @param accommodation A, N × N; ideals follow {@code ι_i ← Σ_j A_ij x_j + (1 − min(1, Σ_j A_ij)) ι_i}
  * @param riskNeutralFirstOutcomes KTAB's {@code --euSMP} quirk (SPEC §12): in turn 0 the bargain
  *                      outcome utilities use risk attitude 0
@@ -20,6 +21,7 @@ public record BargainingProblem(
         String description,
         String source,
         List<String> dimensions,
+        List<String> scales,
         List<String> actors,
         List<String> actorDescriptions,
         double[] capability,
@@ -35,6 +37,10 @@ public record BargainingProblem(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(parameters, "parameters");
         dimensions = List.copyOf(dimensions);
+        scales = scales.isEmpty() ? java.util.Collections.nCopies(dimensions.size(), "") : List.copyOf(scales);
+        if (scales.size() != dimensions.size()) {
+            throw new IllegalArgumentException("one scale text per dimension");
+        }
         actors = List.copyOf(actors);
         actorDescriptions = List.copyOf(actorDescriptions);
         int n = actors.size();
@@ -84,6 +90,7 @@ public record BargainingProblem(
                 description,
                 source,
                 dimensions,
+                scales,
                 actors,
                 actorDescriptions,
                 capability,
@@ -101,6 +108,7 @@ public record BargainingProblem(
                 description,
                 source,
                 dimensions,
+                scales,
                 actors,
                 actorDescriptions,
                 capability,
@@ -119,6 +127,7 @@ public record BargainingProblem(
                 description,
                 source,
                 dimensions,
+                scales,
                 actors,
                 actorDescriptions,
                 capability,

@@ -124,6 +124,7 @@ final class BargainingYaml {
             }
         }
         List<String> dims = new ArrayList<>();
+        List<String> scales = new ArrayList<>();
         JsonNode dn = root.path("dimensions");
         if (!dn.isArray() || dn.isEmpty()) {
             c.at(
@@ -137,6 +138,7 @@ final class BargainingYaml {
                 if (!node.isObject()) {
                     c.at(p, "dimensions[" + d + "]", "expected {name, low, high}");
                     dims.add("");
+                    scales.add("");
                     continue;
                 }
                 unknownKeys(c, node, p, "dimensions[" + d + "]", DIMENSION);
@@ -145,6 +147,7 @@ final class BargainingYaml {
                     c.at(p + "/name", "dimensions[" + d + "].name", "dimension '" + dname + "' is listed twice");
                 }
                 dims.add(dname);
+                scales.add(scale(c, node, p, d));
             }
         }
         JsonNode an = root.path("actors");
@@ -268,7 +271,21 @@ final class BargainingYaml {
         }
         c.throwIfAny();
         return new BargainingProblem(
-                name, description, file, dims, names, descriptions, cap, pos, sal, acc, seed, params, false);
+                name, description, file, dims, scales, names, descriptions, cap, pos, sal, acc, seed, params, false);
+    }
+
+    /** "description; low; high" of a dimension, from whichever of the three it gives. */
+    private static String scale(Located c, JsonNode node, String p, int d) {
+        List<String> parts = new ArrayList<>();
+        for (String key : List.of("description", "low", "high")) {
+            if (node.has(key)) {
+                String t = text(c, node, p + "/" + key, "dimensions[" + d + "]." + key, false);
+                if (!t.isEmpty()) {
+                    parts.add(t);
+                }
+            }
+        }
+        return String.join("; ", parts);
     }
 
     private static double[] perDimension(

@@ -225,6 +225,7 @@ public final class KtabCsv {
                 description,
                 file,
                 dimNames,
+                List.of(),
                 actors,
                 descriptions,
                 cap,

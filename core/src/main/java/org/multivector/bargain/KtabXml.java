@@ -261,7 +261,7 @@ public final class KtabXml {
             throw new ScenarioException(problems);
         }
         return new BargainingProblem(
-                name, desc, file, dims, names, descriptions, cap, pos, sal, acc, seed, params, false);
+                name, desc, file, dims, List.of(), names, descriptions, cap, pos, sal, acc, seed, params, false);
     }
 
     private static String required(List<Problem> problems, String file, Element parent, String child, String where) {

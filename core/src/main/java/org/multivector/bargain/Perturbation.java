@@ -108,6 +108,7 @@ public record Perturbation(Spread positions, Spread salience, Spread capability)
                 base.description(),
                 base.source(),
                 base.dimensions(),
+                base.scales(),
                 base.actors(),
                 base.actorDescriptions(),
                 cap,
