@@ -56,6 +56,11 @@ final class BargainCommand implements Callable<Integer> {
     String euSmp;
 
     @Option(
+            names = "--ra",
+            description = "With --eu-smp: also draw a diagonal accommodation matrix (KTAB's --euSMP --ra).")
+    boolean ra;
+
+    @Option(
             names = "--seed",
             paramLabel = "SEED",
             description = "Seed of KTAB's generator (stochastic transitions) and of the ensemble's perturbations"
@@ -148,6 +153,9 @@ final class BargainCommand implements Callable<Integer> {
         if ((file == null) == (euSmp == null)) {
             throw new IllegalArgumentException("--eu-smp or FILE: give exactly one issue (a file, or --eu-smp SEED)");
         }
+        if (ra && euSmp == null) {
+            throw new IllegalArgumentException("--ra needs --eu-smp SEED");
+        }
         if (maxTurns < 1 || maxTurns > 10_000) {
             throw new IllegalArgumentException("--max-turns must be between 1 and 10000, got " + maxTurns);
         }
@@ -175,7 +183,7 @@ final class BargainCommand implements Callable<Integer> {
     private BargainingProblem load() {
         BargainingProblem p;
         if (euSmp != null) {
-            p = EuSmp.generate(parseSeed("--eu-smp", euSmp), false);
+            p = EuSmp.generate(parseSeed("--eu-smp", euSmp), ra);
         } else {
             p = BargainingInputs.load(file);
         }
@@ -225,6 +233,7 @@ final class BargainCommand implements Callable<Integer> {
         manifest.put("studyId", studyId);
         manifest.put("turns", h.turns());
         manifest.put("stopReason", h.stopReason().name());
+        manifest.put("notes", h.notes());
         manifest.put("seconds", seconds);
         String report = BargainReport.single(h);
         byte[] positions = positionsCsv(h);
@@ -377,6 +386,9 @@ final class BargainCommand implements Callable<Integer> {
                 h.turns(),
                 h.stopReason().text(),
                 seconds);
+        for (String note : h.notes()) {
+            w.printf("Note: %s%n", note);
+        }
         int[] shown = shownStates(h.turns());
         int nameWidth = 8;
         for (String a : p.actors()) {
@@ -601,7 +613,7 @@ final class BargainCommand implements Callable<Integer> {
         m.put("version", Main.VERSION);
         m.put("command", command);
         m.put("issue", p.name());
-        m.put("input", file != null ? file.toString() : "--eu-smp " + euSmp);
+        m.put("input", file != null ? file.toString() : "--eu-smp " + euSmp + (ra ? " --ra" : ""));
         m.put("inputHash", hash);
         m.put("seed", Long.toUnsignedString(p.seed()));
         m.put("runs", runCount);

@@ -26,6 +26,9 @@ final class BargainReport {
         if (!p.description().isBlank()) {
             b.append("<p>").append(HtmlReport.esc(p.description())).append("</p>");
         }
+        for (String note : h.notes()) {
+            b.append("<p><small>Note: ").append(HtmlReport.esc(note)).append("</small></p>");
+        }
         double[] x = new double[h.turns() + 1];
         for (int t = 0; t <= h.turns(); t++) {
             x[t] = t;

@@ -57,6 +57,12 @@ public final class Main implements Runnable {
                 err.flush();
                 return 2;
             }
+            if (ex instanceof org.multivector.bargain.BargainingException be) {
+                // A model check failed on this input (e.g. a PCE that does not converge): the input's fault.
+                err.println("multivector: the bargaining model cannot go on with this input: " + be.getMessage());
+                err.flush();
+                return 2;
+            }
             err.println("multivector: internal error: " + ex);
             ex.printStackTrace(err);
             err.flush();

@@ -83,6 +83,29 @@ class BargainCommandTest {
     }
 
     @Test
+    void euSmpAndDeviationNotes(@TempDir Path dir) throws Exception {
+        RunCommandTest.Result r = run(
+                "bargain",
+                "--eu-smp",
+                "15455440707583219804",
+                "--out",
+                dir.toString(),
+                "--name",
+                "eu",
+                "--positions-csv",
+                dir.resolve("eu.csv").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("eu.csv")))
+                .isEqualTo(Files.readAllBytes(KTAB.resolve("outputs/euSMP-seed15455440707583219804/positions.csv")));
+        RunCommandTest.Result same = run(
+                "bargain", KTAB.resolve("inputs/edge-same.csv").toString(), "--out", dir.toString(), "--name", "same");
+        assertThat(same.code()).as(same.err()).isZero();
+        assertThat(same.out()).contains("2 turns (positions converged", "Note: even field from state 0");
+        assertThat(Files.readString(dir.resolve("same/report.html"))).contains("Note: even field");
+        assertThat(Files.readString(dir.resolve("same/manifest.json"))).contains("even field");
+    }
+
+    @Test
     void ensemble_identicalForAnyThreadCount_andSummarised(@TempDir Path dir) throws Exception {
         String file = EXAMPLES.resolve("syr-darya.yaml").toString();
         RunCommandTest.Result a = run(
@@ -148,7 +171,9 @@ class BargainCommandTest {
             {"bargain", KTAB.resolve("inputs/edge-conv.csv").toString(), "--runs", "3", "--perturb", "power=1"},
             {"bargain", KTAB.resolve("inputs/edge-conv.csv").toString(), "--seed", "-1"},
             {"bargain", KTAB.resolve("inputs/edge-conv.csv").toString(), "--name", "../x"},
-            {"bargain", dir.resolve("missing.yaml").toString()}
+            {"bargain", dir.resolve("missing.yaml").toString()},
+            {"bargain", KTAB.resolve("inputs/edge-conv.csv").toString(), "--ra"},
+            {"bargain", KTAB.resolve("inputs/edge-conv.csv").toString(), "--eu-smp", "1"}
         }) {
             RunCommandTest.Result e = run(append(args, "--out", out.toString()));
             assertThat(e.code()).as(String.join(" ", args) + ": " + e.err()).isEqualTo(2);

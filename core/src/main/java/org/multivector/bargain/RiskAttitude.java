@@ -20,6 +20,16 @@ import org.multivector.bargain.SmpParameters.BigRRange;
 public final class RiskAttitude {
     private RiskAttitude() {}
 
+    /** Whether every probability is the same (pMax = pMin): the case KTAB turns into NaN. */
+    public static boolean isEven(double[] p) {
+        for (double v : p) {
+            if (v != p[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static double[] fromProbabilities(BigRRange range, double[] p) {
         double pMin = 1.0;
         double pMax = 0.0;

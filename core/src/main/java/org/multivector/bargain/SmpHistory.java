@@ -12,6 +12,7 @@ import java.util.List;
  * @param winProbability per state, the PCE probability of each actor's position (SPEC §13.1)
  * @param turnRecords per turn t = 0..turns−1, the bargaining that led from state t to t+1
  * @param change     per state t ≥ 1, {@code dist(S_t, S_{t−1}) / (dist(S_1, S_0) + 10⁻⁴)}
+ * @param notes      where the run took a documented deviation from KTAB, and why
  */
 public record SmpHistory(
         BargainingProblem problem,
@@ -21,7 +22,8 @@ public record SmpHistory(
         List<double[]> winProbability,
         List<Turn> turnRecords,
         List<Double> change,
-        StopReason stopReason) {
+        StopReason stopReason,
+        List<String> notes) {
 
     /** Why a run ended. */
     public enum StopReason {

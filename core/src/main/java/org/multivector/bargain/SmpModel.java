@@ -22,10 +22,6 @@ import org.multivector.bargain.SmpParameters.StateTransitions;
 public final class SmpModel {
     /** KTAB's turn limit. */
     public static final int MAX_TURNS = 100;
-    /** Stop when a turn moves less than this fraction of the first turn's movement. */
-    public static final double STOP_RATIO = 0.02;
-    /** Additive guard of the first turn's movement in the stopping ratio. */
-    public static final double STOP_GUARD = 1e-4;
     /** Smallest expected gain that makes a challenge worth proposing. */
     public static final double MIN_GAIN = 1e-5;
     /** Positions closer than this (Euclidean, [0, 1] scale) count as one option when reporting probabilities. */
@@ -113,6 +109,8 @@ public final class SmpModel {
         final double[][] ideal;
         final double[][] dmat = new double[n][n];
         final double[] r;
+        /** Every position had the same chance (R set to 0 where KTAB has NaN). */
+        final boolean even;
         /** {@code own[a][m] = U^a_{a m}}: a's own estimate of its utility of m's position. */
         final double[][] own = new double[n][n];
 
@@ -133,6 +131,7 @@ public final class SmpModel {
             }
             double[] p = Pce.scalar(cap, v, n, par.votingRule(), par.victoryProbModel(), par.pceModel());
             r = RiskAttitude.fromProbabilities(par.bigRRange(), p);
+            even = RiskAttitude.isEven(p);
             for (int a = 0; a < n; a++) {
                 double ra = RiskAttitude.blend(par.bigRAdjust(), r[a], r[a]);
                 for (int m = 0; m < n; m++) {
@@ -182,7 +181,7 @@ public final class SmpModel {
             for (int a = 0; a < n; a++) {
                 boolean found = false;
                 for (int rep : reps) {
-                    if (euclid(x[a], x[rep]) < SAME_POSITION) {
+                    if (Transition.euclid(x[a], x[rep]) < SAME_POSITION) {
                         found = true;
                         break;
                     }
@@ -203,7 +202,7 @@ public final class SmpModel {
             for (int i = 0; i < n; i++) {
                 int option = -1;
                 for (int o = 0; o < m; o++) {
-                    if (euclid(x[i], x[reps.get(o)]) < SAME_POSITION) {
+                    if (Transition.euclid(x[i], x[reps.get(o)]) < SAME_POSITION) {
                         option = o;
                     }
                 }
@@ -220,9 +219,18 @@ public final class SmpModel {
         List<double[]> probs = new ArrayList<>();
         List<SmpHistory.Turn> turnRecords = new ArrayList<>();
         List<Double> change = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (par.bigRAdjust() == SmpParameters.BigRAdjust.FULL) {
+            notes.add("BigRAdjust=Full: KTAB aborts such runs on a sanity check that Full always fails;"
+                    + " run here as specified (docs/BARGAINING.md, deviations)");
+        }
         Prng prng = new Prng(problem.seed());
 
         State state = initialState();
+        if (state.even) {
+            notes.add("even field from state 0: every position is equally likely to win, so every risk attitude"
+                    + " is 0 (KTAB: 0/0 = NaN and a failed run)");
+        }
         positions.add(state.x);
         ideals.add(state.ideal);
         risks.add(state.r);
@@ -239,30 +247,32 @@ public final class SmpModel {
                 next[k] =
                         b.isStatusQuo() ? state.x[k].clone() : b.positionFor(k).clone();
             }
-            double[][] nextIdeal = nextIdeals(next, state.ideal);
+            double[][] nextIdeal = Transition.ideals(problem.accommodation(), next, state.ideal);
             State after = new State(next, nextIdeal);
             positions.add(after.x);
             ideals.add(after.ideal);
             risks.add(after.r);
             probs.add(after.winProbabilities());
-            double moved = distance(after.x, state.x);
+            double moved = Transition.distance(after.x, state.x);
             int stateIndex = t + 1;
             if (stateIndex == 1) {
                 firstMove = moved;
             }
-            double ratio = moved / (firstMove + STOP_GUARD);
+            double ratio = Transition.ratio(moved, firstMove);
             change.add(ratio);
-            state = after;
-            if (stateIndex >= maxTurns) {
-                reason = SmpHistory.StopReason.MAX_TURNS;
-                break;
+            if (after.even && notes.stream().noneMatch(m -> m.startsWith("even field"))) {
+                notes.add("even field from state " + stateIndex + ": every position is equally likely to win, so"
+                        + " every risk attitude is 0 (KTAB: 0/0 = NaN and a failed run)");
             }
-            if (stateIndex >= 2 && ratio < STOP_RATIO) {
-                reason = SmpHistory.StopReason.CONVERGED;
+            state = after;
+            if (Transition.stops(stateIndex, ratio, maxTurns)) {
+                reason = stateIndex >= 2 && ratio < Transition.STOP_RATIO
+                        ? SmpHistory.StopReason.CONVERGED
+                        : SmpHistory.StopReason.MAX_TURNS;
                 break;
             }
         }
-        return new SmpHistory(problem, positions, ideals, risks, probs, turnRecords, change, reason);
+        return new SmpHistory(problem, positions, ideals, risks, probs, turnRecords, change, reason, notes);
     }
 
     /** One bargaining turn from {@code s}: targets, bargains, lists, resolution. */
@@ -413,49 +423,6 @@ public final class SmpModel {
             val[a] = v;
         }
         return val;
-    }
-
-    /** §9: {@code ι_i ← Σ_j A_ij x_j + (1 − min(1, Σ_j A_ij)) ι_i}. */
-    private double[][] nextIdeals(double[][] x, double[][] ideal) {
-        double[][] a = problem.accommodation();
-        double[][] out = new double[n][dims];
-        for (int i = 0; i < n; i++) {
-            double rowSum = 0;
-            for (int j = 0; j < n; j++) {
-                rowSum += a[i][j];
-            }
-            if (rowSum > 1 + 1e-10) {
-                throw new BargainingException(
-                        "accommodation row of " + problem.actors().get(i) + " sums to " + rowSum + ", more than 1");
-            }
-            double keep = 1 - Math.min(1, rowSum);
-            for (int d = 0; d < dims; d++) {
-                double acc = 0;
-                for (int j = 0; j < n; j++) {
-                    acc += a[i][j] * x[j][d];
-                }
-                out[i][d] = acc + keep * ideal[i][d];
-            }
-        }
-        return out;
-    }
-
-    /** {@code Σ_i ‖x_i − y_i‖₂}. */
-    static double distance(double[][] x, double[][] y) {
-        double total = 0;
-        for (int i = 0; i < x.length; i++) {
-            total += euclid(x[i], y[i]);
-        }
-        return total;
-    }
-
-    static double euclid(double[] a, double[] b) {
-        double s = 0;
-        for (int d = 0; d < a.length; d++) {
-            double t = a[d] - b[d];
-            s += t * t;
-        }
-        return Math.sqrt(s);
     }
 
     private void forEach(IntConsumer body) {

@@ -99,6 +99,7 @@ class KtabEdgeCasesTest {
         assertThat(h.risk().get(0)).containsOnly(0.0);
         assertThat(h.finalPositions()).isDeepEqualTo(h.positions().get(0));
         assertThat(h.finalWinProbability()).containsOnly(1.0);
+        assertThat(h.notes()).singleElement().asString().startsWith("even field from state 0");
     }
 
     /** KTAB aborts every BigRAdjust=Full run on a sanity check that Full always fails; here it runs. */
@@ -107,6 +108,7 @@ class KtabEdgeCasesTest {
         SmpHistory h = SmpModel.run(input("smpExample-fullRA.xml")
                 .withParameters(input("smpExample-fullRA.xml").parameters().with("StateTransitions", "Deterministic")));
         assertThat(h.problem().parameters().bigRAdjust()).isEqualTo(SmpParameters.BigRAdjust.FULL);
+        assertThat(h.notes()).anyMatch(n -> n.startsWith("BigRAdjust=Full"));
         assertThat(h.turns()).isBetween(2, SmpModel.MAX_TURNS);
         for (double[] p : h.winProbability()) {
             for (double v : p) {
@@ -130,6 +132,25 @@ class KtabEdgeCasesTest {
                 .hasMessageContaining("smpExample-as-shipped.xml:")
                 .hasMessageContaining("Alice.Position.dCoord[1]")
                 .hasMessageContaining("empty <dCoord> (expected a number)");
+    }
+
+    @Test
+    void ordinaryRunsCarryNoNotes() {
+        assertThat(SmpModel.run(input("dummyData_3Dim.csv")).notes()).isEmpty();
+    }
+
+    @Test
+    void euSmpWithAccommodationRuns() {
+        BargainingProblem p = EuSmp.generate(Prng.DEFAULT_SEED, true);
+        BargainingProblem plain = EuSmp.generate(Prng.DEFAULT_SEED, false);
+        assertThat(p.position()).isDeepEqualTo(plain.position());
+        for (int i = 0; i < p.actorCount(); i++) {
+            assertThat(p.accommodation()[i][i]).isBetween(0.1, 0.5);
+        }
+        SmpHistory h = SmpModel.run(p);
+        assertThat(h.turns()).isBetween(2, SmpModel.MAX_TURNS);
+        // ideals lag positions: after the first move some ideal differs from its position
+        assertThat(h.ideals().get(1)).isNotEqualTo(h.positions().get(1));
     }
 
     @Test

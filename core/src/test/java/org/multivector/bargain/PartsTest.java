@@ -155,6 +155,28 @@ class PartsTest {
     }
 
     @Test
+    void transitionMovesIdealsThroughTheAccommodationMatrixAndStopsOnTheRatio() {
+        double[][] x = {{0.2}, {0.8}};
+        double[][] ideal = {{0.0}, {1.0}};
+        double[][] identity = {{1, 0}, {0, 1}};
+        assertThat(Transition.ideals(identity, x, ideal)).isDeepEqualTo(x);
+        // actor 0 keeps 60 % of its ideal and moves 40 % toward... its own 0.2 and 0.8 of actor 1: 0.1·0.2 + 0.3·0.8
+        double[][] a = {{0.1, 0.3}, {0, 1}};
+        double[][] next = Transition.ideals(a, x, ideal);
+        assertThat(next[0][0]).isCloseTo(0.1 * 0.2 + 0.3 * 0.8 + 0.6 * 0.0, within(1e-15));
+        assertThat(next[1][0]).isEqualTo(0.8);
+        assertThatThrownBy(() -> Transition.ideals(new double[][] {{0.7, 0.7}, {0, 1}}, x, ideal))
+                .isInstanceOf(BargainingException.class);
+        assertThat(Transition.distance(new double[][] {{0, 0}, {1, 1}}, new double[][] {{0.3, 0.4}, {1, 1}}))
+                .isCloseTo(0.5, within(1e-15));
+        assertThat(Transition.ratio(0.001, 0.1)).isCloseTo(0.001 / 0.1001, within(1e-15));
+        assertThat(Transition.stops(1, 0.0, 100)).as("at least two turns").isFalse();
+        assertThat(Transition.stops(2, 0.019, 100)).isTrue();
+        assertThat(Transition.stops(2, 0.02, 100)).isFalse();
+        assertThat(Transition.stops(100, 0.5, 100)).isTrue();
+    }
+
+    @Test
     void shortestDoubleWritesPythonRepr() {
         assertThat(ShortestDouble.format(0.0637 * 100)).isEqualTo("6.370000000000001");
         assertThat(ShortestDouble.format(75.79)).isEqualTo("75.79");
