@@ -162,6 +162,12 @@ final class BargainCommand implements Callable<Integer> {
         if (runs < 1 || runs > 100_000) {
             throw new IllegalArgumentException("--runs must be between 1 and 100000, got " + runs);
         }
+        if (threads != null && (threads < 1 || threads > 1024)) {
+            throw new IllegalArgumentException("--threads must be between 1 and 1024, got " + threads);
+        }
+        if (runs == 1 && (!engine.equals("local") || master != null)) {
+            throw new IllegalArgumentException("--engine and --master apply to ensembles: add --runs N with N > 1");
+        }
         Perturbation noise = Perturbation.parse(perturb);
         if (runs == 1 && !noise.isNone()) {
             throw new IllegalArgumentException("--perturb needs --runs N with N > 1");
@@ -495,6 +501,9 @@ final class BargainCommand implements Callable<Integer> {
                 s.turns().p95(),
                 100 * s.convergedShare(),
                 seconds);
+        if (noise.isNone() && p.parameters().stateTransitions() == SmpParameters.StateTransitions.DETERMINISTIC) {
+            w.printf("Note: no --perturb and deterministic transitions: every run is the same run%n");
+        }
         w.printf("%nForecast outcome per dimension (0-100)%n");
         w.printf("%-20s %7s %7s %7s %7s %7s %7s%n", "dimension", "mean", "sd", "p05", "p25", "p75", "p95");
         for (int d = 0; d < p.dimensionCount(); d++) {

@@ -173,6 +173,8 @@ class BargainCommandTest {
             {"bargain", KTAB.resolve("inputs/edge-conv.csv").toString(), "--name", "../x"},
             {"bargain", dir.resolve("missing.yaml").toString()},
             {"bargain", KTAB.resolve("inputs/edge-conv.csv").toString(), "--ra"},
+            {"bargain", KTAB.resolve("inputs/edge-conv.csv").toString(), "--engine", "spark"},
+            {"bargain", KTAB.resolve("inputs/edge-conv.csv").toString(), "--threads", "0"},
             {"bargain", KTAB.resolve("inputs/edge-conv.csv").toString(), "--eu-smp", "1"}
         }) {
             RunCommandTest.Result e = run(append(args, "--out", out.toString()));

@@ -279,10 +279,8 @@ public final class SmpModel {
     private SmpHistory.Turn turn(State s, boolean riskNeutralOutcomes, Prng prng) {
         double[][] sal = problem.salience();
         // §6: each initiator's best target, §7: its bargain(s).
-        List<List<Bargain>> proposed = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            proposed.add(List.of());
-        }
+        // each initiator writes only its own slot, so the parallel loop needs no locking
+        Bargain[][] byInitiator = new Bargain[n][0];
         forEach(i -> {
             double[] blended = s.blended(i);
             double[] uAtI = new double[n];
@@ -306,9 +304,13 @@ public final class SmpModel {
                 }
             }
             if (best >= 0) {
-                proposed.set(i, bargains(s, i, best, bestPhi, bestGain, sal));
+                byInitiator[i] = bargains(s, i, best, bestPhi, bestGain, sal).toArray(new Bargain[0]);
             }
         });
+        List<List<Bargain>> proposed = new ArrayList<>();
+        for (Bargain[] b : byInitiator) {
+            proposed.add(List.of(b));
+        }
         // §7.3: canonical lists.
         List<List<Bargain>> lists = new ArrayList<>();
         for (int k = 0; k < n; k++) {
