@@ -16,11 +16,56 @@ final class BargainReport {
         return HtmlReport.COLOURS[i % HtmlReport.COLOURS.length];
     }
 
+    /** Actors shown with a colour and a legend entry: all of up to ten, else the eight with most capability. */
+    static boolean[] named(BargainingProblem p) {
+        int n = p.actorCount();
+        boolean[] named = new boolean[n];
+        if (n <= 10) {
+            java.util.Arrays.fill(named, true);
+            return named;
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(p.capability()[b], p.capability()[a]));
+        for (int k = 0; k < 8; k++) {
+            named[order[k]] = true;
+        }
+        return named;
+    }
+
+    private static HtmlReport.Line line(BargainingProblem p, boolean[] named, int i, double[] v) {
+        if (!named[i]) {
+            return new HtmlReport.Line("", v, OTHERS, false);
+        }
+        int rank = 0;
+        for (int k = 0; k < i; k++) {
+            rank += named[k] ? 1 : 0;
+        }
+        return new HtmlReport.Line(p.actors().get(i).strip(), v, colour(rank), false);
+    }
+
+    private static void addOthersEntry(List<HtmlReport.Line> lines, boolean[] named, int length) {
+        int others = 0;
+        for (boolean b : named) {
+            others += b ? 0 : 1;
+        }
+        if (others > 0) {
+            double[] none = new double[length];
+            java.util.Arrays.fill(none, Double.NaN);
+            lines.add(new HtmlReport.Line(others + " other actors", none, OTHERS, false));
+        }
+    }
+
+    private static final String OTHERS = "#d5d5d5";
+
     static String single(SmpHistory h) {
         BargainingProblem p = h.problem();
         StringBuilder b = new StringBuilder(StudyReport.head(
                 "Bargaining forecast: " + p.name(),
-                p.actorCount() + " actors, " + p.dimensionCount() + " dimensions; " + h.turns() + " turns ("
+                p.actorCount() + " actors, " + p.dimensionCount()
+                        + (p.dimensionCount() == 1 ? " dimension; " : " dimensions; ") + h.turns() + " turns ("
                         + h.stopReason().text() + "); seed " + Long.toUnsignedString(p.seed()) + "; "
                         + p.parameters().describe()));
         if (!p.description().isBlank()) {
@@ -48,15 +93,22 @@ final class BargainReport {
         }
         b.append("</table><p><small>Weighted outcome: mean of final positions weighted by capability &times;"
                 + " salience on the dimension (0&ndash;100).</small></p>");
+        boolean[] named = named(p);
         for (int d = 0; d < p.dimensionCount(); d++) {
             List<HtmlReport.Line> lines = new ArrayList<>();
-            for (int i = 0; i < p.actorCount(); i++) {
-                double[] v = new double[h.turns() + 1];
-                for (int t = 0; t <= h.turns(); t++) {
-                    v[t] = h.positions().get(t)[i][d] * 100;
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = 0; i < p.actorCount(); i++) {
+                    if (named[i] != (pass == 1)) {
+                        continue;
+                    }
+                    double[] v = new double[h.turns() + 1];
+                    for (int t = 0; t <= h.turns(); t++) {
+                        v[t] = h.positions().get(t)[i][d] * 100;
+                    }
+                    lines.add(line(p, named, i, v));
                 }
-                lines.add(new HtmlReport.Line(p.actors().get(i).strip(), v, colour(i), false));
             }
+            addOthersEntry(lines, named, h.turns() + 1);
             double[] w = new double[h.turns() + 1];
             for (int t = 0; t <= h.turns(); t++) {
                 w[t] = h.weightedOutcome(t)[d] * 100;
@@ -71,13 +123,19 @@ final class BargainReport {
             b.append(HtmlReport.chart("Positions on " + p.dimensions().get(d) + " by turn", x, lines, 0, 100, 760));
         }
         List<HtmlReport.Line> probs = new ArrayList<>();
-        for (int i = 0; i < p.actorCount(); i++) {
-            double[] v = new double[h.turns() + 1];
-            for (int t = 0; t <= h.turns(); t++) {
-                v[t] = h.winProbability().get(t)[i];
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < p.actorCount(); i++) {
+                if (named[i] != (pass == 1)) {
+                    continue;
+                }
+                double[] v = new double[h.turns() + 1];
+                for (int t = 0; t <= h.turns(); t++) {
+                    v[t] = h.winProbability().get(t)[i];
+                }
+                probs.add(line(p, named, i, v));
             }
-            probs.add(new HtmlReport.Line(p.actors().get(i).strip(), v, colour(i), false));
         }
+        addOthersEntry(probs, named, h.turns() + 1);
         b.append("<h2>Probability that each actor's position wins</h2>");
         b.append(HtmlReport.chart("PCE probability by turn", x, probs, 0, 1, 760));
         b.append("<h2>Final positions</h2><table><tr><th>actor</th><th>capability</th>");

@@ -30,6 +30,7 @@ final class HtmlReport {
                     + "figure{margin:0}figcaption{font-size:12px;color:#555}small{color:#666}table{border-collapse:collapse;font-size:12px}"
                     + "td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}</style>";
 
+    /** A series; an empty name draws it without a legend entry. */
     record Line(String name, double[] values, String colour, boolean dots) {}
 
     static String render(Scenario s, Trajectory t, long seed) {
@@ -180,7 +181,7 @@ final class HtmlReport {
         // The legend wraps onto a second row when the names do not fit on one.
         int legendWidth = 0;
         for (Line l : lines) {
-            legendWidth += 18 + 6 * l.name().length();
+            legendWidth += l.name().isEmpty() ? 0 : 18 + 6 * l.name().length();
         }
         int right = 18;
         int legendRows = legendWidth > width - 40 - right ? 2 : 1;
@@ -261,6 +262,9 @@ final class HtmlReport {
                         .append("\" fill=\"none\" stroke=\"")
                         .append(l.colour())
                         .append("\" stroke-width=\"1.8\"/>");
+            }
+            if (l.name().isEmpty()) {
+                continue; // a line without a legend entry
             }
             int itemWidth = 18 + 6 * l.name().length();
             if (legendX > left && legendX + itemWidth > width - right) {
