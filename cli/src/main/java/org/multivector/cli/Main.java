@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
             DescribeCommand.class,
             ValidateCommand.class,
             CompileScenarioCommand.class,
-            BargainCommand.class
+            BargainCommand.class,
+            ServeCommand.class
         })
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";

@@ -1,0 +1,87 @@
+package org.multivector.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.multivector.server.MultivectorServer;
+import org.multivector.server.ServerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code multivector serve}: the browser dashboard and the HTTP API (docs/API.md). */
+@Command(
+        name = "serve",
+        description = "Serve the browser dashboard and the HTTP API on 127.0.0.1 (docs/API.md); Ctrl-C stops.")
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}; 0: any free).")
+    int port;
+
+    @Option(
+            names = "--bind",
+            defaultValue = "127.0.0.1",
+            description = "Address to bind (default: ${DEFAULT-VALUE}, this machine only).")
+    String bind;
+
+    @Option(
+            names = "--data",
+            defaultValue = "runs",
+            description = "Data directory: uploaded scenarios and results.duckdb (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--workers", defaultValue = "1", description = "Jobs running at once (default: ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(names = "--queue", defaultValue = "8", description = "Jobs waiting at most (default: ${DEFAULT-VALUE}).")
+    int queue;
+
+    @Option(
+            names = "--job-timeout",
+            defaultValue = "600",
+            description = "Seconds a job may run (default: ${DEFAULT-VALUE}).")
+    long jobTimeout;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
+        }
+        if (workers < 1 || workers > 64 || queue < 0 || queue > 10_000) {
+            throw new IllegalArgumentException("--workers must be 1..64 and --queue 0..10000");
+        }
+        if (jobTimeout < 1) {
+            throw new IllegalArgumentException("--job-timeout must be at least 1 second");
+        }
+        ServerConfig config =
+                ServerConfig.defaults(data).withQueue(workers, queue).withJobTimeout(Duration.ofSeconds(jobTimeout));
+        MultivectorServer server;
+        try {
+            server = MultivectorServer.start(config, bind, port);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    "--port/--bind: cannot listen on " + bind + ":" + port + " (" + e.getMessage() + ")");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        String host = bind.contains(":") ? "[" + bind + "]" : bind;
+        out.printf(
+                "Multivector dashboard: http://%s:%d/  (API: /api, OpenAPI: /openapi.json; data: %s)%n",
+                host, server.port(), data.toAbsolutePath());
+        if (!bind.equals("127.0.0.1") && !bind.equals("localhost") && !bind.equals("::1")) {
+            out.printf("Warning: bound to %s, reachable from other machines; the API has no authentication.%n", bind);
+        }
+        out.println("Ctrl-C stops the server.");
+        out.flush();
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stop.countDown();
+        }));
+        stop.await();
+        return 0;
+    }
+}

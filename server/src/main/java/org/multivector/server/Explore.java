@@ -1,0 +1,117 @@
+package org.multivector.server;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.multivector.engine.CompiledScenario;
+import org.multivector.engine.Engine;
+import org.multivector.engine.Trajectory;
+import org.multivector.model.Actor;
+import org.multivector.model.Dimension;
+import org.multivector.model.Dispute;
+import org.multivector.model.Institution;
+import org.multivector.model.Pole;
+import org.multivector.model.Scenario;
+
+/**
+ * What the Explore view shows: one run of a scenario (observed ties up to its last observed year,
+ * simulated after) — each state's shares per pole and dimension and its balance index over time, the
+ * RSI — plus, for a chosen year, the institutions with their members and the open disputes.
+ */
+final class Explore {
+    static final long SEED = 1992;
+
+    private final Map<String, Map<String, Object>> series = new ConcurrentHashMap<>();
+
+    /** Time series of a scenario (computed once per scenario version). */
+    Map<String, Object> series(Scenario s) {
+        return series.computeIfAbsent(s.hash(), h -> compute(s));
+    }
+
+    private static Map<String, Object> compute(Scenario s) {
+        Trajectory t = new Engine(CompiledScenario.of(s)).run(SEED, 0);
+        List<Integer> years = new ArrayList<>();
+        for (int y = t.firstYear(); y <= t.lastYear(); y++) {
+            years.add(y);
+        }
+        List<String> poles = s.poles().stream().map(Pole::id).toList();
+        List<String> dims = s.dimensions().stream().map(Dimension::id).toList();
+        Map<String, Object> states = new LinkedHashMap<>();
+        for (Actor a : s.regionalStates()) {
+            Map<String, Object> st = new LinkedHashMap<>();
+            st.put("name", a.name());
+            Map<String, Object> shares = new LinkedHashMap<>();
+            for (String d : dims) {
+                Map<String, Object> perPole = new LinkedHashMap<>();
+                for (String p : poles) {
+                    perPole.put(p, values(t, a.id(), "share." + d + "." + p));
+                }
+                shares.put(d, perPole);
+            }
+            st.put("shares", shares);
+            st.put("balance", values(t, a.id(), "balance"));
+            states.put(a.id(), st);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("scenario", s.name());
+        out.put("title", s.title());
+        out.put("hash", s.hash());
+        out.put("seed", SEED);
+        out.put("years", years);
+        out.put("lastObserved", s.time().lastObserved());
+        out.put(
+                "dimensions",
+                s.dimensions().stream()
+                        .map(d -> Map.of("id", d.id(), "name", d.name()))
+                        .toList());
+        out.put(
+                "poles",
+                s.poles().stream()
+                        .map(p -> Map.of("id", p.id(), "name", p.name(), "residual", p.residual()))
+                        .toList());
+        out.put("states", states);
+        out.put("rsi", values(t, "REGION", "rsi"));
+        return out;
+    }
+
+    /** Institutions with their members, and open disputes, in one year. */
+    static Map<String, Object> year(Scenario s, int year) {
+        if (year < s.time().start() || year > s.time().end()) {
+            throw new ApiException(
+                    400,
+                    "year " + year + " is outside the scenario's years "
+                            + s.time().start() + ".." + s.time().end());
+        }
+        List<Map<String, Object>> inst = new ArrayList<>();
+        for (Institution i : s.institutions()) {
+            List<String> members = i.members().stream()
+                    .filter(m -> m.activeIn(year))
+                    .map(m -> m.state())
+                    .toList();
+            if (i.founded() <= year && !members.isEmpty()) {
+                inst.add(Map.of(
+                        "id", i.id(), "name", i.name(), "domain", i.domain().toString(), "members", members));
+            }
+        }
+        List<Map<String, Object>> disputes = new ArrayList<>();
+        for (Dispute d : s.disputes()) {
+            if (d.activeIn(year)) {
+                disputes.add(Map.of(
+                        "id", d.id(), "a", d.a(), "b", d.b(), "kind", d.kind().toString(), "since", d.from()));
+            }
+        }
+        return Map.of("year", year, "institutions", inst, "disputes", disputes);
+    }
+
+    private static List<Double> values(Trajectory t, String actor, String name) {
+        List<Double> v = new ArrayList<>();
+        int k = t.indexOf(actor, name);
+        for (int y = t.firstYear(); y <= t.lastYear(); y++) {
+            double x = k < 0 ? Double.NaN : t.value(y, k);
+            v.add(Double.isNaN(x) ? null : x);
+        }
+        return v;
+    }
+}

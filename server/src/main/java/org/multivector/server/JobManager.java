@@ -1,0 +1,222 @@
+package org.multivector.server;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Jobs through a bounded queue: {@code workers} run at once, {@code queue} wait; a submission beyond
+ * is rejected (the API answers 429 with Retry-After). Every job has a time limit and can be cancelled;
+ * both stop it after its current block of runs. Finished jobs are kept (the newest 1000).
+ */
+final class JobManager implements AutoCloseable {
+    enum State {
+        QUEUED,
+        RUNNING,
+        DONE,
+        FAILED,
+        CANCELLED,
+        TIMED_OUT;
+
+        String json() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        boolean finished() {
+            return this != QUEUED && this != RUNNING;
+        }
+    }
+
+    /** What a job computes; it reports progress and polls {@link Job#stopRequested()}. */
+    interface Work {
+        Map<String, Object> run(Job job) throws Exception;
+    }
+
+    static final class Job {
+        final String id;
+        final String kind;
+        final Map<String, Object> request;
+        final Instant created = Instant.now();
+        volatile Instant started;
+        volatile Instant finished;
+        volatile State state = State.QUEUED;
+        volatile long done;
+        volatile long total;
+        volatile String error;
+        volatile Map<String, Object> result;
+        volatile boolean cancel;
+        volatile long deadline = Long.MAX_VALUE;
+        volatile Runnable task;
+
+        Job(String id, String kind, Map<String, Object> request) {
+            this.id = id;
+            this.kind = kind;
+            this.request = request;
+        }
+
+        void progress(long d, long t) {
+            done = d;
+            total = t;
+        }
+
+        boolean stopRequested() {
+            return cancel || System.nanoTime() > deadline;
+        }
+
+        Map<String, Object> status() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", id);
+            m.put("kind", kind);
+            m.put("state", state.json());
+            m.put("done", done);
+            m.put("total", total);
+            m.put("percent", total == 0 ? (state == State.DONE ? 100.0 : 0.0) : Math.floor(1000.0 * done / total) / 10);
+            m.put("request", request);
+            m.put("created", created.toString());
+            m.put("started", started == null ? null : started.toString());
+            m.put("finished", finished == null ? null : finished.toString());
+            m.put("error", error);
+            m.put("studyId", result == null ? null : result.get("studyId"));
+            return m;
+        }
+    }
+
+    private final ThreadPoolExecutor pool;
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final AtomicLong counter = new AtomicLong();
+    private final long timeoutNanos;
+    private final int queue;
+
+    JobManager(int workers, int queue, java.time.Duration timeout) {
+        this.queue = queue;
+        this.pool = new ThreadPoolExecutor(
+                workers, workers, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(Math.max(1, queue)), r -> {
+                    Thread t = new Thread(r, "multivector-job");
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.timeoutNanos = timeout.toNanos();
+    }
+
+    /** Queues a job, or throws 429 when the queue is full. */
+    Job submit(String kind, Map<String, Object> request, Work work) {
+        String id = String.format("job-%06d", counter.incrementAndGet());
+        Job job = new Job(id, kind, request);
+        jobs.put(id, job);
+        try {
+            Runnable task = () -> execute(job, work);
+            job.task = task;
+            pool.execute(task);
+        } catch (RejectedExecutionException e) {
+            jobs.remove(id);
+            throw new ApiException(
+                    429,
+                    Map.of(
+                            "error",
+                            "the job queue is full (" + queue + " waiting); try again later",
+                            "retryAfterSeconds",
+                            retryAfterSeconds()));
+        }
+        prune();
+        return job;
+    }
+
+    /** Seconds after which a retry is likely to find room: a rough share of the running jobs' remaining time. */
+    int retryAfterSeconds() {
+        return 5;
+    }
+
+    private void execute(Job job, Work work) {
+        if (job.cancel) {
+            finish(job, State.CANCELLED, "cancelled before it started");
+            return;
+        }
+        job.started = Instant.now();
+        job.deadline = System.nanoTime() + timeoutNanos;
+        job.state = State.RUNNING;
+        try {
+            Map<String, Object> r = work.run(job);
+            job.result = r;
+            job.done = job.total;
+            finish(job, State.DONE, null);
+        } catch (org.multivector.study.StudyRunner.Stopped e) {
+            if (job.cancel) {
+                finish(job, State.CANCELLED, "cancelled");
+            } else {
+                finish(job, State.TIMED_OUT, "stopped at the time limit of " + (timeoutNanos / 1_000_000_000L) + " s");
+            }
+        } catch (ApiException e) {
+            finish(job, State.FAILED, e.getMessage());
+        } catch (Exception | Error e) {
+            finish(job, State.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static void finish(Job job, State s, String error) {
+        job.error = error;
+        job.finished = Instant.now();
+        job.state = s;
+    }
+
+    Job get(String id) {
+        Job j = jobs.get(id);
+        if (j == null) {
+            throw new ApiException(404, "no job '" + String.valueOf(id).replaceAll("[^\\x20-\\x7e]", "?") + "'");
+        }
+        return j;
+    }
+
+    List<Map<String, Object>> list() {
+        List<Job> all = new ArrayList<>(jobs.values());
+        all.sort(Comparator.comparing((Job j) -> j.id).reversed());
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Job j : all) {
+            out.add(j.status());
+        }
+        return out;
+    }
+
+    Job cancel(String id) {
+        Job j = get(id);
+        j.cancel = true;
+        Runnable task = j.task;
+        if (task != null && pool.remove(task)) {
+            finish(j, State.CANCELLED, "cancelled before it started");
+        }
+        return j;
+    }
+
+    private void prune() {
+        if (jobs.size() <= 1000) {
+            return;
+        }
+        jobs.values().stream()
+                .filter(j -> j.state.finished())
+                .sorted(Comparator.comparing((Job j) -> j.id))
+                .limit(jobs.size() - 1000)
+                .forEach(j -> jobs.remove(j.id));
+    }
+
+    @Override
+    public void close() {
+        for (Job j : jobs.values()) {
+            j.cancel = true;
+        }
+        pool.shutdown();
+        try {
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,224 @@
+package org.multivector.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.staticfiles.Location;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.multivector.model.Scenario;
+import org.multivector.scenario.ScenarioException;
+
+/**
+ * {@code multivector serve}: the HTTP API (docs/API.md, {@code /openapi.json}) and the dashboard
+ * (static files in {@code public/}, ECharts from its WebJar), on Javalin. Binds to 127.0.0.1 unless
+ * told otherwise.
+ */
+public final class MultivectorServer implements AutoCloseable {
+    private final Javalin app;
+    private final JobManager jobs;
+    private final ScheduledExecutorService pusher;
+    private final Set<SseClient> listeners = ConcurrentHashMap.newKeySet();
+
+    private MultivectorServer(Javalin app, JobManager jobs, ScheduledExecutorService pusher) {
+        this.app = app;
+        this.jobs = jobs;
+        this.pusher = pusher;
+    }
+
+    /** Starts a server on {@code host:port} (port 0: any free port). */
+    public static MultivectorServer start(ServerConfig config, String host, int port) {
+        try {
+            java.nio.file.Files.createDirectories(config.dataDir());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
+        }
+        Object dbLock = new Object();
+        Scenarios scenarios = new Scenarios(config.dataDir());
+        Explore explore = new Explore();
+        Simulations sims = new Simulations(scenarios, config, dbLock);
+        Studies studies = new Studies(config.dataDir(), dbLock);
+        JobManager jobs = new JobManager(config.workers(), config.queue(), config.jobTimeout());
+        ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "multivector-sse");
+            t.setDaemon(true);
+            return t;
+        });
+        Javalin app = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.http.maxRequestSize = config.maxBody();
+            c.staticFiles.add("/public", Location.CLASSPATH);
+            c.staticFiles.enableWebjars();
+            c.jetty.threadPool = new QueuedThreadPool(96, 8, 60_000);
+        });
+        MultivectorServer server = new MultivectorServer(app, jobs, pusher);
+        app.before("/api/*", ctx -> {
+            // Jetty 11 checks the size limit only against Content-Length: refuse bodies without one.
+            String te = ctx.header("Transfer-Encoding");
+            if (te != null && ctx.header("Content-Length") == null) {
+                throw new ApiException(
+                        411, "request bodies need a Content-Length (at most " + config.maxBody() + " bytes)");
+            }
+        });
+        app.get("/api/health", ctx -> ctx.json(Map.of("status", "ok", "version", "0.1.0")));
+        app.get("/api/scenarios", ctx -> ctx.json(scenarios.list()));
+        app.get("/api/scenarios/{name}", ctx -> {
+            ctx.contentType("application/yaml; charset=utf-8");
+            ctx.result(scenarios.bytes(ctx.pathParam("name")));
+        });
+        app.put("/api/scenarios/{name}", ctx -> {
+            String name = ctx.pathParam("name");
+            scenarios.save(name, body(ctx));
+            ctx.status(201).json(Map.of("name", name, "saved", true));
+        });
+        app.post("/api/scenarios/validate", ctx -> {
+            Scenario s = Scenarios.validate("upload", body(ctx));
+            ctx.json(Map.of(
+                    "valid",
+                    true,
+                    "name",
+                    s.name(),
+                    "title",
+                    s.title(),
+                    "years",
+                    List.of(s.time().start(), s.time().end())));
+        });
+        app.get("/api/scenarios/{name}/explore", ctx -> {
+            Scenario s = scenarios.load(ctx.pathParam("name"));
+            ctx.json(explore.series(s));
+        });
+        app.get("/api/scenarios/{name}/year/{year}", ctx -> {
+            Scenario s = scenarios.load(ctx.pathParam("name"));
+            ctx.json(Explore.year(s, intParam(ctx, "year")));
+        });
+        app.get("/api/jobs", ctx -> ctx.json(jobs.list()));
+        app.post("/api/jobs", ctx -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> req = json(ctx, Map.class);
+            Simulations.Request r = sims.parse(req);
+            JobManager.Job job = jobs.submit(r.kind(), r.json(), sims.work(r));
+            ctx.status(202).header("Location", "/api/jobs/" + job.id).json(job.status());
+        });
+        app.get("/api/jobs/{id}", ctx -> ctx.json(jobs.get(ctx.pathParam("id")).status()));
+        app.delete(
+                "/api/jobs/{id}",
+                ctx -> ctx.json(jobs.cancel(ctx.pathParam("id")).status()));
+        app.get("/api/jobs/{id}/result", ctx -> {
+            JobManager.Job j = jobs.get(ctx.pathParam("id"));
+            if (j.state != JobManager.State.DONE) {
+                throw new ApiException(
+                        409,
+                        Map.of(
+                                "error",
+                                "job " + j.id + " is " + j.state.json() + ", not done",
+                                "state",
+                                j.state.json()));
+            }
+            ctx.json(j.result);
+        });
+        app.sse("/api/jobs/{id}/events", client -> {
+            JobManager.Job j = jobs.get(client.ctx().pathParam("id"));
+            client.keepAlive();
+            client.onClose(() -> server.listeners.remove(client));
+            client.ctx().attribute("job", j);
+            server.listeners.add(client);
+            server.push(client);
+        });
+        app.get("/api/studies", ctx -> ctx.json(studies.list()));
+        app.get("/api/studies/{id}", ctx -> ctx.json(studies.get(ctx.pathParam("id"))));
+        app.exception(ApiException.class, (e, ctx) -> {
+            if (e.status == 429) {
+                ctx.header("Retry-After", String.valueOf(e.body.getOrDefault("retryAfterSeconds", 5)));
+            }
+            ctx.status(e.status).json(e.body);
+        });
+        app.exception(ScenarioException.class, (e, ctx) -> ctx.status(400).json(Scenarios.problems(e)));
+        app.exception(
+                HttpResponseException.class,
+                (e, ctx) -> ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
+        app.exception(Exception.class, (e, ctx) -> ctx.status(500).json(Map.of("error", "internal error: " + e)));
+        app.error(404, ctx -> {
+            if (ctx.path().startsWith("/api/") && ctx.result() == null) {
+                ctx.json(Map.of("error", "no such endpoint: " + ctx.method() + " " + ctx.path()));
+            }
+        });
+        pusher.scheduleWithFixedDelay(server::pushAll, 250, 250, TimeUnit.MILLISECONDS);
+        app.start(host, port);
+        return server;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private void pushAll() {
+        for (SseClient c : listeners) {
+            try {
+                push(c);
+            } catch (RuntimeException e) {
+                listeners.remove(c);
+            }
+        }
+    }
+
+    private void push(SseClient c) {
+        JobManager.Job j = c.ctx().attribute("job");
+        if (j == null) {
+            return;
+        }
+        if (c.terminated()) {
+            listeners.remove(c);
+            return;
+        }
+        Map<String, Object> status = j.status();
+        c.sendEvent("progress", status);
+        if (j.state.finished()) {
+            c.sendEvent("done", status);
+            listeners.remove(c);
+            c.close();
+        }
+    }
+
+    private static byte[] body(Context ctx) {
+        byte[] b = ctx.bodyAsBytes();
+        if (b.length == 0) {
+            throw new ApiException(400, "empty request body (expected a scenario in YAML)");
+        }
+        return b;
+    }
+
+    private static <T> T json(Context ctx, Class<T> type) {
+        String text = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(text.isBlank() ? "{}" : text, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", "malformed JSON: " + e.getOriginalMessage());
+            throw new ApiException(400, body);
+        }
+    }
+
+    private static int intParam(Context ctx, String name) {
+        try {
+            return Integer.parseInt(ctx.pathParam(name));
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, name + ": expected a whole number");
+        }
+    }
+
+    @Override
+    public void close() {
+        pusher.shutdownNow();
+        app.stop();
+        jobs.close();
+    }
+}

@@ -1,0 +1,36 @@
+package org.multivector.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Limits and places of a server.
+ *
+ * @param dataDir     where uploaded scenarios ({@code scenarios/}) and {@code results.duckdb} live; no request
+ *                    reaches the file system outside it
+ * @param workers     jobs running at once
+ * @param queue       jobs waiting at most; a submission beyond gets 429 with Retry-After
+ * @param jobTimeout  a job still running after this is stopped (state {@code timed-out})
+ * @param maxBody     largest request body in bytes (413 beyond)
+ * @param maxRuns     most runs one job may ask for
+ * @param threads     worker threads per running job
+ */
+public record ServerConfig(
+        Path dataDir, int workers, int queue, Duration jobTimeout, int maxBody, long maxRuns, int threads) {
+    public static ServerConfig defaults(Path dataDir) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new ServerConfig(dataDir, 1, 8, Duration.ofMinutes(10), 1024 * 1024, 100_000, cores);
+    }
+
+    public ServerConfig withQueue(int workersNow, int queueNow) {
+        return new ServerConfig(dataDir, workersNow, queueNow, jobTimeout, maxBody, maxRuns, threads);
+    }
+
+    public ServerConfig withJobTimeout(Duration d) {
+        return new ServerConfig(dataDir, workers, queue, d, maxBody, maxRuns, threads);
+    }
+
+    public ServerConfig withMaxBody(int bytes) {
+        return new ServerConfig(dataDir, workers, queue, jobTimeout, bytes, maxRuns, threads);
+    }
+}

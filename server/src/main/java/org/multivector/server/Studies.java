@@ -1,0 +1,115 @@
+package org.multivector.server;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.multivector.store.ResultsDatabase;
+
+/** Past studies, read from {@code DATA/results.duckdb} (the same file the command line writes). */
+final class Studies {
+    private final Path dir;
+    private final Object dbLock;
+
+    Studies(Path dataDir, Object dbLock) {
+        this.dir = dataDir;
+        this.dbLock = dbLock;
+    }
+
+    List<Map<String, Object>> list() throws Exception {
+        if (!Files.exists(dir.resolve(ResultsDatabase.FILE))) {
+            return List.of();
+        }
+        return query("SELECT study_id, kind, scenario, scenario_hash, seed, runs, executor,"
+                + " CAST(created AS VARCHAR) AS created FROM studies ORDER BY created DESC, study_id LIMIT 500");
+    }
+
+    /** One study: its row and what reopening it needs (RSI bands, comparison rows or run values). */
+    Map<String, Object> get(String id) throws Exception {
+        List<Map<String, Object>> rows = Files.exists(dir.resolve(ResultsDatabase.FILE))
+                ? query(
+                        "SELECT study_id, kind, scenario, scenario_hash, seed, runs, executor,"
+                                + " CAST(created AS VARCHAR) AS created, CAST(manifest AS VARCHAR) AS manifest FROM studies"
+                                + " WHERE study_id = ?",
+                        id)
+                : List.of();
+        if (rows.isEmpty()) {
+            throw new ApiException(404, "no study '" + id.replaceAll("[^\\x20-\\x7e]", "?") + "'");
+        }
+        Map<String, Object> out = new LinkedHashMap<>(rows.get(0));
+        String kind = String.valueOf(out.get("kind"));
+        switch (kind) {
+            case "ensemble", "backtest" ->
+                out.put(
+                        "rsi",
+                        query(
+                                "SELECT year, strategy, mean, p05, p25, p50, p75, p95 FROM series WHERE study_id = ? AND actor ="
+                                        + " 'REGION' AND variable = 'rsi' ORDER BY strategy, year",
+                                id));
+            case "compare" ->
+                out.put(
+                        "comparisons",
+                        query(
+                                "SELECT strategy, metric, better, mean, diff, diff_lo, diff_hi, p_better FROM comparisons"
+                                        + " WHERE study_id = ? ORDER BY metric, strategy",
+                                id));
+            case "run" ->
+                out.put(
+                        "rsi",
+                        query(
+                                "SELECT year, value AS p50 FROM run_values WHERE study_id = ? AND actor = 'REGION' AND variable ="
+                                        + " 'rsi' ORDER BY year",
+                                id));
+            case "bargain", "bargain-ensemble" ->
+                out.put(
+                        "outcomes",
+                        query(
+                                "SELECT dimension, avg(outcome) AS mean, quantile_cont(outcome, 0.05) AS p05,"
+                                        + " quantile_cont(outcome, 0.5) AS p50, quantile_cont(outcome, 0.95) AS p95"
+                                        + " FROM bargain_outcomes WHERE study_id = ? GROUP BY dimension ORDER BY dimension",
+                                id));
+            default -> {
+                // other kinds: the row and manifest only
+            }
+        }
+        return out;
+    }
+
+    private List<Map<String, Object>> query(String sql, Object... args) throws Exception {
+        synchronized (dbLock) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            try (ResultsDatabase db = ResultsDatabase.open(dir.resolve(ResultsDatabase.FILE))) {
+                Connection c = db.connection();
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (int i = 0; i < args.length; i++) {
+                        ps.setObject(i + 1, args[i]);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        ResultSetMetaData md = rs.getMetaData();
+                        while (rs.next()) {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            for (int k = 1; k <= md.getColumnCount(); k++) {
+                                Object v = rs.getObject(k);
+                                if (v instanceof Double d && !Double.isFinite(d)) {
+                                    v = null;
+                                }
+                                if (v instanceof java.math.BigInteger || v instanceof java.math.BigDecimal) {
+                                    v = ((Number) v).doubleValue();
+                                }
+                                row.put(md.getColumnLabel(k), v);
+                            }
+                            out.add(row);
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+    }
+}
