@@ -45,8 +45,8 @@ public final class MultivectorServer implements AutoCloseable {
         Object dbLock = new Object();
         Scenarios scenarios = new Scenarios(config.dataDir());
         Explore explore = new Explore();
-        Simulations sims = new Simulations(scenarios, config, dbLock);
         Studies studies = new Studies(config.dataDir(), dbLock);
+        Simulations sims = new Simulations(scenarios, config, dbLock, studies::changed);
         JobManager jobs = new JobManager(config.workers(), config.queue(), config.jobTimeout());
         ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "multivector-sse");
@@ -94,7 +94,7 @@ public final class MultivectorServer implements AutoCloseable {
         });
         app.get("/api/scenarios/{name}/explore", ctx -> {
             Scenario s = scenarios.load(ctx.pathParam("name"));
-            ctx.json(explore.series(s));
+            ctx.contentType("application/json").result(explore.json(s));
         });
         app.get("/api/scenarios/{name}/year/{year}", ctx -> {
             Scenario s = scenarios.load(ctx.pathParam("name"));

@@ -13,13 +13,14 @@ import java.time.Duration;
  * @param jobTimeout  a job still running after this is stopped (state {@code timed-out})
  * @param maxBody     largest request body in bytes (413 beyond)
  * @param maxRuns     most runs one job may ask for
- * @param threads     worker threads per running job
+ * @param threads     worker threads per running job (default: all processors but one)
  */
 public record ServerConfig(
         Path dataDir, int workers, int queue, Duration jobTimeout, int maxBody, long maxRuns, int threads) {
     public static ServerConfig defaults(Path dataDir) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        return new ServerConfig(dataDir, 1, 8, Duration.ofMinutes(10), 1024 * 1024, 100_000, cores);
+        // Jobs leave one core to serving requests, so the dashboard stays responsive while they run.
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        return new ServerConfig(dataDir, 1, 8, Duration.ofMinutes(10), 1024 * 1024, 100_000, threads);
     }
 
     public ServerConfig withQueue(int workersNow, int queueNow) {

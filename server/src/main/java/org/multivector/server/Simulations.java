@@ -31,10 +31,13 @@ final class Simulations {
     private final ServerConfig config;
     private final Object dbLock;
 
-    Simulations(Scenarios scenarios, ServerConfig config, Object dbLock) {
+    private final Runnable onWrite;
+
+    Simulations(Scenarios scenarios, ServerConfig config, Object dbLock, Runnable onWrite) {
         this.scenarios = scenarios;
         this.config = config;
         this.dbLock = dbLock;
+        this.onWrite = onWrite;
     }
 
     /** A validated request: everything a job needs, or a 400 naming the bad field. */
@@ -215,6 +218,7 @@ final class Simulations {
                 }
             });
         }
+        onWrite.run();
     }
 
     private ResultsDatabase.Study study(String id, String kind, Scenario s, Request r, String executor)

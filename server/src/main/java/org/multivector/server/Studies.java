@@ -22,12 +22,49 @@ final class Studies {
         this.dbLock = dbLock;
     }
 
+    private volatile long version;
+    private volatile long cachedVersion = -1;
+    private volatile List<Map<String, Object>> cached = List.of();
+
+    /** Called after every write to the database: the next list is read afresh. */
+    void changed() {
+        version++;
+    }
+
+    private final java.util.concurrent.locks.ReentrantLock refresh = new java.util.concurrent.locks.ReentrantLock();
+
+    /**
+     * The studies, newest first. Cached between this server's writes; while one request refreshes
+     * the cache, others get the previous list rather than queueing on the database.
+     */
     List<Map<String, Object>> list() throws Exception {
+        long v = version;
+        if (cachedVersion == v && v > 0) {
+            return cached;
+        }
         if (!Files.exists(dir.resolve(ResultsDatabase.FILE))) {
             return List.of();
         }
-        return query("SELECT study_id, kind, scenario, scenario_hash, seed, runs, executor,"
-                + " CAST(created AS VARCHAR) AS created FROM studies ORDER BY created DESC, study_id LIMIT 500");
+        if (!refresh.tryLock()) {
+            if (cachedVersion >= 0) {
+                return cached;
+            }
+            refresh.lock();
+        }
+        try {
+            if (cachedVersion == version && version > 0) {
+                return cached;
+            }
+            long now = version;
+            List<Map<String, Object>> fresh = query("SELECT study_id, kind, scenario, scenario_hash, seed, runs,"
+                    + " executor, CAST(created AS VARCHAR) AS created FROM studies ORDER BY created DESC, study_id"
+                    + " LIMIT 500");
+            cached = List.copyOf(fresh);
+            cachedVersion = now;
+            return cached;
+        } finally {
+            refresh.unlock();
+        }
     }
 
     /** One study: its row and what reopening it needs (RSI bands, comparison rows or run values). */

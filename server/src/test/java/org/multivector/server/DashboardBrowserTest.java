@@ -1,0 +1,192 @@
+package org.multivector.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.multivector.scenario.ScenarioLoader;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in Debian's Chromium (installed by {@code scripts/install-chromium.sh} when missing;
+ * never a downloaded browser), driven by Selenium with Debian's chromedriver. Screenshots go to
+ * {@code target/screenshots/}.
+ */
+class DashboardBrowserTest {
+    @TempDir
+    static Path data;
+
+    static MultivectorServer server;
+    static ChromeDriver driver;
+    static WebDriverWait wait;
+    static final Path SHOTS = Path.of("target", "screenshots");
+
+    @BeforeAll
+    static void start() throws Exception {
+        ensureChromium();
+        server = MultivectorServer.start(ServerConfig.defaults(data), "127.0.0.1", 0);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(which("chromium"));
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+                "--user-data-dir=" + Files.createTempDirectory("mv-chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(which("chromedriver")).toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1300, 1100));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** Runs the project's installer when Debian's Chromium or chromedriver is missing. */
+    static void ensureChromium() throws Exception {
+        if (which("chromium") != null && which("chromedriver") != null) {
+            return;
+        }
+        Path script = Path.of("..", "scripts", "install-chromium.sh").toAbsolutePath();
+        Process p = new ProcessBuilder("bash", script.toString()).inheritIO().start();
+        assertThat(p.waitFor(15, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as("scripts/install-chromium.sh").isZero();
+        assertThat(which("chromium")).as("chromium after installing").isNotNull();
+    }
+
+    static String which(String exe) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+            Path p = Path.of(dir, exe);
+            if (Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        return null;
+    }
+
+    static void shot(String name) throws IOException {
+        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Painted pixels of a chart's canvas (0 when it has none). */
+    static long painted(String chartId) {
+        Object n = js("const c = document.querySelector('#" + chartId + " canvas'); if (!c) return 0;"
+                + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let k = 0;"
+                + " for (let i = 3; i < d.length; i += 4) if (d[i] > 0) k++; return k;");
+        return ((Number) n).longValue();
+    }
+
+    static void open() {
+        driver.get("http://127.0.0.1:" + server.port() + "/");
+        wait.until(d -> "1".equals(js("return document.body.dataset.ready")));
+    }
+
+    @Test
+    void exploreYearSliderMovesTheNetworkAndLists() throws Exception {
+        open();
+        assertThat(driver.findElement(By.id("year-label")).getText()).isEqualTo("2008");
+        wait.until(d -> painted("network") > 1000);
+        String before = driver.findElement(By.id("institutions")).getText();
+        WebElement slider = driver.findElement(By.id("year"));
+        for (int k = 0; k < 10; k++) {
+            slider.sendKeys(Keys.ARROW_RIGHT);
+        }
+        wait.until(ExpectedConditions.textToBe(By.id("year-label"), "2018"));
+        wait.until(d -> !d.findElement(By.id("institutions")).getText().equals(before));
+        assertThat(driver.findElement(By.id("institutions")).getText()).contains("Eurasian Economic Union");
+        assertThat(driver.findElement(By.id("network-caption")).getText()).contains("2018");
+        assertThat(painted("shares")).isGreaterThan(1000);
+        assertThat(painted("balance")).isGreaterThan(1000);
+        shot("explore-2018");
+    }
+
+    @Test
+    void anEnsembleRunsWithLiveProgressAndDrawsItsChart() throws Exception {
+        open();
+        driver.findElement(By.id("tab-simulate")).click();
+        WebElement runs = driver.findElement(By.id("sim-runs"));
+        runs.clear();
+        runs.sendKeys("4000");
+        driver.findElement(By.id("sim-start")).click();
+        wait.until(d -> d.findElement(By.id("progress-text")).getText().contains("running"));
+        WebDriverWait slow = new WebDriverWait(driver, Duration.ofSeconds(120));
+        slow.until(ExpectedConditions.textMatches(
+                By.id("progress-text"), java.util.regex.Pattern.compile("done, 100\\.0 %")));
+        assertThat(driver.findElement(By.id("progress")).getAttribute("value")).isEqualTo("100");
+        slow.until(d -> painted("result-chart") > 5000);
+        assertThat(driver.findElement(By.id("result-title")).getText()).contains("ensemble of central-asia");
+        assertThat(driver.findElement(By.id("result-table")).getText()).contains("KAZ");
+        shot("simulate-ensemble");
+        // The study is in the results database and reopens.
+        driver.findElement(By.id("tab-results")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#studies tr.study")).size() > 0);
+        driver.findElement(By.cssSelector("#studies tr.study td:nth-child(2)")).click();
+        wait.until(d -> painted("study-chart") > 5000);
+        assertThat(driver.findElement(By.id("study-title")).getText()).contains("ensemble");
+        shot("results-reopened");
+    }
+
+    @Test
+    void aBrokenUploadShowsItsErrorNextToTheLine() throws Exception {
+        open();
+        driver.findElement(By.id("tab-scenarios")).click();
+        String yaml = new String(ScenarioLoader.builtInBytes("central-asia"), StandardCharsets.UTF_8);
+        String broken = yaml.replaceFirst("\\n  - id: \"KAZ\"\\n", "\n  - id: \"KAZ\"\n    populaton: 19\n");
+        List<String> lines = List.of(broken.split("\n", -1));
+        int expected = lines.indexOf("    populaton: 19") + 1;
+        Path file = data.resolve("broken-upload.yaml");
+        Files.writeString(file, broken);
+        driver.findElement(By.id("scenario-file"))
+                .sendKeys(file.toAbsolutePath().toString());
+        WebElement problem =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#annotated .problem")));
+        assertThat(problem.getAttribute("data-line")).isEqualTo(String.valueOf(expected));
+        assertThat(problem.getText()).contains("line " + expected, "populaton");
+        // The problem sits right after its line in the annotated view.
+        WebElement line = driver.findElement(By.id("line-" + expected));
+        assertThat(line.getAttribute("class")).contains("bad");
+        assertThat(js("return document.getElementById('line-" + expected + "').nextElementSibling.dataset.line"))
+                .isEqualTo(String.valueOf(expected));
+        assertThat(driver.findElement(By.id("scenario-status")).getText()).contains("problem");
+        shot("scenario-error");
+    }
+}
