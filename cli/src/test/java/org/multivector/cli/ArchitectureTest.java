@@ -47,6 +47,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void server_doesNotDependOnCliOrSpark() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.multivector.server..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.multivector.cli..", "org.multivector.spark..")
+                .check(CLASSES);
+    }
+
+    @Test
     void insideCore_arrowsPointToTheModel() {
         noClasses()
                 .that()

@@ -92,4 +92,15 @@ class RunCommandTest {
                 .as("re-run ./multivector compile-scenario")
                 .isEqualTo(prior);
     }
+
+    @Test
+    void serve_badOptions_exit2() {
+        for (String[] args : new String[][] {
+            {"serve", "--port", "70000"}, {"serve", "--workers", "0"}, {"serve", "--job-timeout", "0"}
+        }) {
+            Result r = run(args);
+            assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err()).startsWith("multivector: --");
+        }
+    }
 }

@@ -156,6 +156,18 @@ class DashboardBrowserTest {
         assertThat(driver.findElement(By.id("result-title")).getText()).contains("ensemble of central-asia");
         assertThat(driver.findElement(By.id("result-table")).getText()).contains("KAZ");
         shot("simulate-ensemble");
+        // Every figure downloads as PNG, SVG and CSV (the browser's save is captured instead of written).
+        js(
+                "window.savedFiles = []; window.save = (name, href) => window.savedFiles.push(name + ' ' + href.slice(0, 40));");
+        for (WebElement b : driver.findElements(By.cssSelector(".downloads[data-chart='result-chart'] button"))) {
+            b.click();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> saved = (List<String>) js("return window.savedFiles;");
+        assertThat(saved).hasSize(3);
+        assertThat(saved.get(0)).startsWith("result-chart.png data:image/png;base64,");
+        assertThat(saved.get(1)).startsWith("result-chart.svg data:image/svg+xml;");
+        assertThat(saved.get(2)).startsWith("result-chart.csv data:text/csv;charset=utf-8,year%2Cmean");
         // The study is in the results database and reopens.
         driver.findElement(By.id("tab-results")).click();
         wait.until(d -> d.findElements(By.cssSelector("#studies tr.study")).size() > 0);
@@ -163,6 +175,31 @@ class DashboardBrowserTest {
         wait.until(d -> painted("study-chart") > 5000);
         assertThat(driver.findElement(By.id("study-title")).getText()).contains("ensemble");
         shot("results-reopened");
+        // A second study, then the two compared.
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + server.port();
+        String body = "{\"kind\":\"ensemble\",\"runs\":500,\"scenario\":\"central-asia-prior\"}";
+        String id = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(http.send(
+                                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/jobs"))
+                                        .header("Content-Type", "application/json")
+                                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .get("id")
+                .asText();
+        ServerApiTest.waitFor(server, base, id);
+        driver.findElement(By.id("tab-explore")).click();
+        driver.findElement(By.id("tab-results")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#studies tr.study")).size() >= 2);
+        List<WebElement> boxes = driver.findElements(By.cssSelector("#studies input[type=checkbox]"));
+        boxes.get(0).click();
+        boxes.get(1).click();
+        driver.findElement(By.id("compare-studies")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("study-title"), "RSI median of 2 studies"));
+        wait.until(d -> painted("study-chart") > 5000);
+        shot("results-compared");
     }
 
     @Test
