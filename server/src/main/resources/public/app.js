@@ -117,7 +117,7 @@ function drawNetwork(year) {
       if (v > 0.02) links.push({source: s, target: p.id, value: v, lineStyle: {width: 1 + 14 * v, color: COLOURS[i % COLOURS.length], opacity: 0.55}});
     }
   }));
-  $('network-caption').textContent = dim + ', ' + year + ' (edge width = share)';
+  $('network-caption').textContent = dim + ', ' + year + (year > d.lastObserved ? ' — simulated' : ' — observed') + ' (edge width = share)';
   draw('network', {
     tooltip: {formatter: p => p.dataType === 'edge' ? p.data.source + ' → ' + p.data.target + ': ' + (100 * p.data.value).toFixed(1) + ' %' : p.name},
     series: [{type: 'graph', layout: 'none', roam: true, data: nodes, links: links, label: {show: true}}]
@@ -193,7 +193,7 @@ function follow(id) {
     update(s);
     events.close(); events = null;
     $('sim-start').disabled = false; $('sim-cancel').disabled = true;
-    if (s.state === 'done') showResult(await api('/api/jobs/' + id + '/result'));
+    if (s.state === 'done') showResult(await api('/api/jobs/' + id + '/result'), null);
     else showError('sim-error', new Error(s.id + ' ' + s.state + (s.error ? ': ' + s.error : '')));
   });
 }
@@ -208,21 +208,37 @@ function bandSeries(name, b, colour) {
     {name: name + ' median', type: 'line', data: b.p50, symbol: 'none', lineStyle: {color: colour, width: 2}, color: colour}
   ];
 }
-function showResult(r) {
+let lastResult = null;
+$('result-view').addEventListener('change', () => { if (lastResult) showResult(lastResult, $('result-view').value); });
+function resultViews(r) {
+  if (r.request.kind === 'ensemble') return ['RSI'].concat(Object.keys(r.balance).map(s => 'balance ' + s));
+  if (r.request.kind === 'compare') return [...new Set(r.rows.map(x => x.metric))];
+  return [];
+}
+function showResult(r, view) {
   const k = r.request.kind;
+  if (r !== lastResult) {
+    lastResult = r;
+    const views = resultViews(r);
+    $('result-view').innerHTML = views.map(v => '<option>' + esc(v) + '</option>').join('');
+    $('result-view-label').classList.toggle('hidden', views.length === 0);
+    view = views[0];
+  }
   $('result-title').textContent = k + ' of ' + r.scenario + ' — study ' + r.studyId;
   if (k === 'ensemble') {
+    const isRsi = view === 'RSI';
+    const b = isRsi ? r.rsi : r.balance[view.slice(8)];
     draw('result-chart', {
-      title: {text: 'Regional Stability Index (' + r.request.runs + ' runs)', left: 'center', textStyle: {fontSize: 13}},
+      title: {text: (isRsi ? 'Regional Stability Index' : 'Balance index of ' + view.slice(8)) + ' (' + r.request.runs + ' runs; bands 5–95 % and 25–75 %, median)', left: 'center', textStyle: {fontSize: 13}},
       tooltip: {trigger: 'axis'}, grid: {left: 50, right: 20, top: 40, bottom: 30},
-      xAxis: {type: 'category', data: r.years}, yAxis: {type: 'value', min: 0, max: 100, name: 'RSI'},
-      series: bandSeries('RSI', r.rsi, '#2471a3')
-    }, () => toCsv(['year', 'mean', 'p05', 'p25', 'p50', 'p75', 'p95'], r.years.map((y, i) => [y, r.rsi.mean[i], r.rsi.p05[i], r.rsi.p25[i], r.rsi.p50[i], r.rsi.p75[i], r.rsi.p95[i]])));
+      xAxis: {type: 'category', data: r.years}, yAxis: {type: 'value', min: 0, max: isRsi ? 100 : 1, name: isRsi ? 'RSI' : 'balance'},
+      series: bandSeries(view, b, '#2471a3')
+    }, () => toCsv(['year', 'mean', 'p05', 'p25', 'p50', 'p75', 'p95'], r.years.map((y, i) => [y, b.mean[i], b.p05[i], b.p25[i], b.p50[i], b.p75[i], b.p95[i]])));
     const states = Object.keys(r.balance), last = r.years.length - 1;
     $('result-table').innerHTML = '<tr><th class="l">state</th><th>balance ' + r.years[last] + ' median</th><th>5 %</th><th>95 %</th></tr>' +
       states.map(s => '<tr><td class="l">' + esc(s) + '</td><td>' + fmt(r.balance[s].p50[last]) + '</td><td>' + fmt(r.balance[s].p05[last]) + '</td><td>' + fmt(r.balance[s].p95[last]) + '</td></tr>').join('');
   } else if (k === 'compare') {
-    const rsi = r.rows.filter(x => x.metric === r.rows[0].metric);
+    const rsi = r.rows.filter(x => x.metric === view);
     const others = rsi.filter(x => x.diff !== null);
     draw('result-chart', {
       title: {text: 'Difference from ' + r.baseline + ' in ' + rsi[0].metric + ' (95 % CI)', left: 'center', textStyle: {fontSize: 13}},

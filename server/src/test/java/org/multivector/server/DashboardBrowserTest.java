@@ -147,7 +147,11 @@ class DashboardBrowserTest {
         runs.clear();
         runs.sendKeys("4000");
         driver.findElement(By.id("sim-start")).click();
-        wait.until(d -> d.findElement(By.id("progress-text")).getText().contains("running"));
+        // live progress: the bar moves while the job runs (a fast machine may go straight to done)
+        wait.until(d -> {
+            String t = d.findElement(By.id("progress-text")).getText();
+            return t.contains("running") || t.contains("done");
+        });
         WebDriverWait slow = new WebDriverWait(driver, Duration.ofSeconds(120));
         slow.until(ExpectedConditions.textMatches(
                 By.id("progress-text"), java.util.regex.Pattern.compile("done, 100\\.0 %")));
@@ -155,6 +159,11 @@ class DashboardBrowserTest {
         slow.until(d -> painted("result-chart") > 5000);
         assertThat(driver.findElement(By.id("result-title")).getText()).contains("ensemble of central-asia");
         assertThat(driver.findElement(By.id("result-table")).getText()).contains("KAZ");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("result-view")))
+                .selectByVisibleText("balance KAZ");
+        wait.until(d -> String.valueOf(js("return charts['result-chart'].option.title.text"))
+                .startsWith("Balance index of KAZ"));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("result-view"))).selectByVisibleText("RSI");
         shot("simulate-ensemble");
         // Every figure downloads as PNG, SVG and CSV (the browser's save is captured instead of written).
         js(
@@ -192,14 +201,45 @@ class DashboardBrowserTest {
         ServerApiTest.waitFor(server, base, id);
         driver.findElement(By.id("tab-explore")).click();
         driver.findElement(By.id("tab-results")).click();
-        wait.until(d -> d.findElements(By.cssSelector("#studies tr.study")).size() >= 2);
-        List<WebElement> boxes = driver.findElements(By.cssSelector("#studies input[type=checkbox]"));
-        boxes.get(0).click();
-        boxes.get(1).click();
+        // the table is rebuilt when the list arrives: wait for the new study, then tick two ensembles
+        wait.until(d -> d.findElement(By.id("studies")).getText().contains("central-asia-prior"));
+        List<WebElement> ensembles = driver.findElements(
+                By.xpath("//table[@id='studies']//tr[contains(@class,'study')][td[3][text()='ensemble']]//input"));
+        assertThat(ensembles.size()).isGreaterThanOrEqualTo(2);
+        ensembles.get(0).click();
+        ensembles.get(1).click();
         driver.findElement(By.id("compare-studies")).click();
         wait.until(ExpectedConditions.textToBe(By.id("study-title"), "RSI median of 2 studies"));
         wait.until(d -> painted("study-chart") > 5000);
         shot("results-compared");
+    }
+
+    @Test
+    void aComparisonShowsAForestPlotPerMetric() throws Exception {
+        open();
+        driver.findElement(By.id("tab-simulate")).click();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("sim-kind"))).selectByValue("compare");
+        WebElement runs = driver.findElement(By.id("sim-runs"));
+        runs.clear();
+        runs.sendKeys("100");
+        WebElement strategies = driver.findElement(By.id("sim-strategies"));
+        strategies.clear();
+        strategies.sendKeys("multi-vector,bandwagon:RUS,neutral");
+        driver.findElement(By.id("sim-start")).click();
+        WebDriverWait slow = new WebDriverWait(driver, Duration.ofSeconds(120));
+        slow.until(ExpectedConditions.textMatches(
+                By.id("progress-text"), java.util.regex.Pattern.compile("done, 100\\.0 %")));
+        slow.until(d -> painted("result-chart") > 2000);
+        assertThat(driver.findElement(By.id("result-table")).getText())
+                .contains("bandwagon:RUS", "neutral", "P(better)");
+        List<WebElement> metrics =
+                new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("result-view"))).getOptions();
+        assertThat(metrics.size()).isGreaterThan(1);
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("result-view"))).selectByIndex(1);
+        String metric = metrics.get(1).getText();
+        wait.until(d -> String.valueOf(js("return charts['result-chart'].option.title.text"))
+                .contains(metric));
+        shot("simulate-compare");
     }
 
     @Test
