@@ -242,8 +242,9 @@ function showResult(r, view) {
     const others = rsi.filter(x => x.diff !== null);
     draw('result-chart', {
       title: {text: 'Difference from ' + r.baseline + ' in ' + rsi[0].metric + ' (95 % CI)', left: 'center', textStyle: {fontSize: 13}},
-      tooltip: {}, grid: {left: 140, right: 30, top: 40, bottom: 30},
-      xAxis: {type: 'value', name: 'difference'}, yAxis: {type: 'category', data: others.map(x => x.strategy)},
+      tooltip: {}, grid: {left: 140, right: 30, top: 40, bottom: 50},
+      xAxis: {type: 'value', name: 'difference from ' + r.baseline + ' (' + rsi[0].better + ' is better)', nameLocation: 'middle', nameGap: 28},
+      yAxis: {type: 'category', data: others.map(x => x.strategy)},
       series: [
         {type: 'custom', renderItem: (p, api2) => {
           const lo = api2.coord([api2.value(1), api2.value(0)]), hi = api2.coord([api2.value(2), api2.value(0)]);
@@ -254,7 +255,7 @@ function showResult(r, view) {
       ]
     }, () => toCsv(['strategy', 'metric', 'better', 'mean', 'diff', 'lo', 'hi', 'p_better'], r.rows.map(x => [x.strategy, x.metric, x.better, x.mean, x.diff, x.lo, x.hi, x.pBetter])));
     $('result-table').innerHTML = '<tr><th class="l">strategy</th><th class="l">metric</th><th>mean</th><th>difference</th><th>95 % CI</th><th>P(better)</th></tr>' +
-      r.rows.map(x => '<tr><td class="l">' + esc(x.strategy) + '</td><td class="l">' + esc(x.metric) + ' (' + x.better + ' is better)</td><td>' + fmt(x.mean) + '</td><td>' + fmt(x.diff) + '</td><td>' + (x.lo === null ? '' : fmt(x.lo) + ' – ' + fmt(x.hi)) + '</td><td>' + fmt(x.pBetter) + '</td></tr>').join('');
+      rsi.map(x => '<tr><td class="l">' + esc(x.strategy) + '</td><td class="l">' + esc(x.metric) + ' (' + x.better + ' is better)</td><td>' + fmt(x.mean) + '</td><td>' + fmt(x.diff) + '</td><td>' + (x.lo === null ? '' : fmt(x.lo) + ' – ' + fmt(x.hi)) + '</td><td>' + fmt(x.pBetter) + '</td></tr>').join('');
   } else {
     const states = Object.keys(r.balance);
     draw('result-chart', {
@@ -267,7 +268,11 @@ function showResult(r, view) {
     $('result-table').innerHTML = '';
   }
 }
-function fmt(v) { return v === null || v === undefined ? '' : (Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(3)); }
+function fmt(v) {
+  if (v === null || v === undefined) return '';
+  const a = Math.abs(v);
+  return a >= 10 ? v.toFixed(1) : (a >= 0.01 || a === 0 ? v.toFixed(3) : v.toPrecision(2));
+}
 
 // ---- scenarios -----------------------------------------------------------------------------
 function annotate(text, problems) {
