@@ -26,9 +26,25 @@ final class Studies {
     private volatile long cachedVersion = -1;
     private volatile List<Map<String, Object>> cached = List.of();
 
-    /** Called after every write to the database: the next list is read afresh. */
+    /** Called after every write by this server: the next list is read afresh (so are writes by others, by mtime). */
     void changed() {
         version++;
+    }
+
+    /**
+     * Changes when another process (the command line) writes the database: the modification times of
+     * the file and its write-ahead log.
+     */
+    private long fileStamp() {
+        long stamp = 0;
+        for (String f : new String[] {ResultsDatabase.FILE, ResultsDatabase.FILE + ".wal"}) {
+            try {
+                stamp += Files.getLastModifiedTime(dir.resolve(f)).toMillis();
+            } catch (java.io.IOException e) {
+                // absent: contributes nothing
+            }
+        }
+        return stamp;
     }
 
     private final java.util.concurrent.locks.ReentrantLock refresh = new java.util.concurrent.locks.ReentrantLock();
@@ -38,7 +54,7 @@ final class Studies {
      * the cache, others get the previous list rather than queueing on the database.
      */
     List<Map<String, Object>> list() throws Exception {
-        long v = version;
+        long v = version + fileStamp();
         if (cachedVersion == v && v > 0) {
             return cached;
         }
@@ -52,10 +68,10 @@ final class Studies {
             refresh.lock();
         }
         try {
-            if (cachedVersion == version && version > 0) {
+            long now = version + fileStamp();
+            if (cachedVersion == now && now > 0) {
                 return cached;
             }
-            long now = version;
             List<Map<String, Object>> fresh = query("SELECT study_id, kind, scenario, scenario_hash, seed, runs,"
                     + " executor, CAST(created AS VARCHAR) AS created FROM studies ORDER BY created DESC, study_id"
                     + " LIMIT 500");

@@ -183,6 +183,27 @@ class ServerApiTest {
     }
 
     @Test
+    void studiesWrittenByAnotherProcessAppearInTheList() throws Exception {
+        get("/api/studies"); // fill the cache
+        Thread.sleep(1100); // a new modification time, whatever the file system's resolution
+        org.multivector.store.ResultsDatabase.with(
+                data,
+                db -> db.writeBargain(
+                        new org.multivector.store.ResultsDatabase.Study(
+                                "from-the-cli", "bargain", "issue", "h", 1, 1, "single", "{}"),
+                        List.of(),
+                        List.of(new org.multivector.store.ResultsDatabase.BargainOutcome(0, 3, true, "d", 42.0))));
+        assertThat(get("/api/studies").body()).contains("from-the-cli");
+        assertThat(get("/api/studies/from-the-cli")
+                        .json()
+                        .get("outcomes")
+                        .get(0)
+                        .get("p50")
+                        .asDouble())
+                .isEqualTo(42.0);
+    }
+
+    @Test
     void compareAndRunJobs() throws Exception {
         String c = postJson(
                         "/api/jobs", "{\"kind\":\"compare\",\"runs\":60,\"strategies\":[\"multi-vector\",\"neutral\"]}")
