@@ -125,6 +125,14 @@ public final class MultivectorServer implements AutoCloseable {
             }
             ctx.json(j.result);
         });
+        app.before("/api/jobs/{id}/events", ctx -> {
+            // Answer before the stream opens: afterwards a status can no longer be sent.
+            jobs.get(ctx.pathParam("id"));
+            String accept = ctx.header("Accept");
+            if (accept == null || !accept.contains("text/event-stream")) {
+                throw new ApiException(406, "send Accept: text/event-stream to receive the job's progress events");
+            }
+        });
         app.sse("/api/jobs/{id}/events", client -> {
             JobManager.Job j = jobs.get(client.ctx().pathParam("id"));
             client.keepAlive();

@@ -255,6 +255,9 @@ class ServerApiTest {
             }
         }
         assertThat(progressEvents).isPositive();
+        assertThat(get("/api/jobs/" + id + "/events").status())
+                .as("without Accept: text/event-stream")
+                .isEqualTo(406);
         assertThat(JSON.readTree(last).get("state").asText()).isEqualTo("done");
         assertThat(JSON.readTree(last).get("percent").asDouble()).isEqualTo(100.0);
     }
@@ -277,6 +280,13 @@ class ServerApiTest {
         assertThat(postJson("/api/jobs", "{not json").json().get("error").asText())
                 .startsWith("malformed JSON");
         assertThat(get("/api/jobs/job-999999").status()).isEqualTo(404);
+        assertThat(HTTP.send(
+                                HttpRequest.newBuilder(URI.create(base + "/api/jobs/job-999999/events"))
+                                        .header("Accept", "text/event-stream")
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(get("/api/studies/nope").status()).isEqualTo(404);
         assertThat(get("/api/scenarios/central-asia/year/1800").status()).isEqualTo(400);
         assertThat(get("/api/nothing").status()).isEqualTo(404);
