@@ -130,9 +130,24 @@ final class JobManager implements AutoCloseable {
         return job;
     }
 
-    /** Seconds after which a retry is likely to find room: a rough share of the running jobs' remaining time. */
+    /**
+     * Seconds after which a retry is likely to find room: the soonest expected end of a running job
+     * (elapsed time scaled by its remaining share of runs), between 1 and 60; 5 when no running job
+     * has reported progress yet.
+     */
     int retryAfterSeconds() {
-        return 5;
+        double soonest = Double.POSITIVE_INFINITY;
+        for (Job j : jobs.values()) {
+            Instant started = j.started;
+            long done = j.done;
+            long total = j.total;
+            if (j.state == State.RUNNING && started != null && done > 0 && total > done) {
+                double elapsed =
+                        java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0;
+                soonest = Math.min(soonest, elapsed * (total - done) / done);
+            }
+        }
+        return Double.isInfinite(soonest) ? 5 : (int) Math.max(1, Math.min(60, Math.ceil(soonest)));
     }
 
     private void execute(Job job, Work work) {
