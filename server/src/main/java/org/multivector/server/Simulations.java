@@ -69,9 +69,11 @@ final class Simulations {
         long runs = kind.equals("run") ? 1 : number(body, "runs", 1000, 1, config.maxRuns());
         String actor = string(body, "actor", "KAZ");
         List<String> strategies = new ArrayList<>();
-        int from =
-                (int) number(body, "from", 2024, s.time().start() + 1, s.time().end());
+        int from = 0;
         if (kind.equals("compare")) {
+            int dflt = Math.max(s.time().start() + 1, Math.min(2024, s.time().end()));
+            from = (int)
+                    number(body, "from", dflt, s.time().start() + 1, s.time().end());
             if (s.regionalStates().stream().map(Actor::id).noneMatch(actor::equals)) {
                 throw new ApiException(400, "actor: '" + actor + "' is not a regional state of " + s.name());
             }
