@@ -173,8 +173,11 @@ final class BargainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--perturb needs --runs N with N > 1");
         }
         BargainingProblem problem = load();
-        byte[] inputBytes = file != null ? Files.readAllBytes(file) : euSmp.getBytes(StandardCharsets.UTF_8);
-        String hash = sha(inputBytes, problem);
+        byte[] inputBytes = file != null
+                ? Files.readAllBytes(file)
+                : ("--eu-smp " + euSmp + (ra ? " --ra" : "")).getBytes(StandardCharsets.UTF_8);
+        // The study id covers everything that determines the result (the seed is added to it below).
+        String hash = sha(inputBytes, problem, maxTurns);
         String dirName = name != null ? name : "bargain-" + safe(problem.name());
         if (!dirName.matches("[A-Za-z0-9._-]{1,100}") || dirName.startsWith(".")) {
             throw new IllegalArgumentException("--name '" + dirName
@@ -638,10 +641,11 @@ final class BargainCommand implements Callable<Integer> {
         return m;
     }
 
-    private static String sha(byte[] bytes, BargainingProblem p) throws Exception {
+    private static String sha(byte[] bytes, BargainingProblem p, int maxTurns) throws Exception {
         MessageDigest md = MessageDigest.getInstance("SHA-256");
         md.update(bytes);
         md.update(p.parameters().describe().getBytes(StandardCharsets.UTF_8));
+        md.update(("max-turns " + maxTurns).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(md.digest()).substring(0, 16);
     }
 
