@@ -76,7 +76,9 @@ final class Studies {
                     + " executor, CAST(created AS VARCHAR) AS created FROM studies ORDER BY created DESC, study_id"
                     + " LIMIT 500");
             cached = List.copyOf(fresh);
-            cachedVersion = now;
+            // Stamp after the read: opening the database touches its files (schema statements), and
+            // a stamp taken before would make every waiting request read again.
+            cachedVersion = version + fileStamp();
             return cached;
         } finally {
             refresh.unlock();

@@ -170,11 +170,12 @@ class ServerLoadIT {
                 Collections.sort(l);
                 perPath.append(String.format(
                         Locale.ROOT,
-                        "  %-45s n %5d  p50 %7.1f ms  p95 %7.1f ms%n",
+                        "  %-45s n %5d  p50 %7.1f ms  p95 %7.1f ms  max %8.1f ms%n",
                         e.getKey(),
                         l.size(),
                         ms(l, 0.5),
-                        ms(l, 0.95)));
+                        ms(l, 0.95),
+                        ms(l, 1.0)));
             }
             report = report + perPath;
             System.out.print("ServerLoadIT: " + report);
