@@ -163,6 +163,15 @@ $('sim-form').addEventListener('submit', async ev => {
   $('sim-error').classList.add('hidden');
   const kind = $('sim-kind').value;
   const body = {kind: kind, scenario: $('sim-scenario').value, seed: +$('sim-seed').value, runs: +$('sim-runs').value};
+  const overrides = $('sim-overrides').value.split(',').map(x => x.trim()).filter(x => x);
+  if (overrides.length) {
+    body.overrides = {};
+    for (const o of overrides) {
+      const eq = o.indexOf('=');
+      if (eq < 1) { showError('sim-error', new Error("strategy overrides: '" + o + "' is not STATE=STRATEGY")); return; }
+      body.overrides[o.slice(0, eq).trim()] = o.slice(eq + 1).trim();
+    }
+  }
   if (kind === 'compare') {
     body.actor = $('sim-actor').value; body.from = +$('sim-from').value;
     body.strategies = $('sim-strategies').value.split(',').map(s => s.trim()).filter(s => s);

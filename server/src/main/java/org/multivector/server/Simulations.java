@@ -42,13 +42,23 @@ final class Simulations {
 
     /** A validated request: everything a job needs, or a 400 naming the bad field. */
     record Request(
-            String kind, String scenario, long seed, long runs, String actor, List<String> strategies, int from) {
+            String kind,
+            String scenario,
+            long seed,
+            long runs,
+            String actor,
+            List<String> strategies,
+            int from,
+            Map<String, String> overrides) {
         Map<String, Object> json() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("kind", kind);
             m.put("scenario", scenario);
             m.put("seed", seed);
             m.put("runs", runs);
+            if (!overrides.isEmpty()) {
+                m.put("overrides", overrides);
+            }
             if (kind.equals("compare")) {
                 m.put("actor", actor);
                 m.put("strategies", strategies);
@@ -85,18 +95,45 @@ final class Simulations {
             }
             for (Object o : list) {
                 String text = String.valueOf(o);
-                try {
-                    StrategySpec spec = StrategySpec.parse(text);
-                    if (spec.pole() != null && s.poles().stream().noneMatch(p -> p.id().equals(spec.pole()))) {
-                        throw new IllegalArgumentException("unknown pole '" + spec.pole() + "'");
-                    }
-                } catch (IllegalArgumentException e) {
-                    throw new ApiException(400, "strategies: '" + text + "': " + e.getMessage());
-                }
+                strategy(s, "strategies", text);
                 strategies.add(text);
             }
         }
-        return new Request(kind, scenario, seed, runs, actor, strategies, from);
+        Map<String, String> overrides = new LinkedHashMap<>();
+        Object rawOverrides = body.get("overrides");
+        if (rawOverrides != null) {
+            if (!(rawOverrides instanceof Map<?, ?> map)) {
+                throw new ApiException(400, "overrides: expected {STATE: STRATEGY, ...}");
+            }
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                String state = String.valueOf(e.getKey());
+                String text = String.valueOf(e.getValue());
+                if (s.regionalStates().stream().map(Actor::id).noneMatch(state::equals)) {
+                    throw new ApiException(400, "overrides: '" + state + "' is not a regional state of " + s.name());
+                }
+                if (kind.equals("compare") && state.equals(actor)) {
+                    throw new ApiException(
+                            400,
+                            "overrides: " + state + " is the compared actor; its strategies are" + " the comparison's");
+                }
+                strategy(s, "overrides." + state, text);
+                overrides.put(state, text);
+            }
+        }
+        return new Request(kind, scenario, seed, runs, actor, strategies, from, overrides);
+    }
+
+    /** A strategy valid in this scenario (known kind, existing pole), or a 400 naming the field. */
+    private static StrategySpec strategy(Scenario s, String field, String text) {
+        try {
+            StrategySpec spec = StrategySpec.parse(text);
+            if (spec.pole() != null && s.poles().stream().noneMatch(p -> p.id().equals(spec.pole()) && !p.residual())) {
+                throw new IllegalArgumentException("unknown pole '" + spec.pole() + "'");
+            }
+            return spec;
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, field + ": '" + text + "': " + e.getMessage());
+        }
     }
 
     JobManager.Work work(Request r) {
@@ -107,12 +144,21 @@ final class Simulations {
         };
     }
 
+    /** The scenario with the request's strategy overrides (its hash, and so the study id, records them). */
+    private Scenario configured(Request r) {
+        Scenario s = scenarios.load(r.scenario());
+        for (Map.Entry<String, String> e : r.overrides().entrySet()) {
+            s = s.withStrategy(e.getKey(), StrategySpec.parse(e.getValue()));
+        }
+        return s;
+    }
+
     private ScenarioSpec spec(Request r) {
-        return new ScenarioSpec(r.scenario() + ".yaml", scenarios.bytes(r.scenario()), 0, 0, Map.of(), Map.of());
+        return new ScenarioSpec(r.scenario() + ".yaml", scenarios.bytes(r.scenario()), 0, 0, r.overrides(), Map.of());
     }
 
     private Map<String, Object> run(Request r, JobManager.Job job) throws Exception {
-        Scenario s = scenarios.load(r.scenario());
+        Scenario s = configured(r);
         job.progress(0, 1);
         Trajectory t = new Engine(CompiledScenario.of(s)).run(r.seed(), 0);
         String studyId = s.hash() + "-" + r.seed();
@@ -134,7 +180,7 @@ final class Simulations {
     }
 
     private Map<String, Object> ensemble(Request r, JobManager.Job job) throws Exception {
-        Scenario s = scenarios.load(r.scenario());
+        Scenario s = configured(r);
         ScenarioSpec spec = spec(r);
         EnsembleJob ej = new EnsembleJob(spec, r.seed(), r.runs());
         SeriesStats st;
@@ -166,7 +212,7 @@ final class Simulations {
     }
 
     private Map<String, Object> compare(Request r, JobManager.Job job) throws Exception {
-        Scenario s = scenarios.load(r.scenario());
+        Scenario s = configured(r);
         ScenarioSpec spec = spec(r);
         CompareJob cj = new CompareJob(spec, r.actor(), r.strategies(), r.from(), r.seed(), r.runs());
         CompareStats st;

@@ -204,6 +204,39 @@ class ServerApiTest {
     }
 
     @Test
+    void strategyOverridesChangeTheStudy() throws Exception {
+        String plain = postJson("/api/jobs", "{\"kind\":\"ensemble\",\"runs\":100,\"seed\":11}")
+                .json()
+                .get("id")
+                .asText();
+        String over = postJson(
+                        "/api/jobs",
+                        "{\"kind\":\"ensemble\",\"runs\":100,\"seed\":11,\"overrides\":{\"KAZ\":\"bandwagon:RUS\"}}")
+                .json()
+                .get("id")
+                .asText();
+        waitFor(server, base, plain);
+        assertThat(waitFor(server, base, over).get("state").asText()).isEqualTo("done");
+        JsonNode a = get("/api/jobs/" + plain + "/result").json();
+        JsonNode b = get("/api/jobs/" + over + "/result").json();
+        assertThat(b.get("studyId").asText()).isNotEqualTo(a.get("studyId").asText());
+        assertThat(b.get("balance").get("KAZ")).isNotEqualTo(a.get("balance").get("KAZ"));
+        assertThat(b.get("request").get("overrides").get("KAZ").asText()).isEqualTo("bandwagon:RUS");
+        assertThat(postJson("/api/jobs", "{\"overrides\":{\"MARS\":\"neutral\"}}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(postJson("/api/jobs", "{\"overrides\":{\"KAZ\":\"bandwagon:OTHER\"}}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(postJson("/api/jobs", "{\"overrides\":{\"KAZ\":\"sometimes\"}}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(postJson("/api/jobs", "{\"kind\":\"compare\",\"overrides\":{\"KAZ\":\"neutral\"}}")
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void compareAndRunJobs() throws Exception {
         String c = postJson(
                         "/api/jobs", "{\"kind\":\"compare\",\"runs\":60,\"strategies\":[\"multi-vector\",\"neutral\"]}")
