@@ -172,10 +172,11 @@ final class BargainCommand implements Callable<Integer> {
         if (runs == 1 && !noise.isNone()) {
             throw new IllegalArgumentException("--perturb needs --runs N with N > 1");
         }
-        BargainingProblem problem = load();
+        // The input is read once: parsed, and hashed into the study id.
         byte[] inputBytes = file != null
-                ? Files.readAllBytes(file)
+                ? BargainingInputs.read(file)
                 : ("--eu-smp " + euSmp + (ra ? " --ra" : "")).getBytes(StandardCharsets.UTF_8);
+        BargainingProblem problem = load(inputBytes);
         // The study id covers everything that determines the result (the seed is added to it below).
         String hash = sha(inputBytes, problem, maxTurns);
         String dirName = name != null ? name : "bargain-" + safe(problem.name());
@@ -189,13 +190,10 @@ final class BargainCommand implements Callable<Integer> {
         return ensemble(problem, noise, hash, dirName);
     }
 
-    private BargainingProblem load() {
-        BargainingProblem p;
-        if (euSmp != null) {
-            p = EuSmp.generate(parseSeed("--eu-smp", euSmp), ra);
-        } else {
-            p = BargainingInputs.load(file);
-        }
+    private BargainingProblem load(byte[] input) {
+        BargainingProblem p = euSmp != null
+                ? EuSmp.generate(parseSeed("--eu-smp", euSmp), ra)
+                : BargainingInputs.parse(file.toString(), input);
         SmpParameters params = p.parameters();
         String[][] given = {
             {"VictoryProbModel", vpm, "--victory-prob-model"},
@@ -253,7 +251,7 @@ final class BargainCommand implements Callable<Integer> {
             RunDirectory.writeJson(tmp.resolve("manifest.json"), manifest);
         });
         if (positionsCsv != null) {
-            writeAtomic(positionsCsv, positions);
+            RunDirectory.writeFileAtomically(positionsCsv, positions);
         }
         List<ResultsDatabase.BargainPosition> rows = new ArrayList<>();
         for (int t = 0; t <= h.turns(); t++) {
@@ -599,23 +597,6 @@ final class BargainCommand implements Callable<Integer> {
                 }
                 w.write(b + "\n");
             }
-        }
-    }
-
-    private static void writeAtomic(Path target, byte[] bytes) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path parent = abs.getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, "." + abs.getFileName(), ".partial");
-        try {
-            Files.write(tmp, bytes);
-            Files.move(
-                    tmp,
-                    abs,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 

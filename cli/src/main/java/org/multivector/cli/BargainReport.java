@@ -35,6 +35,30 @@ final class BargainReport {
         return named;
     }
 
+    /** A value of actor i in state t. */
+    private interface Value {
+        double at(int t, int i);
+    }
+
+    /** One line per actor over states 0..turns: unnamed (grey) actors first so the named ones draw on top. */
+    private static List<HtmlReport.Line> actorLines(BargainingProblem p, boolean[] named, int turns, Value value) {
+        List<HtmlReport.Line> lines = new ArrayList<>();
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < p.actorCount(); i++) {
+                if (named[i] != (pass == 1)) {
+                    continue;
+                }
+                double[] v = new double[turns + 1];
+                for (int t = 0; t <= turns; t++) {
+                    v[t] = value.at(t, i);
+                }
+                lines.add(line(p, named, i, v));
+            }
+        }
+        addOthersEntry(lines, named, turns + 1);
+        return lines;
+    }
+
     private static HtmlReport.Line line(BargainingProblem p, boolean[] named, int i, double[] v) {
         if (!named[i]) {
             return new HtmlReport.Line("", v, OTHERS, false);
@@ -95,20 +119,9 @@ final class BargainReport {
                 + " salience on the dimension (0&ndash;100).</small></p>");
         boolean[] named = named(p);
         for (int d = 0; d < p.dimensionCount(); d++) {
-            List<HtmlReport.Line> lines = new ArrayList<>();
-            for (int pass = 0; pass < 2; pass++) {
-                for (int i = 0; i < p.actorCount(); i++) {
-                    if (named[i] != (pass == 1)) {
-                        continue;
-                    }
-                    double[] v = new double[h.turns() + 1];
-                    for (int t = 0; t <= h.turns(); t++) {
-                        v[t] = h.positions().get(t)[i][d] * 100;
-                    }
-                    lines.add(line(p, named, i, v));
-                }
-            }
-            addOthersEntry(lines, named, h.turns() + 1);
+            final int dim = d;
+            List<HtmlReport.Line> lines =
+                    actorLines(p, named, h.turns(), (t, i) -> h.positions().get(t)[i][dim] * 100);
             double[] w = new double[h.turns() + 1];
             for (int t = 0; t <= h.turns(); t++) {
                 w[t] = h.weightedOutcome(t)[d] * 100;
@@ -122,20 +135,8 @@ final class BargainReport {
             }
             b.append(HtmlReport.chart("Positions on " + p.dimensions().get(d) + " by turn", x, lines, 0, 100, 760));
         }
-        List<HtmlReport.Line> probs = new ArrayList<>();
-        for (int pass = 0; pass < 2; pass++) {
-            for (int i = 0; i < p.actorCount(); i++) {
-                if (named[i] != (pass == 1)) {
-                    continue;
-                }
-                double[] v = new double[h.turns() + 1];
-                for (int t = 0; t <= h.turns(); t++) {
-                    v[t] = h.winProbability().get(t)[i];
-                }
-                probs.add(line(p, named, i, v));
-            }
-        }
-        addOthersEntry(probs, named, h.turns() + 1);
+        List<HtmlReport.Line> probs =
+                actorLines(p, named, h.turns(), (t, i) -> h.winProbability().get(t)[i]);
         b.append("<h2>Probability that each actor's position wins</h2>");
         b.append(HtmlReport.chart("PCE probability by turn", x, probs, 0, 1, 760));
         b.append("<h2>Final positions</h2><table><tr><th>actor</th><th>capability</th>");

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -320,10 +319,7 @@ final class CalibrateCommand implements Callable<Integer> {
             ev.add(Map.of("x", e.x(), "losses", e.losses(), "combined", e.combined()));
         }
         m.put("evaluations", ev);
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, new ObjectMapper().writeValueAsBytes(m));
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        RunDirectory.writeFileAtomically(file, new ObjectMapper().writeValueAsBytes(m));
     }
 
     private static List<Calibration.Evaluation> readCheckpoint(Path file, String fingerprint, Calibration.Setup s)

@@ -63,8 +63,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             server = MultivectorServer.start(config, bind, port);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(
-                    "--port/--bind: cannot listen on " + bind + ":" + port + " (" + e.getMessage() + ")");
+            throw new IllegalArgumentException("--port/--bind/--data: cannot start the server on " + bind + ":" + port
+                    + " with data directory " + data + " (" + e.getMessage() + ")");
         }
         PrintWriter out = spec.commandLine().getOut();
         String host = bind.contains(":") ? "[" + bind + "]" : bind;

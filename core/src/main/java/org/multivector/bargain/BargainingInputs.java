@@ -21,8 +21,12 @@ public final class BargainingInputs {
     private BargainingInputs() {}
 
     public static BargainingProblem load(Path path) {
+        return parse(path.toString(), read(path));
+    }
+
+    /** The bytes of an input file, refused (located problem) when missing, unreadable or over {@link #MAX_BYTES}. */
+    public static byte[] read(Path path) {
         String file = path.toString();
-        byte[] bytes;
         try {
             long size = Files.size(path);
             if (size > MAX_BYTES) {
@@ -35,13 +39,12 @@ public final class BargainingInputs {
                                 + " bytes (expected a bargaining input)",
                         null)));
             }
-            bytes = Files.readAllBytes(path);
+            return Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw new ScenarioException(List.of(new Problem(file, 0, 0, "", "no such file", null)));
         } catch (IOException e) {
             throw new ScenarioException(List.of(new Problem(file, 0, 0, "", "cannot read: " + e.getMessage(), null)));
         }
-        return parse(file, bytes);
     }
 
     /** Parses by the file name's extension: {@code .csv}, {@code .xml}, {@code .yaml}/{@code .yml}. */

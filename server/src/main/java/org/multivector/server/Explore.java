@@ -23,23 +23,17 @@ import org.multivector.model.Scenario;
 final class Explore {
     static final long SEED = 1992;
 
-    private final Map<String, Map<String, Object>> series = new ConcurrentHashMap<>();
     private final Map<String, byte[]> json = new ConcurrentHashMap<>();
 
-    /** The series as JSON bytes (serialised once per scenario version). */
+    /** The time series of a scenario as JSON bytes (computed and serialised once per scenario version). */
     byte[] json(Scenario s) {
         return json.computeIfAbsent(s.hash(), h -> {
             try {
-                return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(series(s));
+                return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(compute(s));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         });
-    }
-
-    /** Time series of a scenario (computed once per scenario version). */
-    Map<String, Object> series(Scenario s) {
-        return series.computeIfAbsent(s.hash(), h -> compute(s));
     }
 
     private static Map<String, Object> compute(Scenario s) {

@@ -114,14 +114,7 @@ final class Scenarios {
         }
         validate(name, yaml);
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + name, ".partial");
-            Files.write(tmp, yaml);
-            Files.move(
-                    tmp,
-                    file(name),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            org.multivector.store.RunDirectory.writeFileAtomically(file(name), yaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -67,6 +67,26 @@ public final class RunDirectory {
         }
     }
 
+    /**
+     * Writes {@code file} atomically: a hidden temporary sibling, then renamed over it, so a reader
+     * sees the old content or the new, never a partial file. Creates missing parent directories.
+     */
+    public static void writeFileAtomically(Path file, byte[] bytes) throws IOException {
+        Path abs = file.toAbsolutePath();
+        Files.createDirectories(abs.getParent());
+        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".partial");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     /** Writes a JSON file. */
     public static void writeJson(Path file, Object value) throws IOException {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), value);

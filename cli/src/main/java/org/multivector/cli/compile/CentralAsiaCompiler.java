@@ -81,14 +81,8 @@ public final class CentralAsiaCompiler {
     }
 
     private static int write(String text, Path out) throws IOException {
-        Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(tmp, text);
-        Files.move(
-                tmp,
-                out,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        org.multivector.store.RunDirectory.writeFileAtomically(
+                out, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return text.length();
     }
 

@@ -2,7 +2,6 @@ package org.multivector.cli.compile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,14 +65,7 @@ public final class ObservedPatterns {
     /** Writes the patterns to {@code out} atomically; returns the number of rows. */
     public static int buildTo(Path data, Path out) throws IOException {
         String csv = build(data);
-        Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(tmp, csv, StandardCharsets.UTF_8);
-        Files.move(
-                tmp,
-                out,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        org.multivector.store.RunDirectory.writeFileAtomically(out, csv.getBytes(StandardCharsets.UTF_8));
         return (int) csv.chars().filter(c -> c == '\n').count() - 1;
     }
 
