@@ -162,7 +162,8 @@ $('sim-form').addEventListener('submit', async ev => {
   ev.preventDefault();
   $('sim-error').classList.add('hidden');
   const kind = $('sim-kind').value;
-  const body = {kind: kind, scenario: $('sim-scenario').value, seed: +$('sim-seed').value, runs: +$('sim-runs').value};
+  const body = {kind: kind, scenario: $('sim-scenario').value, seed: +$('sim-seed').value};
+  if (kind !== 'run') body.runs = +$('sim-runs').value;
   const overrides = $('sim-overrides').value.split(',').map(x => x.trim()).filter(x => x);
   if (overrides.length) {
     body.overrides = {};

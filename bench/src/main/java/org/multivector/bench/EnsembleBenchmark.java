@@ -1,10 +1,9 @@
 package org.multivector.bench;
 
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.multivector.scenario.ScenarioLoader;
+import org.multivector.study.ConfiguredScenario;
 import org.multivector.study.EnsembleJob;
-import org.multivector.study.ScenarioSpec;
 import org.multivector.study.SeriesStats;
 import org.multivector.study.StudyRunner;
 import org.multivector.study.ThreadExecutor;
@@ -42,18 +41,15 @@ public class EnsembleBenchmark {
     @Param({"1", "2"})
     int threads;
 
-    private ScenarioSpec spec;
+    private ConfiguredScenario spec;
     private long seed;
 
     @Setup
     public void setUp() {
-        spec = new ScenarioSpec(
+        spec = ConfiguredScenario.of(
+                ScenarioLoader.DEFAULT_SCENARIO,
                 "central-asia.yaml",
-                ScenarioLoader.builtInBytes(ScenarioLoader.DEFAULT_SCENARIO),
-                0,
-                0,
-                Map.of(),
-                Map.of());
+                ScenarioLoader.builtInBytes(ScenarioLoader.DEFAULT_SCENARIO));
         spec.compiled();
     }
 

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
                 "Print the observed system in a year: institutions and members, shares per pole and dimension, open disputes, metrics.")
 final class DescribeCommand implements Callable<Integer> {
     @Mixin
-    ScenarioOption scenarioOption = new ScenarioOption();
+    ScenarioOptions scenarioOption = new ScenarioOptions();
 
     @Option(names = "--year", required = true, description = "The year to describe.")
     int year;
@@ -124,13 +124,13 @@ final class DescribeCommand implements Callable<Integer> {
         if (!any) {
             w.println("  none");
         }
-        Trajectory t = new Engine(CompiledScenario.of(s)).run(RunCommand.SEED_DEFAULT, 0);
+        Trajectory t = new Engine(CompiledScenario.of(s)).run(org.multivector.study.StudyRequest.SEED_DEFAULT, 0);
         w.println();
         w.printf(
                 "Model metrics in %d (%s; seed %d)%n",
                 year,
                 year <= s.time().lastObserved() ? "ties re-anchored to the observations above" : "free-running model",
-                RunCommand.SEED_DEFAULT);
+                org.multivector.study.StudyRequest.SEED_DEFAULT);
         w.printf("  %-5s %7s %6s %8s %9s%n", "state", "balance", "HHI", "exposure", "fragility");
         for (Actor a : s.regionalStates()) {
             w.printf(

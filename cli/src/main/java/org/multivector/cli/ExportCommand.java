@@ -31,12 +31,13 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!format.equals("parquet") && !format.equals("csv")) {
-            throw new IllegalArgumentException("--format must be parquet or csv, got '" + format + "'");
+            throw org.multivector.study.RequestException.of("format", "'" + format + "' is not parquet or csv");
         }
         Path db = results.resolve(ResultsDatabase.FILE);
         if (!Files.isRegularFile(db)) {
-            throw new IllegalArgumentException("--results " + results + ": no " + ResultsDatabase.FILE
-                    + " there (run an ensemble, compare or run first)");
+            throw org.multivector.study.RequestException.of(
+                    "results",
+                    results + ": no " + ResultsDatabase.FILE + " there (run an ensemble, compare or run first)");
         }
         Path dir = to != null ? to : results.resolve("export");
         Files.createDirectories(dir);

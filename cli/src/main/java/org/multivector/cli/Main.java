@@ -1,15 +1,22 @@
 package org.multivector.cli;
 
 import java.io.PrintWriter;
-import org.multivector.scenario.ScenarioException;
+import java.util.Map;
+import org.multivector.model.UserInputException;
+import org.multivector.study.BuildInfo;
+import org.multivector.study.RequestException;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code multivector} command. Exit codes: 0 ok, 2 bad input, 1 internal error. */
+/**
+ * The {@code multivector} command. Exit codes: 0 ok, 2 bad input (any {@link UserInputException}: a scenario, an
+ * issue file or a request field), 130 stopped by Ctrl-C (resumable), 1 internal error.
+ */
 @Command(
         name = "multivector",
         mixinStandardHelpOptions = true,
-        version = "multivector " + Main.VERSION,
+        versionProvider = Main.Version.class,
         description = "Simulates and measures multi-vector foreign policy and regional stability.",
         subcommands = {
             RunCommand.class,
@@ -18,15 +25,40 @@ import picocli.CommandLine.Command;
             SensitivityCommand.class,
             BacktestCommand.class,
             CalibrateCommand.class,
+            BargainCommand.class,
             ExportCommand.class,
             DescribeCommand.class,
             ValidateCommand.class,
+            ServeCommand.class,
             CompileScenarioCommand.class,
-            BargainCommand.class,
-            ServeCommand.class
+            Main.Completion.class,
+            CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
-    public static final String VERSION = "0.1.0";
+    /** The version from the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"multivector " + BuildInfo.version()};
+        }
+    }
+
+    /** {@code multivector completion}: a bash completion script (zsh: load it after {@code bashcompinit}). */
+    @Command(
+            name = "completion",
+            description = "Print a bash/zsh completion script: source <(multivector completion)"
+                    + " (zsh: autoload -U bashcompinit && bashcompinit first).")
+    static final class Completion implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(AutoComplete.bash("multivector", spec.root().commandLine()));
+            out.flush();
+        }
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,27 +72,38 @@ public final class Main implements Runnable {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    /** The command line with every subcommand answering --help, -h and --version. */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (!(sub.getCommand() instanceof CommandLine.HelpCommand)) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+                sub.getCommandSpec().versionProvider(new Version());
+            }
+        }
+        return cl;
+    }
+
     /** Runs the command line with the given streams and returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof ScenarioException se) {
-                err.println(se.getMessage());
+            if (ex instanceof RequestException re) {
+                for (RequestException.FieldProblem p : re.problems()) {
+                    err.println("multivector: " + option(commandLine, p) + ": " + p.message()
+                            + (p.hint() == null || p.hint().isEmpty() ? "" : " (maybe: " + p.hint() + ")"));
+                }
                 err.flush();
                 return 2;
             }
-            if (ex instanceof IllegalArgumentException iae
-                    && iae.getMessage() != null
-                    && iae.getMessage().startsWith("--")) {
-                err.println("multivector: " + iae.getMessage());
-                err.flush();
-                return 2;
-            }
-            if (ex instanceof org.multivector.bargain.BargainingException be) {
-                // A model check failed on this input (e.g. a PCE that does not converge): the input's fault.
-                err.println("multivector: the bargaining model cannot go on with this input: " + be.getMessage());
+            if (ex instanceof UserInputException ue) {
+                err.println(
+                        ue.getMessage().startsWith("1 problem")
+                                        || ue.getMessage().contains(" problems")
+                                ? ue.getMessage()
+                                : "multivector: " + ue.getMessage());
                 err.flush();
                 return 2;
             }
@@ -70,5 +113,38 @@ public final class Main implements Runnable {
             return 1;
         });
         return cl.execute(args);
+    }
+
+    /** Request fields whose option is not the field's name in kebab case. */
+    private static final Map<String, String> ALIASES = Map.of(
+            "overrides", "--strategy",
+            "overlays", "--overlay",
+            "input", "FILE",
+            "kind", "command");
+
+    /** The option a request field is set with in this command ({@code runsPerPoint} → {@code --runs-per-point}). */
+    static String option(CommandLine cl, RequestException.FieldProblem p) {
+        String field = p.baseField();
+        if (field.equals("model") && p.field().startsWith("model.")) {
+            String o = BargainCommand.MODEL_OPTIONS.get(p.field().substring(6));
+            if (o != null) {
+                return o;
+            }
+        }
+        String alias = ALIASES.get(field);
+        if (alias != null) {
+            return alias + suffix(p);
+        }
+        String kebab = "--" + field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        if (cl.getCommandSpec().findOption(kebab) != null) {
+            return kebab + suffix(p);
+        }
+        return p.field();
+    }
+
+    private static String suffix(RequestException.FieldProblem p) {
+        return p.field().length() > p.baseField().length()
+                ? " " + p.field().substring(p.baseField().length() + 1)
+                : "";
     }
 }

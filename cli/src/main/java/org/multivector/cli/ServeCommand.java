@@ -49,13 +49,14 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
+            throw org.multivector.study.RequestException.of("port", port + " is outside 0..65535");
         }
         if (workers < 1 || workers > 64 || queue < 0 || queue > 10_000) {
-            throw new IllegalArgumentException("--workers must be 1..64 and --queue 0..10000");
+            throw org.multivector.study.RequestException.of(
+                    "workers", "expected 1..64 workers and a queue of 0..10000");
         }
         if (jobTimeout < 1) {
-            throw new IllegalArgumentException("--job-timeout must be at least 1 second");
+            throw org.multivector.study.RequestException.of("jobTimeout", "expected at least 1 second");
         }
         ServerConfig config =
                 ServerConfig.defaults(data).withQueue(workers, queue).withJobTimeout(Duration.ofSeconds(jobTimeout));
@@ -63,8 +64,10 @@ final class ServeCommand implements Callable<Integer> {
         try {
             server = MultivectorServer.start(config, bind, port);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--port/--bind/--data: cannot start the server on " + bind + ":" + port
-                    + " with data directory " + data + " (" + e.getMessage() + ")");
+            throw org.multivector.study.RequestException.of(
+                    "port",
+                    "cannot start the server on " + bind + ":" + port + " with data directory " + data + " ("
+                            + e.getMessage() + ")");
         }
         PrintWriter out = spec.commandLine().getOut();
         String host = bind.contains(":") ? "[" + bind + "]" : bind;

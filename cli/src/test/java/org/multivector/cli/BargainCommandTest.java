@@ -149,7 +149,7 @@ class BargainCommandTest {
         assertThat(StudyCommandTest.count(
                         db,
                         "SELECT count(DISTINCT run_index) FROM bargain_outcomes"
-                                + " JOIN studies USING (study_id) WHERE kind = 'bargain-ensemble'"))
+                                + " JOIN studies USING (study_id) WHERE kind = 'bargain' AND runs = 40"))
                 .isEqualTo(40);
     }
 

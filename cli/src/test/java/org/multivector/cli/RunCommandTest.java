@@ -27,7 +27,12 @@ class RunCommandTest {
         Result r = run("run", "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("KAZ", "RSI", "2030");
-        Path run = dir.resolve("central-asia-seed1992");
+        // The directory is named by the study id: kind, scenario and a hash of the request.
+        List<String> names =
+                Files.list(dir).map(p -> p.getFileName().toString()).sorted().toList();
+        assertThat(names).hasSize(2).contains("results.duckdb");
+        assertThat(names.get(1)).matches("run-central-asia-[0-9a-f]{12}");
+        Path run = dir.resolve(names.get(1));
         List<String> csv = Files.readAllLines(run.resolve("results.csv"));
         assertThat(csv.get(0)).isEqualTo("run_id,seed,scenario_hash,year,actor,variable,value");
         assertThat(csv).anyMatch(l -> l.contains(",2008,KAZ,share.trade.RUS,"));
@@ -35,8 +40,7 @@ class RunCommandTest {
         assertThat(Files.readString(run.resolve("report.html")))
                 .contains("<svg", "Regional Stability Index")
                 .doesNotContain("<script");
-        assertThat(Files.list(dir).map(p -> p.getFileName().toString()))
-                .containsExactlyInAnyOrder("central-asia-seed1992", "results.duckdb");
+        assertThat(Files.readString(run.resolve("manifest.json"))).contains("\"studyId\" : \"" + names.get(1) + "\"");
     }
 
     @Test
@@ -61,7 +65,7 @@ class RunCommandTest {
     void run_yearsOutsideScenario_exitTwo(@TempDir Path dir) {
         Result r = run("run", "--out", dir.toString(), "--from", "1980");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("1980..2030 is not within");
+        assertThat(r.err()).contains("--from: 1980 is outside the scenario's years 1991..2030");
     }
 
     @Test

@@ -194,7 +194,8 @@ class StudyCommandTest {
         Path overlay = dir.resolve("c/overlay.yaml");
         org.multivector.scenario.Overlay o = org.multivector.scenario.Overlay.load(overlay);
         assertThat(o.parameters()).containsOnlyKeys("unrest-base", "incident-base", "tension-base");
-        assertThat(o.parameters().get("tension-base").provenance().source()).startsWith("calibration cal-");
+        assertThat(o.parameters().get("tension-base").provenance().source())
+                .startsWith("calibration calibrate-central-asia-prior-");
         // The overlay applies to the scenario it came from, and re-evaluating its values gives the reported loss.
         org.multivector.model.Scenario fitted = o.applyTo(org.multivector.scenario.ScenarioLoader.builtIn(
                 org.multivector.scenario.ScenarioLoader.PRIOR_SCENARIO));
@@ -235,7 +236,7 @@ class StudyCommandTest {
                                 .orElseThrow()
                                 .getFileName())
                         .resolve("manifest.json")))
-                .contains("calibration cal-", "+ " + overlay);
+                .contains("calibration calibrate-central-asia-prior-", overlay.toString());
     }
 
     @Test
@@ -301,10 +302,17 @@ class StudyCommandTest {
         p.destroyForcibly().waitFor(); // SIGKILL
         Files.delete(dir.resolve("child.log"));
         assertThat(dir.resolve("k")).doesNotExist();
+        // Resuming with another option is refused, naming the option; the checkpoint stays.
+        RunCommandTest.Result other = run(
+                "ensemble", "-q", "--runs", "10", "--threads", "2", "--out", dir.toString(), "--name", "k", "--resume");
+        assertThat(other.code()).isEqualTo(2);
+        assertThat(other.err()).startsWith("multivector: --runs: ").contains("8000", "10");
+        assertThat(checkpoint).exists();
         RunCommandTest.Result resumed = run(
                 "ensemble", "-q", "--runs", runs, "--threads", "2", "--out", dir.toString(), "--name", "k", "--resume");
         assertThat(resumed.code()).as(resumed.err()).isZero();
         assertThat(checkpoint).doesNotExist();
+        assertThat(dir.resolve(".k.request.checkpoint")).doesNotExist();
         RunCommandTest.Result whole =
                 run("ensemble", "-q", "--runs", runs, "--threads", "2", "--out", dir.toString(), "--name", "u");
         assertThat(whole.code()).as(whole.err()).isZero();

@@ -48,7 +48,7 @@ public record Perturbation(Spread positions, Spread salience, Spread capability)
             int eq = part.indexOf('=');
             if (eq < 0) {
                 throw new IllegalArgumentException(
-                        "--perturb: '" + part.strip() + "' is not NAME=SD (expected e.g. positions=5,salience=10%)");
+                        "'" + part.strip() + "' is not NAME=SD (expected e.g. positions=5,salience=10%)");
             }
             String name = part.substring(0, eq).strip().toLowerCase(Locale.ROOT);
             String v = part.substring(eq + 1).strip();
@@ -57,12 +57,10 @@ public record Perturbation(Spread positions, Spread salience, Spread capability)
             try {
                 sd = Double.parseDouble(rel ? v.substring(0, v.length() - 1).strip() : v);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(
-                        "--perturb: '" + v + "' is not a number or a percentage for " + name);
+                throw new IllegalArgumentException("'" + v + "' is not a number or a percentage for " + name);
             }
             if (!(sd >= 0 && sd <= (rel ? 1000 : 100)) || !Double.isFinite(sd)) {
-                throw new IllegalArgumentException(
-                        "--perturb: " + name + "=" + v + " is outside 0.." + (rel ? "1000%" : "100"));
+                throw new IllegalArgumentException(name + "=" + v + " is outside 0.." + (rel ? "1000%" : "100"));
             }
             Spread spread = new Spread(sd, rel);
             switch (name) {
@@ -71,7 +69,7 @@ public record Perturbation(Spread positions, Spread salience, Spread capability)
                 case "capability", "capabilities" -> c = spread;
                 default ->
                     throw new IllegalArgumentException(
-                            "--perturb: unknown input '" + name + "' (expected positions, salience or capability)");
+                            "unknown input '" + name + "' (expected positions, salience or capability)");
             }
         }
         return new Perturbation(p, s, c);

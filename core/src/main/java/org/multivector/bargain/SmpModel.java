@@ -80,7 +80,7 @@ public final class SmpModel {
      */
     public static SmpHistory run(BargainingProblem problem, int maxTurns, boolean parallel) {
         if (maxTurns < 1) {
-            throw new IllegalArgumentException("--max-turns must be at least 1, got " + maxTurns);
+            throw new IllegalArgumentException("maxTurns must be at least 1, got " + maxTurns);
         }
         return new SmpModel(problem, maxTurns, parallel).execute();
     }

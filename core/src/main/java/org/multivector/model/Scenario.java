@@ -81,6 +81,14 @@ public record Scenario(
         return copy(time, s, hash + "+" + actor + "=" + strategy.text());
     }
 
+    /**
+     * A copy with another identity: a configured scenario names the whole configuration (base scenario and every
+     * edit) with one hash that does not depend on the order of the edits.
+     */
+    public Scenario withHash(String newHash) {
+        return copy(time, strategies, newHash);
+    }
+
     /** A copy re-anchored to observations only up to {@code lastObserved} (start − 1 = a free run). */
     public Scenario withLastObserved(int lastObserved) {
         TimeSpan t = new TimeSpan(time.start(), time.end(), lastObserved);

@@ -2,10 +2,10 @@ package org.multivector.scenario;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.multivector.model.MultivectorException;
+import org.multivector.model.UserInputException;
 
 /** Bad user input: every problem found in a scenario, reported at once. */
-public final class ScenarioException extends MultivectorException {
+public final class ScenarioException extends UserInputException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<Problem> problems;

@@ -22,7 +22,7 @@ public final class CalibrationJob implements BlockJob<CalibrationJob.Sums> {
     /** Runs per block. */
     public static final int BLOCK_SIZE = 4;
 
-    private final ScenarioSpec spec;
+    private final ConfiguredScenario spec;
     private final String[] names;
     private final double[] values;
     private final boolean free;
@@ -32,9 +32,9 @@ public final class CalibrationJob implements BlockJob<CalibrationJob.Sums> {
     private transient volatile ThreadLocal<Engine> engines;
 
     public CalibrationJob(
-            ScenarioSpec spec, String[] names, double[] values, boolean free, long seed, int runs, int[] cells) {
+            ConfiguredScenario spec, String[] names, double[] values, boolean free, long seed, int runs, int[] cells) {
         if (runs < 1) {
-            throw new IllegalArgumentException("--runs-per-point must be at least 1, got " + runs);
+            throw new IllegalArgumentException("runsPerPoint must be at least 1, got " + runs);
         }
         if (names.length != values.length) {
             throw new IllegalArgumentException("one value per parameter");
@@ -172,8 +172,8 @@ public final class CalibrationJob implements BlockJob<CalibrationJob.Sums> {
         if (local == null) {
             synchronized (this) {
                 if (engines == null) {
-                    engines = ThreadLocal.withInitial(() ->
-                            new Engine(CompiledScenario.of(scenario(spec.cachedScenario(), names, values, free))));
+                    engines = ThreadLocal.withInitial(
+                            () -> new Engine(CompiledScenario.of(scenario(spec.scenario(), names, values, free))));
                 }
                 local = engines;
             }

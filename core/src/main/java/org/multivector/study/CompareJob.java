@@ -22,7 +22,7 @@ public final class CompareJob implements BlockJob<CompareStats> {
     public static final int BLOCK_SIZE = 100;
     static final long HISTORY_RUN = -1;
 
-    private final ScenarioSpec spec;
+    private final ConfiguredScenario spec;
     private final String actor;
     private final List<String> strategies;
     private final int branchYear;
@@ -31,9 +31,10 @@ public final class CompareJob implements BlockJob<CompareStats> {
     private transient volatile ThreadLocal<Worker> workers;
     private transient volatile Layout layout;
 
-    public CompareJob(ScenarioSpec spec, String actor, List<String> strategies, int branchYear, long seed, long runs) {
+    public CompareJob(
+            ConfiguredScenario spec, String actor, List<String> strategies, int branchYear, long seed, long runs) {
         if (runs < 1) {
-            throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
+            throw new IllegalArgumentException("runs must be at least 1, got " + runs);
         }
         if (strategies.size() < 2) {
             throw new IllegalArgumentException("need at least two strategies to compare, got " + strategies);
@@ -69,7 +70,7 @@ public final class CompareJob implements BlockJob<CompareStats> {
         return runs;
     }
 
-    public ScenarioSpec spec() {
+    public ConfiguredScenario spec() {
         return spec;
     }
 
@@ -215,8 +216,8 @@ public final class CompareJob implements BlockJob<CompareStats> {
             fromIndex = branchYear - c.firstYear();
             years = c.years();
             if (fromIndex < 1 || fromIndex >= years) {
-                throw new IllegalArgumentException("--from " + branchYear + " must lie in " + (c.firstYear() + 1) + ".."
-                        + (c.firstYear() + years - 1));
+                throw new IllegalArgumentException("branch year " + branchYear + " must lie in " + (c.firstYear() + 1)
+                        + ".." + (c.firstYear() + years - 1));
             }
             rsi = vars.indexOf(new Variable(Variable.REGION, "rsi"));
             expected = vars.indexOf(new Variable(Variable.REGION, "incidents.expected"));

@@ -15,15 +15,15 @@ public final class EnsembleJob implements BlockJob<SeriesStats> {
     /** Runs per block: fixed, so results never depend on the executor's partitioning. */
     public static final int BLOCK_SIZE = 250;
 
-    private final ScenarioSpec spec;
+    private final ConfiguredScenario spec;
     private final long seed;
     private final long runs;
     private transient volatile ThreadLocal<Worker> workers;
     private transient RawSink raw;
 
-    public EnsembleJob(ScenarioSpec spec, long seed, long runs) {
+    public EnsembleJob(ConfiguredScenario spec, long seed, long runs) {
         if (runs < 1) {
-            throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
+            throw new IllegalArgumentException("runs must be at least 1, got " + runs);
         }
         this.spec = spec;
         this.seed = seed;
@@ -44,7 +44,7 @@ public final class EnsembleJob implements BlockJob<SeriesStats> {
         return raw != null;
     }
 
-    public ScenarioSpec spec() {
+    public ConfiguredScenario spec() {
         return spec;
     }
 

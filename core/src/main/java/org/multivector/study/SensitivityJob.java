@@ -22,7 +22,7 @@ public final class SensitivityJob implements BlockJob<SensitivityJob.Outputs> {
     /** rsi: mean RSI; balance: the actor's balance; rsi.gain: RSI under the scenario's strategy minus under the alternative. */
     public static final List<String> OUTPUTS = List.of("rsi", "balance", "rsi.gain");
 
-    private final ScenarioSpec spec;
+    private final ConfiguredScenario spec;
     private final String[] parameters;
     private final double[] lo;
     private final double[] hi;
@@ -35,7 +35,7 @@ public final class SensitivityJob implements BlockJob<SensitivityJob.Outputs> {
     private transient volatile ThreadLocal<Scenario> base;
 
     public SensitivityJob(
-            ScenarioSpec spec,
+            ConfiguredScenario spec,
             String[] parameters,
             double[] lo,
             double[] hi,
@@ -46,7 +46,7 @@ public final class SensitivityJob implements BlockJob<SensitivityJob.Outputs> {
             String alternative,
             int fromYear) {
         if (runsPerPoint < 1) {
-            throw new IllegalArgumentException("--runs-per-point must be at least 1, got " + runsPerPoint);
+            throw new IllegalArgumentException("runsPerPoint must be at least 1, got " + runsPerPoint);
         }
         StrategySpec.parse(alternative);
         this.spec = spec;
@@ -129,7 +129,7 @@ public final class SensitivityJob implements BlockJob<SensitivityJob.Outputs> {
             int rsi = vars.indexOf(new Variable(Variable.REGION, "rsi"));
             int bal = vars.indexOf(new Variable(actor, "balance"));
             if (bal < 0) {
-                throw new IllegalArgumentException("--actor " + actor + " is not a regional state of the scenario");
+                throw new IllegalArgumentException("actor " + actor + " is not a regional state of the scenario");
             }
             int y0 = Math.max(0, fromYear - c.firstYear());
             double[] out = new double[e.outputSize()];

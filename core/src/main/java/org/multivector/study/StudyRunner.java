@@ -5,18 +5,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * Runs a {@link BlockJob} on an executor, merging block partials in block order into one total, and
- * keeps a resumable checkpoint: after every few seconds of progress it atomically replaces
- * {@code checkpoint} with the total so far and the next block number (write to a temporary file,
- * force to disk, rename). A process killed at any point leaves either the previous or the new
- * checkpoint, never a torn one; resuming continues from it, and because blocks are merged in the
+ * keeps a resumable checkpoint: after every few seconds of progress it replaces the checkpoint
+ * slot's content with the total so far and the next block number ({@link CheckpointStore.Slot#write}
+ * is atomic). A process killed at any point leaves either the previous or the new checkpoint, never
+ * a torn one; resuming continues from it, and because blocks are merged in the
  * same order, the result is bit-identical to an uninterrupted run.
  */
 public final class StudyRunner {
@@ -44,7 +40,7 @@ public final class StudyRunner {
             BlockJob<P> job,
             StudyExecutor executor,
             String fingerprint,
-            Path checkpoint,
+            CheckpointStore.Slot checkpoint,
             boolean resume,
             long checkpointMillis,
             Progress progress)
@@ -55,7 +51,7 @@ public final class StudyRunner {
     /**
      * @param fingerprint identifies the study (scenario hash, seed, runs, …); a checkpoint with another
      *     fingerprint is refused
-     * @param checkpoint the checkpoint file, or null for none
+     * @param checkpoint the checkpoint slot, or null for none
      * @param resume whether to continue from an existing checkpoint
      * @param stop polled after every block; when true, the checkpoint is saved and {@link Stopped} thrown
      */
@@ -63,7 +59,7 @@ public final class StudyRunner {
             BlockJob<P> job,
             StudyExecutor executor,
             String fingerprint,
-            Path checkpoint,
+            CheckpointStore.Slot checkpoint,
             boolean resume,
             long checkpointMillis,
             Progress progress,
@@ -71,8 +67,11 @@ public final class StudyRunner {
             throws Exception {
         P total = job.newPartial();
         long from = 0;
-        if (checkpoint != null && resume && Files.exists(checkpoint)) {
-            from = load(job, checkpoint, fingerprint, total);
+        if (checkpoint != null && resume) {
+            Optional<byte[]> saved = checkpoint.read();
+            if (saved.isPresent()) {
+                from = load(job, saved.get(), checkpoint.describe(), fingerprint, total);
+            }
         }
         long runsTotal = 0;
         long done = 0;
@@ -107,7 +106,8 @@ public final class StudyRunner {
         return total;
     }
 
-    static <P> void save(BlockJob<P> job, Path file, String fingerprint, long nextBlock, P total) throws IOException {
+    static <P> void save(BlockJob<P> job, CheckpointStore.Slot slot, String fingerprint, long nextBlock, P total)
+            throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             byte[] body = job.encode(total);
@@ -117,18 +117,11 @@ public final class StudyRunner {
             out.writeInt(body.length);
             out.write(body);
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(
-                tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            ch.write(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
-            ch.force(true);
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        slot.write(bytes.toByteArray());
     }
 
-    static <P> long load(BlockJob<P> job, Path file, String fingerprint, P into) throws IOException {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+    static <P> long load(BlockJob<P> job, byte[] saved, String file, String fingerprint, P into) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(saved))) {
             if (in.readInt() != MAGIC) {
                 throw new IOException(file + ": not a multivector checkpoint");
             }

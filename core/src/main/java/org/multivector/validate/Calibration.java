@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.multivector.study.CalibrationJob;
-import org.multivector.study.ScenarioSpec;
+import org.multivector.study.ConfiguredScenario;
 import org.multivector.study.StudyExecutor;
 import org.multivector.study.StudyRunner;
 
@@ -26,7 +26,7 @@ public final class Calibration {
      * {@code names} with ranges {@code lo..hi} and starting values {@code start}.
      */
     public record Setup(
-            ScenarioSpec spec,
+            ConfiguredScenario spec,
             CalibrationTargets targets,
             String[] names,
             double[] lo,

@@ -39,10 +39,10 @@ public final class CmaEs {
             throws Exception {
         int d = x0.length;
         if (!(sigma > 0 && sigma <= 1)) {
-            throw new IllegalArgumentException("--sigma must be in (0, 1], got " + sigma);
+            throw new IllegalArgumentException("sigma must be in (0, 1], got " + sigma);
         }
         if (population < 2 || maxEvaluations < 1) {
-            throw new IllegalArgumentException("--population must be at least 2 and --max-evaluations at least 1");
+            throw new IllegalArgumentException("population must be at least 2 and maxEvaluations at least 1");
         }
         double[] best = x0.clone();
         double[] bestValue = {Double.POSITIVE_INFINITY};

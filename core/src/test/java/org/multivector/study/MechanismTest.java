@@ -21,7 +21,7 @@ class MechanismTest {
         MECHANISMS.put("institutions", List.of("tension-institutions", "incident-institutions"));
     }
 
-    static double[] rsiDiffs(ScenarioSpec spec) throws Exception {
+    static double[] rsiDiffs(ConfiguredScenario spec) throws Exception {
         CompareStats s = StudyTest.compare(spec, STRATEGIES, 200);
         double[] d = new double[STRATEGIES.size()];
         for (int k = 1; k < d.length; k++) {
@@ -35,15 +35,12 @@ class MechanismTest {
      * mechanism is wired in with a visible effect. (With the calibrated values, interdependence moves the
      * comparison by less than 0.01 RSI points: docs/VALIDATION.md.)
      */
-    static ScenarioSpec priorSpec() {
-        return new ScenarioSpec(
+    static ConfiguredScenario priorSpec() {
+        return ConfiguredScenario.of(
+                org.multivector.scenario.ScenarioLoader.PRIOR_SCENARIO,
                 "central-asia-prior.yaml",
                 org.multivector.scenario.ScenarioLoader.builtInBytes(
-                        org.multivector.scenario.ScenarioLoader.PRIOR_SCENARIO),
-                0,
-                0,
-                Map.of(),
-                Map.of());
+                        org.multivector.scenario.ScenarioLoader.PRIOR_SCENARIO));
     }
 
     @Test
@@ -51,7 +48,7 @@ class MechanismTest {
         double[] base = rsiDiffs(priorSpec());
         StringBuilder log = new StringBuilder("base " + java.util.Arrays.toString(base) + "\n");
         for (Map.Entry<String, List<String>> m : MECHANISMS.entrySet()) {
-            ScenarioSpec spec = priorSpec();
+            ConfiguredScenario spec = priorSpec();
             for (String p : m.getValue()) {
                 spec = spec.withParameter(p, 0);
             }

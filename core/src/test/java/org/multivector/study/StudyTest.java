@@ -3,23 +3,18 @@ package org.multivector.study;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.multivector.scenario.ScenarioLoader;
 
 class StudyTest {
-    static ScenarioSpec defaultSpec() {
-        return new ScenarioSpec(
+    static ConfiguredScenario defaultSpec() {
+        return ConfiguredScenario.of(
+                ScenarioLoader.DEFAULT_SCENARIO,
                 "central-asia.yaml",
-                ScenarioLoader.builtInBytes(ScenarioLoader.DEFAULT_SCENARIO),
-                0,
-                0,
-                Map.of(),
-                Map.of());
+                ScenarioLoader.builtInBytes(ScenarioLoader.DEFAULT_SCENARIO));
     }
 
     static byte[] ensemble(int threads, long runs) throws Exception {
@@ -99,7 +94,7 @@ class StudyTest {
     void interruptedStudyResumesToTheSameResult(@TempDir Path dir) throws Exception {
         long runs = 6 * EnsembleJob.BLOCK_SIZE;
         EnsembleJob job = new EnsembleJob(defaultSpec(), 11, runs);
-        Path cp = dir.resolve("study.checkpoint");
+        CheckpointStore.Slot cp = new MemoryCheckpoints().slot("study");
         StudyExecutor failing = new StudyExecutor() {
             @Override
             public <P> void execute(BlockJob<P> j, long from, Sink<P> sink) throws Exception {
@@ -118,7 +113,7 @@ class StudyTest {
         };
         assertThatThrownBy(() -> StudyRunner.run(job, failing, "fp", cp, false, 0, StudyRunner.Progress.NONE))
                 .isInstanceOf(InterruptedException.class);
-        assertThat(cp).exists();
+        assertThat(cp.read()).isPresent();
         long[] started = {-1};
         SeriesStats resumed = StudyRunner.run(job, new ThreadExecutor(2), "fp", cp, true, 0, (done, total) -> {
             if (started[0] < 0) {
@@ -130,7 +125,6 @@ class StudyTest {
         assertThatThrownBy(() ->
                         StudyRunner.run(job, new ThreadExecutor(1), "other", cp, true, 0, StudyRunner.Progress.NONE))
                 .hasMessageContaining("another study");
-        assertThat(Files.list(dir).map(p -> p.getFileName().toString())).doesNotContain("study.checkpoint.tmp");
     }
 
     private static byte[] ensembleBytes(EnsembleJob job) throws Exception {
@@ -139,7 +133,7 @@ class StudyTest {
         }
     }
 
-    static CompareStats compare(ScenarioSpec spec, List<String> strategies, long runs) throws Exception {
+    static CompareStats compare(ConfiguredScenario spec, List<String> strategies, long runs) throws Exception {
         CompareJob job = new CompareJob(spec, "KAZ", strategies, 2024, 5, runs);
         try (ThreadExecutor ex = new ThreadExecutor(2)) {
             return StudyRunner.run(job, ex, "c", null, false, 0, StudyRunner.Progress.NONE);

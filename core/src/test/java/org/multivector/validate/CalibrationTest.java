@@ -5,26 +5,23 @@ import static org.assertj.core.data.Offset.offset;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.multivector.engine.CompiledScenario;
 import org.multivector.engine.Variable;
 import org.multivector.model.Scenario;
 import org.multivector.scenario.ScenarioLoader;
 import org.multivector.study.CalibrationJob;
-import org.multivector.study.ScenarioSpec;
+import org.multivector.study.ConfiguredScenario;
 import org.multivector.study.StudyRunner;
 import org.multivector.study.ThreadExecutor;
 
 class CalibrationTest {
-    static ScenarioSpec training() {
-        return new ScenarioSpec(
-                "central-asia.yaml",
-                ScenarioLoader.builtInBytes(ScenarioLoader.DEFAULT_SCENARIO),
-                1991,
-                2008,
-                Map.of(),
-                Map.of());
+    static ConfiguredScenario training() {
+        return ConfiguredScenario.of(
+                        ScenarioLoader.DEFAULT_SCENARIO,
+                        "central-asia.yaml",
+                        ScenarioLoader.builtInBytes(ScenarioLoader.DEFAULT_SCENARIO))
+                .withYears(1991, 2008);
     }
 
     @Test
@@ -56,7 +53,7 @@ class CalibrationTest {
 
     @Test
     void aCalibrationPointIsTheSameOnAnyThreadCountAndEqualsDirectRuns() throws Exception {
-        ScenarioSpec spec = training();
+        ConfiguredScenario spec = training();
         Scenario base = spec.scenario();
         CompiledScenario c = CompiledScenario.of(base);
         int width = c.variables().size();
@@ -93,7 +90,7 @@ class CalibrationTest {
 
     @Test
     void targetsOfTheTrainingPeriodHaveSensibleReferences() {
-        ScenarioSpec spec = training();
+        ConfiguredScenario spec = training();
         Scenario s = spec.scenario();
         CompiledScenario c = CompiledScenario.of(s);
         CalibrationTargets t =
@@ -127,7 +124,7 @@ class CalibrationTest {
      */
     @Test
     void recoversParametersFromSyntheticObservations() throws Exception {
-        ScenarioSpec spec = training();
+        ConfiguredScenario spec = training();
         Scenario base = spec.scenario();
         CompiledScenario c = CompiledScenario.of(base);
         List<Variable> vars = c.variables();
@@ -168,7 +165,7 @@ class CalibrationTest {
 
     @Test
     void aStoppedCalibrationResumesToTheSameFit() throws Exception {
-        ScenarioSpec spec = training();
+        ConfiguredScenario spec = training();
         Scenario s = spec.scenario();
         CalibrationTargets t = CalibrationTargets.of(
                 s,

@@ -169,7 +169,7 @@ final class JobManager implements AutoCloseable {
             } else {
                 finish(job, State.TIMED_OUT, "stopped at the time limit of " + (timeoutNanos / 1_000_000_000L) + " s");
             }
-        } catch (ApiException e) {
+        } catch (ApiException | org.multivector.model.UserInputException e) {
             finish(job, State.FAILED, e.getMessage());
         } catch (Exception | Error e) {
             finish(job, State.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -16,7 +16,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.multivector.model.Scenario;
+import org.multivector.model.UserInputException;
 import org.multivector.scenario.ScenarioException;
+import org.multivector.store.StudyDirectories;
+import org.multivector.study.BuildInfo;
+import org.multivector.study.RequestException;
+import org.multivector.study.StudyService;
 
 /**
  * {@code multivector serve}: the HTTP API (docs/API.md, {@code /openapi.json}) and the dashboard
@@ -46,7 +51,8 @@ public final class MultivectorServer implements AutoCloseable {
         Scenarios scenarios = new Scenarios(config.dataDir());
         Explore explore = new Explore();
         Studies studies = new Studies(config.dataDir(), dbLock);
-        Simulations sims = new Simulations(scenarios, config, dbLock, studies::changed);
+        StudyDirectories archive = new StudyDirectories(config.dataDir(), dbLock);
+        Simulations sims = new Simulations(scenarios, config, archive, studies::changed);
         JobManager jobs = new JobManager(config.workers(), config.queue(), config.jobTimeout());
         ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "multivector-sse");
@@ -69,7 +75,7 @@ public final class MultivectorServer implements AutoCloseable {
                         411, "request bodies need a Content-Length (at most " + config.maxBody() + " bytes)");
             }
         });
-        app.get("/api/health", ctx -> ctx.json(Map.of("status", "ok", "version", "0.1.0")));
+        app.get("/api/health", ctx -> ctx.json(Map.of("status", "ok", "version", BuildInfo.version())));
         app.get("/api/scenarios", ctx -> ctx.json(scenarios.list()));
         app.get("/api/scenarios/{name}", ctx -> {
             ctx.contentType("application/yaml; charset=utf-8");
@@ -104,8 +110,8 @@ public final class MultivectorServer implements AutoCloseable {
         app.post("/api/jobs", ctx -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> req = json(ctx, Map.class);
-            Simulations.Request r = sims.parse(req);
-            JobManager.Job job = jobs.submit(r.kind(), r.json(), sims.work(r));
+            StudyService.Prepared r = sims.parse(req);
+            JobManager.Job job = jobs.submit(r.request().kind(), Simulations.json(r), sims.work(r));
             ctx.status(202).header("Location", "/api/jobs/" + job.id).json(job.status());
         });
         app.get("/api/jobs/{id}", ctx -> ctx.json(jobs.get(ctx.pathParam("id")).status()));
@@ -143,6 +149,10 @@ public final class MultivectorServer implements AutoCloseable {
         });
         app.get("/api/studies", ctx -> ctx.json(studies.list()));
         app.get("/api/studies/{id}", ctx -> ctx.json(studies.get(ctx.pathParam("id"))));
+        app.get("/api/studies/{id}/report", ctx -> {
+            ctx.contentType("text/html; charset=utf-8");
+            ctx.result(studies.report(ctx.pathParam("id")));
+        });
         app.exception(ApiException.class, (e, ctx) -> {
             if (e.status == 429) {
                 ctx.header("Retry-After", String.valueOf(e.body.getOrDefault("retryAfterSeconds", 5)));
@@ -150,6 +160,8 @@ public final class MultivectorServer implements AutoCloseable {
             ctx.status(e.status).json(e.body);
         });
         app.exception(ScenarioException.class, (e, ctx) -> ctx.status(400).json(Scenarios.problems(e)));
+        app.exception(RequestException.class, (e, ctx) -> ctx.status(400).json(problems(e)));
+        app.exception(UserInputException.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
         app.exception(
                 HttpResponseException.class,
                 (e, ctx) -> ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
@@ -162,6 +174,22 @@ public final class MultivectorServer implements AutoCloseable {
         pusher.scheduleWithFixedDelay(server::pushAll, 250, 250, TimeUnit.MILLISECONDS);
         app.start(host, port);
         return server;
+    }
+
+    /** A request's bad fields as the API's 400 body: {@code error} and {@code problems} (field, message, hint). */
+    static Map<String, Object> problems(RequestException e) {
+        List<Map<String, Object>> list = new java.util.ArrayList<>();
+        for (RequestException.FieldProblem p : e.problems()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("field", p.field());
+            m.put("message", p.message());
+            m.put("hint", p.hint());
+            list.add(m);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", e.getMessage());
+        body.put("problems", list);
+        return body;
     }
 
     public int port() {

@@ -121,7 +121,7 @@ final class Studies {
                                 "SELECT year, value AS p50 FROM run_values WHERE study_id = ? AND actor = 'REGION' AND variable ="
                                         + " 'rsi' ORDER BY year",
                                 id));
-            case "bargain", "bargain-ensemble" ->
+            case "bargain" ->
                 out.put(
                         "outcomes",
                         query(
@@ -134,6 +134,22 @@ final class Studies {
             }
         }
         return out;
+    }
+
+    /** A study's {@code report.html}, from its directory (named in its manifest's location, else its id). */
+    byte[] report(String id) throws Exception {
+        List<Map<String, Object>> rows = Files.exists(dir.resolve(ResultsDatabase.FILE))
+                ? query("SELECT study_id FROM studies WHERE study_id = ?", id)
+                : List.of();
+        if (rows.isEmpty()) {
+            throw new ApiException(404, "no study '" + id.replaceAll("[^\\x20-\\x7e]", "?") + "'");
+        }
+        java.nio.file.Path f =
+                dir.resolve(id).resolve("report.html").toAbsolutePath().normalize();
+        if (!f.startsWith(dir.toAbsolutePath().normalize()) || !Files.isRegularFile(f)) {
+            throw new ApiException(404, "study '" + id + "' has no report in this server's data directory");
+        }
+        return Files.readAllBytes(f);
     }
 
     private List<Map<String, Object>> query(String sql, Object... args) throws Exception {

@@ -3,15 +3,14 @@ package org.multivector.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.multivector.scenario.ScenarioLoader;
 import org.multivector.study.BlockJob;
 import org.multivector.study.CompareJob;
+import org.multivector.study.ConfiguredScenario;
 import org.multivector.study.EnsembleJob;
-import org.multivector.study.ScenarioSpec;
 import org.multivector.study.StudyExecutor;
 import org.multivector.study.StudyRunner;
 import org.multivector.study.ThreadExecutor;
@@ -30,14 +29,11 @@ class SparkExecutorIT {
         spark.close();
     }
 
-    static ScenarioSpec spec() {
-        return new ScenarioSpec(
+    static ConfiguredScenario spec() {
+        return ConfiguredScenario.of(
+                ScenarioLoader.DEFAULT_SCENARIO,
                 "central-asia.yaml",
-                ScenarioLoader.builtInBytes(ScenarioLoader.DEFAULT_SCENARIO),
-                0,
-                0,
-                Map.of(),
-                Map.of());
+                ScenarioLoader.builtInBytes(ScenarioLoader.DEFAULT_SCENARIO));
     }
 
     static <P> byte[] result(BlockJob<P> job, StudyExecutor ex) throws Exception {
@@ -56,7 +52,7 @@ class SparkExecutorIT {
     void bargainingEnsembleOnSparkIsBitIdenticalToThreads() throws Exception {
         org.multivector.bargain.BargainingProblem p = org.multivector.bargain.BargainingInputs.load(
                 java.nio.file.Path.of("..", "examples", "bargaining", "caspian.yaml"));
-        org.multivector.bargain.BargainEnsembleJob job = new org.multivector.bargain.BargainEnsembleJob(
+        org.multivector.study.BargainEnsembleJob job = new org.multivector.study.BargainEnsembleJob(
                 p, org.multivector.bargain.Perturbation.parse("positions=5,salience=10%"), 1996, 37, 100);
         byte[] local = result(job, new ThreadExecutor(2));
         assertThat(result(job, spark)).isEqualTo(local);
@@ -71,13 +67,11 @@ class SparkExecutorIT {
 
     @Test
     void calibrationPointOnSparkIsBitIdenticalToThreads() throws Exception {
-        ScenarioSpec training = new ScenarioSpec(
-                "central-asia.yaml",
-                ScenarioLoader.builtInBytes(ScenarioLoader.PRIOR_SCENARIO),
-                1991,
-                2008,
-                Map.of(),
-                Map.of());
+        ConfiguredScenario training = ConfiguredScenario.of(
+                        ScenarioLoader.PRIOR_SCENARIO,
+                        "central-asia.yaml",
+                        ScenarioLoader.builtInBytes(ScenarioLoader.PRIOR_SCENARIO))
+                .withYears(1991, 2008);
         int[] cells = {100, 2000, 5000};
         org.multivector.study.CalibrationJob job = new org.multivector.study.CalibrationJob(
                 training, new String[] {"unrest-base", "tension-base"}, new double[] {-4, -2}, true, 7, 21, cells);

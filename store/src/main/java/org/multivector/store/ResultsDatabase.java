@@ -11,9 +11,10 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.multivector.engine.Trajectory;
 import org.multivector.engine.Variable;
-import org.multivector.study.CompareJob;
 import org.multivector.study.CompareStats;
 import org.multivector.study.SeriesStats;
+import org.multivector.study.StudyRecord;
+import org.multivector.study.StudyResult;
 
 /**
  * The results database, {@code results.duckdb}: one file per output directory holding every study
@@ -237,12 +238,11 @@ public final class ResultsDatabase implements AutoCloseable {
     }
 
     /** Writes a comparison: the outcome table and the bands of each strategy. */
-    public void writeComparison(Study study, CompareJob job, List<Variable> vars, int firstYear, CompareStats s)
-            throws SQLException {
+    public void writeComparison(Study study, StudyResult.Comparison c) throws SQLException {
         write(study, () -> {
-            List<String> strategies = job.strategies();
-            List<String> metrics = job.metricNames();
-            int[] better = job.better();
+            List<String> strategies = c.strategies();
+            List<String> metrics = c.metrics();
+            CompareStats s = c.stats();
             try (DuckDBAppender a =
                     ((DuckDBConnection) conn).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "comparisons")) {
                 for (int st = 0; st < strategies.size(); st++) {
@@ -251,12 +251,12 @@ public final class ResultsDatabase implements AutoCloseable {
                         double half = s.diffHalfWidth(st, m);
                         a.beginRow();
                         a.append(study.studyId());
-                        a.append(job.actor());
-                        a.append(job.branchYear());
+                        a.append(c.actor());
+                        a.append(c.branchYear());
                         a.append(strategies.get(st));
                         a.append(strategies.get(0));
                         a.append(metrics.get(m));
-                        a.append(better[m] > 0 ? "higher" : "lower");
+                        a.append(c.better().get(m) > 0 ? "higher" : "lower");
                         a.append(s.mean(st, m));
                         a.append(diff);
                         appendNullable(a, diff - half);
@@ -268,9 +268,125 @@ public final class ResultsDatabase implements AutoCloseable {
                 }
             }
             for (int st = 0; st < strategies.size(); st++) {
-                appendSeries(study.studyId(), strategies.get(st), vars, firstYear, s.bands(st));
+                appendSeries(study.studyId(), strategies.get(st), c.variables(), c.firstYear(), s.bands(st));
             }
         });
+    }
+
+    /** Writes any finished study: its row in {@code studies} and the rows of its kind, in one transaction. */
+    public void write(StudyRecord r, StudyResult result) throws SQLException {
+        Study study = new Study(
+                r.id(), r.kind(), r.scenario(), r.scenarioHash(), r.seed(), r.runs(), r.executor(), r.manifestJson());
+        if (result instanceof StudyResult.Run x) {
+            writeRun(study, x.trajectory());
+        } else if (result instanceof StudyResult.Ensemble x) {
+            writeEnsemble(study, "scenario", x.variables(), x.firstYear(), x.stats());
+        } else if (result instanceof StudyResult.Comparison x) {
+            writeComparison(study, x);
+        } else if (result instanceof StudyResult.Sensitivity x) {
+            writeSensitivity(study, x.method(), x.rows());
+        } else if (result instanceof StudyResult.Fit x) {
+            writeFit(study, x);
+        } else if (result instanceof StudyResult.Backtest x) {
+            List<ScoreRow> rows = new java.util.ArrayList<>();
+            for (StudyResult.Scored sc : x.scores()) {
+                List<String> metrics = sc.metrics();
+                sc.scores().forEach((forecast, v) -> {
+                    for (int m = 0; m < metrics.size(); m++) {
+                        rows.add(new ScoreRow(sc.pattern(), forecast, sc.n(), metrics.get(m), v[m]));
+                    }
+                });
+            }
+            writeBacktest(study, "known-at-" + x.cut(), x.variables(), x.firstYear(), x.stats(), rows);
+        } else if (result instanceof StudyResult.Bargain x) {
+            writeBargain(study, x);
+        } else if (result instanceof StudyResult.BargainEnsemble x) {
+            writeBargain(study, x);
+        } else {
+            throw new IllegalStateException("no table for " + result.getClass());
+        }
+    }
+
+    private void writeFit(Study study, StudyResult.Fit f) throws SQLException {
+        org.multivector.validate.Calibration.Result r = f.search();
+        List<ScoreRow> scores = new java.util.ArrayList<>();
+        for (int p = 0; p < f.targets().patterns().size(); p++) {
+            org.multivector.validate.CalibrationTargets.Pattern pt =
+                    f.targets().patterns().get(p);
+            String metric = pt.binary() ? "brier" : "mae";
+            scores.add(new ScoreRow(pt.id(), "start", pt.n(), metric, r.start().losses()[p]));
+            scores.add(new ScoreRow(pt.id(), "fitted", pt.n(), metric, r.best().losses()[p]));
+            scores.add(new ScoreRow(pt.id(), "climatology", pt.n(), metric, pt.reference()));
+        }
+        List<FittedParameter> params = new java.util.ArrayList<>();
+        for (int i = 0; i < f.fitted().size(); i++) {
+            org.multivector.model.Parameter p = f.fitted().get(i);
+            params.add(new FittedParameter(p.name(), p.value(), r.best().values()[i], p.min(), p.max()));
+        }
+        double[] losses = r.log().stream()
+                .mapToDouble(org.multivector.validate.Calibration.Evaluation::combined)
+                .toArray();
+        writeCalibration(study, scores, params, losses, f.bestSoFar());
+    }
+
+    private void writeBargain(Study study, StudyResult.Bargain b) throws SQLException {
+        org.multivector.bargain.SmpHistory h = b.history();
+        org.multivector.bargain.BargainingProblem p = b.problem();
+        List<BargainPosition> rows = new java.util.ArrayList<>();
+        for (int t = 0; t <= h.turns(); t++) {
+            for (int i = 0; i < p.actorCount(); i++) {
+                for (int d = 0; d < p.dimensionCount(); d++) {
+                    rows.add(new BargainPosition(
+                            0,
+                            t,
+                            p.actors().get(i).strip(),
+                            p.dimensions().get(d),
+                            h.positions().get(t)[i][d] * 100,
+                            h.ideals().get(t)[i][d] * 100,
+                            h.winProbability().get(t)[i]));
+                }
+            }
+        }
+        List<BargainOutcome> outcomes = new java.util.ArrayList<>();
+        double[] outcome = h.weightedOutcome(h.turns());
+        for (int d = 0; d < p.dimensionCount(); d++) {
+            outcomes.add(new BargainOutcome(
+                    0,
+                    h.turns(),
+                    h.stopReason() == org.multivector.bargain.SmpHistory.StopReason.CONVERGED,
+                    p.dimensions().get(d),
+                    outcome[d] * 100));
+        }
+        writeBargain(study, rows, outcomes);
+    }
+
+    private void writeBargain(Study study, StudyResult.BargainEnsemble e) throws SQLException {
+        org.multivector.bargain.BargainingProblem p = e.problem();
+        List<BargainPosition> rows = new java.util.ArrayList<>();
+        List<BargainOutcome> outcomes = new java.util.ArrayList<>();
+        int n = p.actorCount();
+        int dims = p.dimensionCount();
+        for (int r = 0; r < e.job().runs(); r++) {
+            double[] row = e.job().row(e.rows(), r);
+            int turns = (int) row[0];
+            for (int d = 0; d < dims; d++) {
+                outcomes.add(
+                        new BargainOutcome(r, turns, row[1] == 1, p.dimensions().get(d), row[2 + d]));
+            }
+            for (int i = 0; i < n; i++) {
+                for (int d = 0; d < dims; d++) {
+                    rows.add(new BargainPosition(
+                            r,
+                            turns,
+                            p.actors().get(i).strip(),
+                            p.dimensions().get(d),
+                            row[2 + dims + i * dims + d],
+                            Double.NaN,
+                            row[2 + dims + n * dims + i]));
+                }
+            }
+        }
+        writeBargain(study, rows, outcomes);
     }
 
     /** One score of one forecast (model or a baseline) on one observed pattern. */
@@ -379,26 +495,13 @@ public final class ResultsDatabase implements AutoCloseable {
         }
     }
 
-    /** One parameter's sensitivity indices for one output (NaN where the method does not give them). */
-    public record SensitivityRow(
-            String output,
-            String parameter,
-            double mu,
-            double muStar,
-            double sigma,
-            double s1,
-            double s1Lo,
-            double s1Hi,
-            double st,
-            double stLo,
-            double stHi) {}
-
     /** Writes a sensitivity analysis. */
-    public void writeSensitivity(Study study, String method, List<SensitivityRow> rows) throws SQLException {
+    public void writeSensitivity(Study study, String method, List<StudyResult.SensitivityRow> rows)
+            throws SQLException {
         write(study, () -> {
             try (DuckDBAppender a =
                     ((DuckDBConnection) conn).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "sensitivity")) {
-                for (SensitivityRow r : rows) {
+                for (StudyResult.SensitivityRow r : rows) {
                     a.beginRow();
                     a.append(study.studyId());
                     a.append(method);

@@ -41,7 +41,7 @@ public final class RunDirectory {
         try {
             Files.createDirectories(parent);
             Path target = parent.resolve(name);
-            Path tmp = Files.createTempDirectory(parent, "." + name + ".partial-");
+            Path tmp = newSibling(parent, "." + name + ".partial-");
             try {
                 filler.fill(tmp);
             } catch (Exception e) {
@@ -53,8 +53,7 @@ public final class RunDirectory {
             }
             Path old = null;
             if (Files.exists(target)) {
-                old = Files.createTempDirectory(parent, "." + name + ".old-");
-                Files.delete(old);
+                old = parent.resolve("." + name + ".old-" + Long.toUnsignedString(RANDOM.nextLong(), 36));
                 move(target, old);
             }
             move(tmp, target);
@@ -72,19 +71,7 @@ public final class RunDirectory {
      * sees the old content or the new, never a partial file. Creates missing parent directories.
      */
     public static void writeFileAtomically(Path file, byte[] bytes) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".partial");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        FileCheckpoints.writeDurably(file, bytes);
     }
 
     /** Writes a JSON file. */
@@ -107,6 +94,25 @@ public final class RunDirectory {
                 Files.writeString(tmp.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
             }
         });
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /**
+     * A new empty directory {@code prefix<random>} in {@code parent}, created with the process's umask (unlike
+     * {@link Files#createTempDirectory}, which makes it private to the owner).
+     */
+    private static Path newSibling(Path parent, String prefix) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path p = parent.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36));
+            try {
+                return Files.createDirectory(p);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {

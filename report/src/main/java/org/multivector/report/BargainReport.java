@@ -1,12 +1,12 @@
-package org.multivector.cli;
+package org.multivector.report;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.multivector.bargain.BargainEnsembleJob;
 import org.multivector.bargain.BargainingProblem;
 import org.multivector.bargain.Distribution;
 import org.multivector.bargain.SmpHistory;
+import org.multivector.study.BargainEnsembleJob;
 
 /** {@code report.html} of {@code multivector bargain}: trajectories per dimension, probabilities, forecast. */
 final class BargainReport {
@@ -164,49 +164,7 @@ final class BargainReport {
     }
 
     /** An ensemble's distributions. */
-    record Ensemble(
-            Distribution turns,
-            double convergedShare,
-            List<Distribution> outcome,
-            List<List<Distribution>> finalPosition,
-            List<Distribution> winProbability,
-            List<String> actors,
-            List<String> dimensions) {
-        static Ensemble of(BargainEnsembleJob job, BargainEnsembleJob.Rows total, BargainingProblem p) {
-            int n = p.actorCount();
-            int dims = p.dimensionCount();
-            double[] conv = job.column(total, 1);
-            double share = 0;
-            for (double c : conv) {
-                share += c;
-            }
-            List<Distribution> outcome = new ArrayList<>();
-            for (int d = 0; d < dims; d++) {
-                outcome.add(Distribution.of(job.column(total, 2 + d)));
-            }
-            List<List<Distribution>> fin = new ArrayList<>();
-            List<Distribution> prob = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                List<Distribution> perDim = new ArrayList<>();
-                for (int d = 0; d < dims; d++) {
-                    perDim.add(Distribution.of(job.column(total, 2 + dims + i * dims + d)));
-                }
-                fin.add(perDim);
-                prob.add(Distribution.of(job.column(total, 2 + dims + n * dims + i)));
-            }
-            List<String> actors = p.actors().stream().map(String::strip).toList();
-            return new Ensemble(
-                    Distribution.of(job.column(total, 0)),
-                    share / conv.length,
-                    outcome,
-                    fin,
-                    prob,
-                    actors,
-                    p.dimensions());
-        }
-    }
-
-    static String ensemble(String issue, Ensemble s, Object noise, int runs) {
+    static String ensemble(String issue, BargainEnsembleJob.Summary s, Object noise, int runs) {
         StringBuilder b = new StringBuilder(StudyReport.head(
                 "Bargaining ensemble: " + issue,
                 runs + " runs; perturbation " + noise

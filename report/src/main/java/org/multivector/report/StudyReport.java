@@ -1,4 +1,4 @@
-package org.multivector.cli;
+package org.multivector.report;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.multivector.cli;
+package org.multivector.report;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +52,7 @@ final class HtmlReport {
                 .append(" · re-anchored to observations up to ")
                 .append(s.time().lastObserved())
                 .append(", free afterwards · multivector ")
-                .append(Main.VERSION)
+                .append(org.multivector.study.BuildInfo.version())
                 .append("</small></p>");
         int years = t.years();
         double[] x = new double[years];

@@ -1,0 +1,117 @@
+package org.multivector.study;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.multivector.model.Parameter;
+import org.multivector.model.ParameterKey;
+import org.multivector.model.Scenario;
+import org.multivector.scenario.Suggestions;
+import org.multivector.validate.CmaEs;
+
+/**
+ * Fits parameters to the observed patterns of a training period by CMA-ES on free runs.
+ *
+ * @param scenario the configured scenario (years are the scenario's; the fit simulates its start..train end)
+ * @param seed master seed of the runs and of the search
+ * @param train training years (default 1992-2008)
+ * @param parameters the parameters to fit (default: every parameter with a range that enters the dynamics)
+ * @param runsPerPoint runs per parameter point, the same runs at every point, 1..100000 (default 16)
+ * @param maxEvaluations CMA-ES evaluation budget, 1..10000000 (default 4000)
+ * @param sigma initial step as a share of each range, in (0, 1] (default 0.2)
+ * @param population CMA-ES population, 2..10000 (default 4 + 3 ln k)
+ */
+public record CalibrateRequest(
+        ScenarioChoice scenario,
+        Long seed,
+        YearRange train,
+        List<String> parameters,
+        Integer runsPerPoint,
+        Integer maxEvaluations,
+        Double sigma,
+        Integer population)
+        implements StudyRequest {
+    public CalibrateRequest {
+        scenario = scenario == null ? ScenarioChoice.defaults() : scenario;
+        seed = StudyRequest.orDefault(seed, SEED_DEFAULT);
+        train = train == null ? new YearRange(1992, 2008) : train;
+        parameters = parameters == null ? null : List.copyOf(parameters);
+        runsPerPoint = StudyRequest.orDefault(runsPerPoint, 16);
+        maxEvaluations = StudyRequest.orDefault(maxEvaluations, 4000);
+        sigma = sigma == null ? 0.2 : sigma;
+        Problems p = new Problems();
+        p.range("runsPerPoint", runsPerPoint, 1, 100_000);
+        p.range("maxEvaluations", maxEvaluations, 1, 10_000_000);
+        if (!(sigma > 0 && sigma <= 1)) {
+            p.add("sigma", sigma + " is outside (0, 1] (a share of each parameter's range)");
+        }
+        if (population != null) {
+            p.range("population", population, 2, 10_000);
+        }
+        if (scenario.editsYearsOrStrategies()) {
+            p.add("overrides", "a calibration fits the scenario as it is: no strategy overrides or years");
+        }
+        p.throwIfAny();
+    }
+
+    @Override
+    public String kind() {
+        return "calibrate";
+    }
+
+    /** The parameters to fit, in order: the named ones, or every fittable one sorted by name. */
+    static List<Parameter> fitted(Scenario s, List<String> names) {
+        List<Parameter> out = new ArrayList<>();
+        if (names == null || names.isEmpty()) {
+            for (Parameter p : s.parameters().values()) {
+                boolean measurement = ParameterKey.fromId(p.name())
+                        .map(ParameterKey::measurementOnly)
+                        .orElse(false);
+                if (p.max() > p.min() && !measurement) {
+                    out.add(p);
+                }
+            }
+            out.sort(Comparator.comparing(Parameter::name));
+            return out;
+        }
+        Problems problems = new Problems();
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i);
+            Parameter p = s.parameters().get(n);
+            if (p == null) {
+                problems.add(
+                        "parameters[" + i + "]",
+                        "'" + n + "' is not a parameter of " + s.name(),
+                        Suggestions.didYouMean(n, s.parameters().keySet()));
+            } else if (!(p.max() > p.min())) {
+                problems.add("parameters[" + i + "]", "'" + n + "' has no range to fit in");
+            } else if (out.contains(p)) {
+                problems.add("parameters[" + i + "]", "'" + n + "' is listed twice");
+            } else {
+                out.add(p);
+            }
+        }
+        problems.throwIfAny();
+        return out;
+    }
+
+    CalibrateRequest resolve(Scenario s) {
+        Problems p = new Problems();
+        if (train.from() <= s.time().start() || train.to() > s.time().end()) {
+            p.add(
+                    "train",
+                    train + " must lie after " + s.time().start()
+                            + " (the free run starts in the first year) and end by "
+                            + s.time().end());
+        }
+        List<String> names = null;
+        try {
+            names = fitted(s, parameters).stream().map(Parameter::name).toList();
+        } catch (RequestException e) {
+            p.addAll(e);
+        }
+        p.throwIfAny();
+        int pop = population != null ? population : CmaEs.defaultPopulation(names.size());
+        return new CalibrateRequest(scenario, seed, train, names, runsPerPoint, maxEvaluations, sigma, pop);
+    }
+}

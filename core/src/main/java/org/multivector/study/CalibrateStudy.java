@@ -1,0 +1,313 @@
+package org.multivector.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.multivector.model.Parameter;
+import org.multivector.model.Scenario;
+import org.multivector.validate.Calibration;
+import org.multivector.validate.CalibrationTargets;
+import org.multivector.validate.Observations;
+
+/**
+ * {@code calibrate}: fits parameters to the observed patterns of a training period ({@link Calibration}: CMA-ES
+ * of Hansen &amp; Ostermeier 2001 on free runs); writes a parameter overlay whose values carry
+ * {@code source: calibration <id>}, the loss per pattern and the trace. Resumable: the search is deterministic,
+ * so a checkpoint is the log of evaluations, replayed bit for bit.
+ */
+final class CalibrateStudy {
+    private CalibrateStudy() {}
+
+    static StudyService.Outcome run(StudyService.Prepared p, CalibrateRequest r, StudyService.Context ctx)
+            throws Exception {
+        Scenario full = p.scenario().scenario();
+        List<Parameter> fitted = CalibrateRequest.fitted(full, r.parameters());
+        String[] names = fitted.stream().map(Parameter::name).toArray(String[]::new);
+        double[] lo = fitted.stream().mapToDouble(Parameter::min).toArray();
+        double[] hi = fitted.stream().mapToDouble(Parameter::max).toArray();
+        double[] start = fitted.stream().mapToDouble(Parameter::value).toArray();
+        ConfiguredScenario training =
+                p.scenario().withYears(full.time().start(), r.train().to());
+        Scenario trainScenario = training.scenario();
+        Observations obs = Observations.forScenario(full.name()).orElse(null);
+        CalibrationTargets targets = CalibrationTargets.of(
+                trainScenario,
+                org.multivector.engine.CompiledScenario.of(
+                        trainScenario.withLastObserved(trainScenario.time().start() - 1)),
+                obs,
+                r.train().from(),
+                r.train().to());
+        if (targets.patterns().isEmpty()) {
+            throw RequestException.of(
+                    "train",
+                    r.train() + ": the scenario has no observed ties (and no shipped observed patterns) in these"
+                            + " years, so there is nothing to fit");
+        }
+        Calibration.Setup setup = new Calibration.Setup(
+                training,
+                targets,
+                names,
+                lo,
+                hi,
+                start,
+                r.runsPerPoint(),
+                r.seed(),
+                r.sigma(),
+                r.population(),
+                r.maxEvaluations());
+        CheckpointStore.Slot slot = ctx.checkpoint();
+        List<Calibration.Evaluation> replay = ctx.execution().resume() ? read(slot, p.id(), setup) : null;
+        long[] lastSave = {System.nanoTime()};
+        long total = r.maxEvaluations() + 1L;
+        List<List<Calibration.Evaluation>> latest = new ArrayList<>(List.of(List.of()));
+        Calibration.Result result;
+        try {
+            result = Calibration.run(
+                    setup,
+                    ctx.executor(),
+                    replay,
+                    log -> {
+                        latest.set(0, log);
+                        if (System.nanoTime() - lastSave[0] > StudyService.CHECKPOINT_MILLIS_DEFAULT * 1_000_000L) {
+                            write(slot, p.id(), log);
+                            lastSave[0] = System.nanoTime();
+                        }
+                        ctx.execution().progress().update(Math.min(log.size(), total), total);
+                    },
+                    ctx.execution().stop());
+        } catch (StudyRunner.Stopped stopped) {
+            write(slot, p.id(), latest.get(0)); // everything evaluated so far: a resumption replays it
+            throw stopped;
+        }
+        String method = String.format(
+                Locale.ROOT,
+                "CMA-ES (Apache Commons Math 3.6.1, active CMA, population %d, sigma %.3g of each range, seed %d)"
+                        + " on free runs %d-%d, %d runs per point (common random numbers), loss = geometric mean"
+                        + " over patterns of loss / climatology",
+                r.population(),
+                r.sigma(),
+                r.seed(),
+                trainScenario.time().start(),
+                r.train().to(),
+                r.runsPerPoint());
+        String overlay = overlayYaml(full, p.id(), p.scenario().id(), r, method, result, fitted);
+        String text = text(full, p.id(), r, method, targets, result, fitted);
+        Map<String, Object> extras = new LinkedHashMap<>();
+        extras.put("train", r.train().toString());
+        extras.put("method", method);
+        extras.put("evaluations", result.log().size());
+        extras.put("stop", result.search().stop());
+        extras.put("startLoss", result.start().combined());
+        extras.put("fittedLoss", result.best().combined());
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            values.put(names[i], result.best().values()[i]);
+        }
+        extras.put("fitted", values);
+        return new StudyService.Outcome(
+                new StudyResult.Fit(
+                        full, r.train(), method, targets, result, fitted, overlay, text, trace(targets, names, result)),
+                r.seed(),
+                (long) result.log().size() * r.runsPerPoint(),
+                ctx.executor().describe(),
+                extras);
+    }
+
+    private static void write(CheckpointStore.Slot slot, String id, List<Calibration.Evaluation> log)
+            throws java.io.IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("fingerprint", id);
+        List<Map<String, Object>> ev = new ArrayList<>();
+        for (Calibration.Evaluation e : log) {
+            ev.add(Map.of("x", e.x(), "losses", e.losses(), "combined", e.combined()));
+        }
+        m.put("evaluations", ev);
+        slot.write(new ObjectMapper().writeValueAsBytes(m));
+    }
+
+    private static List<Calibration.Evaluation> read(CheckpointStore.Slot slot, String id, Calibration.Setup s)
+            throws java.io.IOException {
+        Optional<byte[]> saved = slot.read();
+        if (saved.isEmpty()) {
+            return null;
+        }
+        JsonNode root = new ObjectMapper().readTree(saved.get());
+        if (!id.equals(root.path("fingerprint").asText())) {
+            throw RequestException.of(
+                    "resume",
+                    "the checkpoint " + slot.describe() + " belongs to another calibration ("
+                            + root.path("fingerprint").asText() + "); remove it or start anew");
+        }
+        List<Calibration.Evaluation> out = new ArrayList<>();
+        for (JsonNode e : root.path("evaluations")) {
+            double[] x = doubles(e.path("x"));
+            out.add(new Calibration.Evaluation(
+                    x,
+                    s.toValues(x),
+                    doubles(e.path("losses")),
+                    e.path("combined").asDouble()));
+        }
+        return out;
+    }
+
+    private static double[] doubles(JsonNode a) {
+        double[] d = new double[a.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = a.get(i).asDouble();
+        }
+        return d;
+    }
+
+    private static String q(String s) {
+        try {
+            return new ObjectMapper().writeValueAsString(s);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String overlayYaml(
+            Scenario full,
+            String id,
+            String scenarioHash,
+            CalibrateRequest r,
+            String method,
+            Calibration.Result result,
+            List<Parameter> fitted) {
+        StringBuilder b = new StringBuilder();
+        b.append("# Written by multivector calibrate, study ").append(id).append('\n');
+        b.append("# Apply as an overlay of the scenario; docs/VALIDATION.md explains the fit.\n");
+        b.append("overlay: ").append(q(full.name())).append('\n');
+        b.append("calibration:\n");
+        b.append("  id: ").append(q(id)).append('\n');
+        b.append("  scenarioHash: ").append(q(scenarioHash)).append('\n');
+        b.append("  train: ").append(q(r.train().toString())).append('\n');
+        b.append("  method: ").append(q(method)).append('\n');
+        b.append("  evaluations: ").append(result.log().size()).append('\n');
+        b.append("  stop: ").append(q(result.search().stop())).append('\n');
+        b.append("  startLoss: ").append(result.start().combined()).append('\n');
+        b.append("  fittedLoss: ").append(result.best().combined()).append('\n');
+        b.append("parameters:\n");
+        for (int i = 0; i < fitted.size(); i++) {
+            Parameter p = fitted.get(i);
+            String prov = "calibration " + id + ": fitted to " + r.train() + " (start " + p.value() + ": "
+                    + p.provenance().note() + ")";
+            b.append("  ")
+                    .append(p.name())
+                    .append(": {value: ")
+                    .append(result.best().values()[i])
+                    .append(", source: ")
+                    .append(q(prov))
+                    .append("}\n");
+        }
+        return b.toString();
+    }
+
+    /** Whether v lies within 1 % of its range of a bound. */
+    static boolean atBound(double v, double lo, double hi) {
+        return v - lo <= 0.01 * (hi - lo) || hi - v <= 0.01 * (hi - lo);
+    }
+
+    private static String text(
+            Scenario full,
+            String id,
+            CalibrateRequest req,
+            String method,
+            CalibrationTargets targets,
+            Calibration.Result r,
+            List<Parameter> fitted) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(
+                Locale.ROOT,
+                "%s — calibration %s on %s%n%s%n%d evaluations; %s.%n",
+                full.title(),
+                id,
+                req.train(),
+                method,
+                r.log().size(),
+                r.search().stop()));
+        b.append(String.format(
+                Locale.ROOT,
+                "%nLoss (geometric mean of loss / reference; 1 = as good as the naive forecast): start %.4f, fitted %.4f%n",
+                r.start().combined(),
+                r.best().combined()));
+        b.append(String.format(
+                Locale.ROOT,
+                "%n%-16s %6s %-7s %10s %10s %10s%n",
+                "pattern",
+                "n",
+                "metric",
+                "start",
+                "fitted",
+                "reference"));
+        for (int p = 0; p < targets.patterns().size(); p++) {
+            CalibrationTargets.Pattern pt = targets.patterns().get(p);
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%-16s %6d %-7s %10.4f %10.4f %10.4f%s%n",
+                    pt.id(),
+                    pt.n(),
+                    pt.binary() ? "Brier" : "MAE",
+                    r.start().losses()[p],
+                    r.best().losses()[p],
+                    pt.reference(),
+                    r.best().losses()[p] < pt.reference() ? "" : "  (not better than the reference)"));
+        }
+        b.append("  reference: climatology, the period mean of each series (ties) or the base rate (events)\n");
+        b.append(String.format(
+                Locale.ROOT, "%n%-28s %10s %10s %10s %10s%n", "parameter", "start", "fitted", "min", "max"));
+        Integer[] order = new Integer[fitted.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(
+                order,
+                Comparator.comparingDouble(
+                        i -> -Math.abs(r.best().x()[i] - r.start().x()[i])));
+        for (int i : order) {
+            Parameter p = fitted.get(i);
+            double v = r.best().values()[i];
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%-28s %10.4g %10.4g %10.4g %10.4g%s%n",
+                    p.name(),
+                    p.value(),
+                    v,
+                    p.min(),
+                    p.max(),
+                    atBound(v, p.min(), p.max()) ? "  at a bound of its range" : ""));
+        }
+        b.append("(sorted by how far each moved, in shares of its range)\n");
+        return b.toString();
+    }
+
+    private static String trace(CalibrationTargets targets, String[] names, Calibration.Result r) {
+        StringBuilder b = new StringBuilder("evaluation,loss");
+        for (CalibrationTargets.Pattern p : targets.patterns()) {
+            b.append(',').append(p.id());
+        }
+        for (String n : names) {
+            b.append(',').append(n);
+        }
+        b.append('\n');
+        for (int i = 0; i < r.log().size(); i++) {
+            Calibration.Evaluation e = r.log().get(i);
+            b.append(i).append(',').append(e.combined());
+            for (double l : e.losses()) {
+                b.append(',').append(l);
+            }
+            for (double v : e.values()) {
+                b.append(',').append(v);
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+}

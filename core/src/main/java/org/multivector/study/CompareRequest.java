@@ -1,0 +1,107 @@
+package org.multivector.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.multivector.model.Actor;
+import org.multivector.model.Pole;
+import org.multivector.model.Scenario;
+import org.multivector.scenario.Suggestions;
+
+/**
+ * Counterfactual strategies for one state from a branch year on, with common random numbers.
+ *
+ * @param scenario the configured scenario (strategy overrides of other states allowed; years are the scenario's)
+ * @param seed master seed
+ * @param runs runs per strategy (default {@link EnsembleRequest#RUNS_DEFAULT})
+ * @param actor the state whose strategy varies (default: the scenario's first regional state)
+ * @param strategies 2..{@link #STRATEGIES_MAX} strategies, the first the baseline (default: multi-vector,
+ *     bandwagoning with each pole in scenario order, neutral)
+ * @param from branch year (default: the year after the scenario's last observed year, inside its years)
+ */
+public record CompareRequest(
+        ScenarioChoice scenario, Long seed, Long runs, String actor, List<String> strategies, Integer from)
+        implements StudyRequest {
+    /** Most strategies one comparison holds. */
+    public static final int STRATEGIES_MAX = 12;
+
+    public CompareRequest {
+        scenario = scenario == null ? ScenarioChoice.defaults() : scenario;
+        seed = StudyRequest.orDefault(seed, SEED_DEFAULT);
+        runs = StudyRequest.orDefault(runs, EnsembleRequest.RUNS_DEFAULT);
+        strategies = strategies == null ? null : List.copyOf(strategies);
+        Problems p = new Problems().range("runs", runs, 1, RUNS_MAX);
+        if (strategies != null && (strategies.size() < 2 || strategies.size() > STRATEGIES_MAX)) {
+            p.add("strategies", "expected 2 to " + STRATEGIES_MAX + " strategies, got " + strategies.size());
+        }
+        if (scenario.from() != null || scenario.to() != null) {
+            p.add("from", "a comparison simulates the scenario's years; its 'from' is the branch year");
+        }
+        p.throwIfAny();
+    }
+
+    @Override
+    public String kind() {
+        return "compare";
+    }
+
+    /** The default strategies of {@code s}: multi-vector, bandwagon with each pole, neutral. */
+    public static List<String> defaultStrategies(Scenario s) {
+        List<String> out = new ArrayList<>(List.of("multi-vector"));
+        for (Pole p : s.poles()) {
+            if (!p.residual()) {
+                out.add("bandwagon:" + p.id());
+            }
+        }
+        out.add("neutral");
+        return out;
+    }
+
+    /** The default branch year of {@code s}: after its last observed year, inside its years. */
+    public static int defaultFrom(Scenario s) {
+        return Math.max(
+                s.time().start() + 1,
+                Math.min(s.time().lastObserved() + 1, s.time().end()));
+    }
+
+    /** This request with every default filled in for {@code s}, or every problem at once. */
+    CompareRequest resolve(Scenario s) {
+        Problems p = new Problems();
+        List<String> states = s.regionalStates().stream().map(Actor::id).toList();
+        String a = actor != null ? actor : states.get(0);
+        if (!states.contains(a)) {
+            p.add(
+                    "actor",
+                    "'" + a + "' is not a regional state of " + s.name() + " (expected one of "
+                            + String.join(", ", states) + ")",
+                    Suggestions.didYouMean(a, states));
+        }
+        if (scenario.overrides().containsKey(a)) {
+            p.add("overrides." + a, a + " is the compared state; its strategies are the comparison's");
+        }
+        List<String> strat = new ArrayList<>();
+        List<String> given = strategies != null ? strategies : defaultStrategies(s);
+        for (int i = 0; i < given.size(); i++) {
+            try {
+                String text = ConfiguredScenario.strategy(s, given.get(i)).text();
+                if (strat.contains(text)) {
+                    p.add("strategies[" + i + "]", "'" + text + "' is listed twice");
+                }
+                strat.add(text);
+            } catch (RequestException e) {
+                p.add(
+                        "strategies[" + i + "]",
+                        e.problems().get(0).message(),
+                        e.problems().get(0).hint());
+            }
+        }
+        int f = from != null ? from : defaultFrom(s);
+        if (f <= s.time().start() || f > s.time().end()) {
+            p.add(
+                    "from",
+                    f + " is outside " + (s.time().start() + 1) + ".."
+                            + s.time().end() + " (expected a year after the first simulated year)");
+        }
+        p.throwIfAny();
+        return new CompareRequest(scenario, seed, runs, a, strat, f);
+    }
+}

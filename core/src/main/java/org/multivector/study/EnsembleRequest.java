@@ -1,0 +1,27 @@
+package org.multivector.study;
+
+/**
+ * N runs of a scenario with independent random streams, summarised per year and variable.
+ *
+ * @param scenario the configured scenario
+ * @param seed master seed; run r uses the stream (seed, r)
+ * @param runs number of runs, 1..{@link StudyRequest#RUNS_MAX} (default {@link #RUNS_DEFAULT})
+ * @param keepRuns also keep every run's raw series (local executors only)
+ */
+public record EnsembleRequest(ScenarioChoice scenario, Long seed, Long runs, Boolean keepRuns) implements StudyRequest {
+    /** Default number of runs: enough for 5–95 % bands within about a bin width. */
+    public static final long RUNS_DEFAULT = 1000;
+
+    public EnsembleRequest {
+        scenario = scenario == null ? ScenarioChoice.defaults() : scenario;
+        seed = StudyRequest.orDefault(seed, SEED_DEFAULT);
+        runs = StudyRequest.orDefault(runs, RUNS_DEFAULT);
+        keepRuns = keepRuns != null && keepRuns;
+        new Problems().range("runs", runs, 1, RUNS_MAX).throwIfAny();
+    }
+
+    @Override
+    public String kind() {
+        return "ensemble";
+    }
+}

@@ -1,0 +1,42 @@
+package org.multivector.study;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.multivector.engine.CompiledScenario;
+
+/** {@code ensemble}: N runs with independent streams, summarised while streaming ({@link EnsembleJob}). */
+final class EnsembleStudy {
+    private EnsembleStudy() {}
+
+    static StudyService.Outcome run(
+            StudyService.Prepared p, EnsembleRequest r, StudyService.Context ctx, StudyArchive archive)
+            throws Exception {
+        ConfiguredScenario cs = p.scenario();
+        CompiledScenario c = cs.compiled();
+        EnsembleJob job = new EnsembleJob(cs, r.seed(), r.runs());
+        if (r.keepRuns()) {
+            if (!ctx.executor().describe().startsWith("threads")) {
+                throw RequestException.of("keepRuns", "raw runs are written by local workers: use the local executor");
+            }
+            job = job.keepingRuns(archive.rawRuns(
+                    ctx.directory(),
+                    c.variables(),
+                    c.firstYear(),
+                    ctx.execution().resume()));
+        }
+        // A checkpoint of a study that keeps its runs cannot resume one that does not, and back: the id differs.
+        SeriesStats stats = ctx.run(job, p.id());
+        Map<String, Object> extras = new LinkedHashMap<>();
+        extras.put("blockSize", EnsembleJob.BLOCK_SIZE);
+        extras.put(
+                "quantiles",
+                "fixed-bin histogram, " + SeriesStats.BINS + " bins per variable range; error at most one bin width");
+        extras.put("keepRuns", r.keepRuns());
+        return new StudyService.Outcome(
+                new StudyResult.Ensemble(cs.scenario(), c.variables(), c.firstYear(), stats, r.keepRuns()),
+                r.seed(),
+                r.runs(),
+                ctx.executor().describe(),
+                extras);
+    }
+}

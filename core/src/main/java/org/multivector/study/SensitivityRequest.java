@@ -1,0 +1,88 @@
+package org.multivector.study;
+
+import java.util.List;
+import org.multivector.model.Actor;
+import org.multivector.model.Scenario;
+import org.multivector.scenario.Suggestions;
+
+/**
+ * Global sensitivity of the RSI, a state's balance and the gain of the scenario's strategy over an alternative,
+ * over every parameter's range: Morris elementary effects or Sobol indices.
+ *
+ * @param scenario the configured scenario (years are the scenario's)
+ * @param seed master seed of the runs and of the Morris design and bootstrap
+ * @param method {@code morris} (default) or {@code sobol}
+ * @param trajectories Morris trajectories r, 2..10000 (default 10)
+ * @param samples Sobol base sample N, 8..1000000 (default 64); cost N·(k+2) points
+ * @param runsPerPoint runs per design point (default 10)
+ * @param actor the state whose balance and strategy gain are outputs (default: the first regional state)
+ * @param alternative the alternative strategy of the gain output (default: bandwagoning with the first pole)
+ * @param from outputs are means from this year on (default: as a comparison's branch year)
+ */
+public record SensitivityRequest(
+        ScenarioChoice scenario,
+        Long seed,
+        String method,
+        Integer trajectories,
+        Integer samples,
+        Integer runsPerPoint,
+        String actor,
+        String alternative,
+        Integer from)
+        implements StudyRequest {
+    public SensitivityRequest {
+        scenario = scenario == null ? ScenarioChoice.defaults() : scenario;
+        seed = StudyRequest.orDefault(seed, SEED_DEFAULT);
+        method = method == null ? "morris" : method;
+        trajectories = StudyRequest.orDefault(trajectories, 10);
+        samples = StudyRequest.orDefault(samples, 64);
+        runsPerPoint = StudyRequest.orDefault(runsPerPoint, 10);
+        Problems p = new Problems();
+        if (!method.equals("morris") && !method.equals("sobol")) {
+            p.add(
+                    "method",
+                    "'" + method + "' is not morris or sobol",
+                    Suggestions.didYouMean(method, List.of("morris", "sobol")));
+        }
+        p.range("trajectories", trajectories, 2, 10_000);
+        p.range("samples", samples, 8, 1_000_000);
+        p.range("runsPerPoint", runsPerPoint, 1, 100_000);
+        if (scenario.from() != null || scenario.to() != null) {
+            p.add("from", "a sensitivity analysis simulates the scenario's years; its 'from' starts the outputs");
+        }
+        p.throwIfAny();
+    }
+
+    @Override
+    public String kind() {
+        return "sensitivity";
+    }
+
+    SensitivityRequest resolve(Scenario s) {
+        Problems p = new Problems();
+        List<String> states = s.regionalStates().stream().map(Actor::id).toList();
+        String a = actor != null ? actor : states.get(0);
+        if (!states.contains(a)) {
+            p.add("actor", "'" + a + "' is not a regional state of " + s.name(), Suggestions.didYouMean(a, states));
+        }
+        String alt = alternative != null
+                ? alternative
+                : CompareRequest.defaultStrategies(s).get(1);
+        try {
+            alt = ConfiguredScenario.strategy(s, alt).text();
+        } catch (RequestException e) {
+            p.add(
+                    "alternative",
+                    e.problems().get(0).message(),
+                    e.problems().get(0).hint());
+        }
+        int f = from != null ? from : CompareRequest.defaultFrom(s);
+        if (f < s.time().start() || f > s.time().end()) {
+            p.add(
+                    "from",
+                    f + " is outside " + s.time().start() + ".." + s.time().end());
+        }
+        p.throwIfAny();
+        return new SensitivityRequest(scenario, seed, method, trajectories, samples, runsPerPoint, a, alt, f);
+    }
+}

@@ -1,0 +1,198 @@
+package org.multivector.study;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.multivector.bargain.BargainingProblem;
+import org.multivector.bargain.Perturbation;
+import org.multivector.bargain.SmpHistory;
+import org.multivector.engine.Trajectory;
+import org.multivector.engine.Variable;
+import org.multivector.model.Parameter;
+import org.multivector.model.Scenario;
+import org.multivector.validate.Calibration;
+import org.multivector.validate.CalibrationTargets;
+import org.multivector.validate.ForecastScores;
+
+/**
+ * What a finished study computed, per kind: the values its report, its tables and its console or JSON summary
+ * are made from. Adapters and ports switch over the kinds exhaustively.
+ */
+public sealed interface StudyResult {
+    /** Files of this kind that the study layer itself phrases (overlay, text summaries): name → content. */
+    default Map<String, byte[]> files() {
+        return Map.of();
+    }
+
+    /** One trajectory. */
+    record Run(Scenario scenario, Trajectory trajectory) implements StudyResult {}
+
+    /** An ensemble's summary per year and variable. */
+    record Ensemble(Scenario scenario, List<Variable> variables, int firstYear, SeriesStats stats, boolean keptRuns)
+            implements StudyResult {
+        public Ensemble {
+            variables = List.copyOf(variables);
+        }
+    }
+
+    /**
+     * A comparison of strategies for one state: outcome means and paired differences per metric ({@code better}:
+     * +1 when higher is better for stability), and bands over time of {@code bandVariables} per strategy.
+     */
+    record Comparison(
+            Scenario scenario,
+            String actor,
+            int branchYear,
+            List<String> strategies,
+            List<String> metrics,
+            List<Integer> better,
+            List<Variable> variables,
+            List<Variable> bandVariables,
+            int firstYear,
+            CompareStats stats)
+            implements StudyResult {
+        public Comparison {
+            strategies = List.copyOf(strategies);
+            metrics = List.copyOf(metrics);
+            better = List.copyOf(better);
+            variables = List.copyOf(variables);
+            bandVariables = List.copyOf(bandVariables);
+        }
+    }
+
+    /** A sensitivity analysis: one row per output and parameter. */
+    record Sensitivity(
+            Scenario scenario,
+            String method,
+            int points,
+            int runsPerPoint,
+            String actor,
+            String alternative,
+            int from,
+            List<String> outputs,
+            List<SensitivityRow> rows)
+            implements StudyResult {
+        public Sensitivity {
+            outputs = List.copyOf(outputs);
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** One parameter's indices for one output (NaN where the method does not give them). */
+    record SensitivityRow(
+            String output,
+            String parameter,
+            double mu,
+            double muStar,
+            double sigma,
+            double s1,
+            double s1Lo,
+            double s1Hi,
+            double st,
+            double stLo,
+            double stHi) {
+        /** μ* for Morris, the total index for Sobol: what the parameter is ranked by. */
+        public double importance() {
+            return Double.isNaN(muStar) ? st : muStar;
+        }
+    }
+
+    /**
+     * A calibration: the fitted parameters, the search, the loss per pattern, and its overlay (a parameter
+     * overlay file other studies apply), text summary and trace.
+     */
+    record Fit(
+            Scenario scenario,
+            YearRange train,
+            String method,
+            CalibrationTargets targets,
+            Calibration.Result search,
+            List<Parameter> fitted,
+            String overlayYaml,
+            String text,
+            String traceCsv)
+            implements StudyResult {
+        public Fit {
+            fitted = List.copyOf(fitted);
+        }
+
+        /** The best loss so far after each evaluation. */
+        public double[] bestSoFar() {
+            double[] out = new double[search.log().size()];
+            for (int i = 0; i < out.length; i++) {
+                double l = search.log().get(i).combined();
+                out[i] = i == 0 ? l : Math.min(out[i - 1], l);
+            }
+            return out;
+        }
+
+        @Override
+        public Map<String, byte[]> files() {
+            Map<String, byte[]> m = new LinkedHashMap<>();
+            m.put("overlay.yaml", overlayYaml.getBytes(StandardCharsets.UTF_8));
+            m.put("calibration.txt", text.getBytes(StandardCharsets.UTF_8));
+            m.put("trace.csv", traceCsv.getBytes(StandardCharsets.UTF_8));
+            return m;
+        }
+    }
+
+    /** A backtest: the ensemble run with nothing known after {@code cut}, and its scores against baselines. */
+    record Backtest(
+            Scenario scenario,
+            YearRange train,
+            YearRange test,
+            int cut,
+            List<Variable> variables,
+            int firstYear,
+            SeriesStats stats,
+            List<Scored> scores,
+            boolean observedAvailable,
+            String text)
+            implements StudyResult {
+        public Backtest {
+            variables = List.copyOf(variables);
+            scores = List.copyOf(scores);
+        }
+
+        @Override
+        public Map<String, byte[]> files() {
+            return Map.of("backtest.txt", text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * One scored pattern: forecasts of the model and of baselines against outcomes.
+     *
+     * @param kind {@code continuous} (scores MAE, RMSE) or {@code binary} (Brier, log, AUROC)
+     * @param scores forecast name → scores in the order of {@link #metrics()}
+     * @param reliability the model's reliability diagram (binary patterns), or null
+     */
+    record Scored(
+            String pattern,
+            String kind,
+            int n,
+            Map<String, double[]> scores,
+            List<ForecastScores.ReliabilityBin> reliability) {
+        public Scored {
+            scores = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+            reliability = reliability == null ? null : List.copyOf(reliability);
+        }
+
+        public List<String> metrics() {
+            return kind.equals("continuous") ? List.of("mae", "rmse") : List.of("brier", "log", "auroc");
+        }
+    }
+
+    /** One bargaining run: the whole history. */
+    record Bargain(BargainingProblem problem, SmpHistory history, int maxTurns) implements StudyResult {}
+
+    /** A bargaining ensemble: every run's row and the distributions over runs. */
+    record BargainEnsemble(
+            BargainingProblem problem,
+            Perturbation perturbation,
+            BargainEnsembleJob job,
+            BargainEnsembleJob.Rows rows,
+            BargainEnsembleJob.Summary summary)
+            implements StudyResult {}
+}

@@ -1,0 +1,419 @@
+package org.multivector.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import org.multivector.bargain.BargainingProblem;
+import org.multivector.model.Parameter;
+import org.multivector.model.Scenario;
+import org.multivector.scenario.Overlay;
+
+/**
+ * Runs any {@link StudyRequest} — the one path from a request to a finished, saved study, shared by the command
+ * line, the server and Spark. For a request it
+ *
+ * <ol>
+ *   <li>resolves the scenario through the {@link ScenarioCatalog} and configures it ({@link ConfiguredScenario}),
+ *       fills in the defaults that depend on it, and checks every field ({@link RequestException});
+ *   <li>names the study ({@link StudyRecord}): the id, and the directory it is saved under unless the caller names
+ *       another one; the {@link StudyArchive} refuses a directory that holds another study;
+ *   <li>runs it on the caller's {@link StudyExecutor} with progress and cancellation, checkpointing into the
+ *       {@link CheckpointStore} so an interrupted study resumes bit-identically — and only with the same request:
+ *       a resumption with another value of a field is refused, naming the field;
+ *   <li>renders its reports ({@link ReportRenderer}) and saves it ({@link StudyArchive}).
+ * </ol>
+ *
+ * <p>Thread-safe: an instance holds only its ports; each call works on its own objects.
+ */
+public final class StudyService {
+    /** How often a running study saves its checkpoint. */
+    public static final long CHECKPOINT_MILLIS_DEFAULT = 2000;
+
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    private final ScenarioCatalog catalog;
+    private final StudyArchive archive;
+    private final CheckpointStore checkpoints;
+    private final ReportRenderer reports;
+    private final String tool;
+
+    /**
+     * @param tool who runs studies, recorded in manifests ({@code multivector}, {@code multivector serve})
+     */
+    public StudyService(
+            ScenarioCatalog catalog,
+            StudyArchive archive,
+            CheckpointStore checkpoints,
+            ReportRenderer reports,
+            String tool) {
+        this.catalog = catalog;
+        this.archive = archive;
+        this.checkpoints = checkpoints;
+        this.reports = reports;
+        this.tool = tool;
+    }
+
+    /**
+     * How a study runs — nothing here changes its result.
+     *
+     * @param executor where its blocks run
+     * @param progress told runs (or evaluations) done and total
+     * @param stop polled between blocks; true stops the study after saving its checkpoint ({@link StudyRunner.Stopped})
+     * @param resume continue from the checkpoint of an interrupted study of the same request
+     * @param directory the directory to save under, or null for the study id
+     */
+    public record Execution(
+            StudyExecutor executor,
+            StudyRunner.Progress progress,
+            BooleanSupplier stop,
+            boolean resume,
+            String directory) {
+        public Execution {
+            progress = progress == null ? StudyRunner.Progress.NONE : progress;
+            stop = stop == null ? () -> false : stop;
+            if (directory != null
+                    && (!directory.matches("[A-Za-z0-9._-]{1,100}")
+                            || directory.startsWith(".")
+                            || directory.contains(".."))) {
+                throw RequestException.of(
+                        "name",
+                        "'" + directory
+                                + "' is not a plain directory name (expected letters, digits, '.', '_' or '-')");
+            }
+        }
+
+        public static Execution on(StudyExecutor executor) {
+            return new Execution(executor, null, null, false, null);
+        }
+    }
+
+    /** A request checked and named, ready to run. */
+    public static final class Prepared {
+        private final StudyRequest request;
+        private final ConfiguredScenario scenario;
+        private final BargainingProblem problem;
+        private final String id;
+        private final String canonical;
+        private final Map<String, Object> manifest;
+
+        Prepared(
+                StudyRequest request,
+                ConfiguredScenario scenario,
+                BargainingProblem problem,
+                String id,
+                String canonical,
+                Map<String, Object> manifest) {
+            this.request = request;
+            this.scenario = scenario;
+            this.problem = problem;
+            this.id = id;
+            this.canonical = canonical;
+            this.manifest = manifest;
+        }
+
+        /** The request with every default filled in. */
+        public StudyRequest request() {
+            return request;
+        }
+
+        /** The configured scenario, or null for bargaining. */
+        public ConfiguredScenario scenario() {
+            return scenario;
+        }
+
+        /** The bargaining problem, or null. */
+        public BargainingProblem problem() {
+            return problem;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        /** The canonical JSON of the resolved request that the id hashes. */
+        public String canonicalRequest() {
+            return canonical;
+        }
+    }
+
+    /** A finished, saved study. */
+    public record Completed(StudyRecord record, StudyResult result, String location) {}
+
+    /** Checks and names a request without running it. */
+    public Prepared prepare(StudyRequest request) {
+        if (request instanceof BargainRequest b) {
+            return BargainStudy.prepare(this, b, catalog);
+        }
+        ScenarioChoice choice = request.scenario();
+        ScenarioCatalog.Source src = catalog.scenario(choice.scenario());
+        ConfiguredScenario base = ConfiguredScenario.of(src.reference(), src.file(), src.bytes());
+        List<Overlay> overlays = new ArrayList<>();
+        for (String o : choice.overlays()) {
+            overlays.add(catalog.overlay(o));
+        }
+        ConfiguredScenario configured =
+                base.configure(overlays, choice.set(), choice.overrides(), choice.from(), choice.to());
+        Scenario s = configured.scenario();
+        StudyRequest resolved = request;
+        if (request instanceof CompareRequest r) {
+            resolved = r.resolve(s);
+        } else if (request instanceof SensitivityRequest r) {
+            resolved = r.resolve(s);
+        } else if (request instanceof CalibrateRequest r) {
+            resolved = r.resolve(s);
+        } else if (request instanceof BacktestRequest r) {
+            resolved = r.resolve(s);
+        }
+        ObjectNode json = CANONICAL.valueToTree(resolved);
+        json.put("kind", resolved.kind());
+        json.put("scenario", configured.id());
+        String canonical = json.toString();
+        String id =
+                resolved.kind() + "-" + safe(s.name()) + "-" + sha256(canonical).substring(0, 12);
+        return new Prepared(resolved, configured, null, id, canonical, manifest(resolved, id, configured, json));
+    }
+
+    /** Prepares and runs a request. */
+    public Completed run(StudyRequest request, Execution execution) throws Exception {
+        return run(prepare(request), execution);
+    }
+
+    /** Runs a prepared request, saves it and returns its record and result. */
+    public Completed run(Prepared p, Execution e) throws Exception {
+        String directory = e.directory() != null ? e.directory() : p.id;
+        archive.reserve(directory, p.id);
+        CheckpointStore.Slot slot = checkpoints.slot(directory);
+        CheckpointStore.Slot requestSlot = checkpoints.slot(directory + ".request");
+        if (e.resume()) {
+            checkResumable(p, requestSlot);
+        } else {
+            slot.delete();
+        }
+        requestSlot.write(p.canonical.getBytes(StandardCharsets.UTF_8));
+        long t0 = System.nanoTime();
+        Context ctx = new Context(e, slot, directory);
+        Outcome outcome = execute(p, ctx);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> manifest = new LinkedHashMap<>(p.manifest);
+        manifest.put("runs", outcome.runs());
+        manifest.put("executor", outcome.executor());
+        manifest.putAll(outcome.extras());
+        manifest.put("seconds", seconds);
+        manifest.put("createdAt", Instant.now().toString());
+        manifest.put("java", System.getProperty("java.version"));
+        StudyRecord record = new StudyRecord(
+                p.id,
+                p.request.kind(),
+                String.valueOf(manifest.get("scenario")),
+                String.valueOf(manifest.get("scenarioHash")),
+                outcome.seed(),
+                outcome.runs(),
+                outcome.executor(),
+                manifest);
+        Map<String, byte[]> files = new LinkedHashMap<>(outcome.result().files());
+        files.putAll(reports.render(record, outcome.result()));
+        String location = archive.save(directory, record, outcome.result(), files);
+        slot.delete();
+        requestSlot.delete();
+        return new Completed(record, outcome.result(), location);
+    }
+
+    private Outcome execute(Prepared p, Context ctx) throws Exception {
+        StudyRequest q = p.request;
+        if (q instanceof RunRequest r) {
+            return RunStudy.run(p, r, ctx);
+        } else if (q instanceof EnsembleRequest r) {
+            return EnsembleStudy.run(p, r, ctx, archive);
+        } else if (q instanceof CompareRequest r) {
+            return CompareStudy.run(p, r, ctx);
+        } else if (q instanceof SensitivityRequest r) {
+            return SensitivityStudy.run(p, r, ctx);
+        } else if (q instanceof CalibrateRequest r) {
+            return CalibrateStudy.run(p, r, ctx);
+        } else if (q instanceof BacktestRequest r) {
+            return BacktestStudy.run(p, r, ctx);
+        } else if (q instanceof BargainRequest r) {
+            return BargainStudy.run(p, r, ctx);
+        }
+        throw new IllegalStateException("no study for " + q.getClass());
+    }
+
+    /** What a kind computed, with what its manifest adds. */
+    record Outcome(StudyResult result, long seed, long runs, String executor, Map<String, Object> extras) {}
+
+    /** What a kind's run needs from the service. */
+    record Context(Execution execution, CheckpointStore.Slot checkpoint, String directory) {
+        StudyExecutor executor() {
+            return execution.executor();
+        }
+
+        <P> P run(BlockJob<P> job, String fingerprint) throws Exception {
+            return StudyRunner.run(
+                    job,
+                    execution.executor(),
+                    fingerprint,
+                    checkpoint,
+                    execution.resume(),
+                    CHECKPOINT_MILLIS_DEFAULT,
+                    execution.progress(),
+                    execution.stop());
+        }
+    }
+
+    /** Refuses to resume a study whose request differs from the interrupted one, naming the first field that does. */
+    private static void checkResumable(Prepared p, CheckpointStore.Slot requestSlot) throws IOException {
+        Optional<byte[]> stored = requestSlot.read();
+        if (stored.isEmpty()) {
+            return;
+        }
+        String before = new String(stored.get(), StandardCharsets.UTF_8);
+        if (before.equals(p.canonical)) {
+            return;
+        }
+        JsonNode was = CANONICAL.readTree(before);
+        JsonNode now = CANONICAL.readTree(p.canonical);
+        List<RequestException.FieldProblem> diffs = new ArrayList<>();
+        diff("", was, now, diffs);
+        if (diffs.isEmpty()) {
+            diffs.add(new RequestException.FieldProblem(
+                    "request", "differs from the interrupted study's; resume with the same request", null));
+        }
+        throw new RequestException(diffs);
+    }
+
+    private static void diff(String prefix, JsonNode was, JsonNode now, List<RequestException.FieldProblem> out) {
+        TreeMap<String, Boolean> names = new TreeMap<>();
+        for (Iterator<String> it = was.fieldNames(); it.hasNext(); ) {
+            names.put(it.next(), true);
+        }
+        for (Iterator<String> it = now.fieldNames(); it.hasNext(); ) {
+            names.put(it.next(), true);
+        }
+        for (String n : names.keySet()) {
+            JsonNode a = was.get(n);
+            JsonNode b = now.get(n);
+            if (a != null && b != null && a.isObject() && b.isObject()) {
+                diff(prefix + n + ".", a, b, out);
+            } else if (a == null || !a.equals(b)) {
+                String field = prefix + n;
+                out.add(new RequestException.FieldProblem(
+                        field.equals("scenario") ? "scenario" : field,
+                        "the interrupted study in this directory was started with " + text(a) + ", this request has "
+                                + text(b) + "; resume with the same value, or start anew without resuming",
+                        null));
+            }
+        }
+    }
+
+    private static String text(JsonNode n) {
+        return n == null || n.isNull() ? "none" : n.toString();
+    }
+
+    /** The manifest of a scenario study before it runs. */
+    private Map<String, Object> manifest(StudyRequest r, String id, ConfiguredScenario c, ObjectNode request) {
+        Scenario s = c.scenario();
+        Map<String, Object> m = head(r.kind(), id);
+        m.put("request", CANONICAL.convertValue(request, Map.class));
+        m.put("scenario", s.name());
+        m.put("title", s.title());
+        m.put("scenarioSource", c.source());
+        m.put("overlays", r.scenario().overlays());
+        m.put("scenarioChoice", CANONICAL.convertValue(r.scenario(), Map.class));
+        m.put("baseScenarioHash", c.baseHash());
+        m.put("scenarioHash", c.id());
+        m.put("seed", seedOf(r));
+        m.put("years", List.of(s.time().start(), s.time().end()));
+        m.put("lastObserved", s.time().lastObserved());
+        Map<String, String> strat = new LinkedHashMap<>();
+        s.regionalStates()
+                .forEach(a -> strat.put(a.id(), s.strategies().get(a.id()).text()));
+        m.put("strategies", strat);
+        Map<String, Object> params = new TreeMap<>();
+        for (Parameter p : s.parameters().values()) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("value", p.value());
+            v.put("min", p.min());
+            v.put("max", p.max());
+            v.put("provenance", p.provenance().note());
+            params.put(p.name(), v);
+        }
+        m.put("parameters", params);
+        return m;
+    }
+
+    Map<String, Object> head(String kind, String id) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tool", tool);
+        m.put("version", BuildInfo.version());
+        m.put("kind", kind);
+        m.put("studyId", id);
+        return m;
+    }
+
+    private static long seedOf(StudyRequest r) {
+        if (r instanceof RunRequest x) {
+            return x.seed();
+        } else if (r instanceof EnsembleRequest x) {
+            return x.seed();
+        } else if (r instanceof CompareRequest x) {
+            return x.seed();
+        } else if (r instanceof SensitivityRequest x) {
+            return x.seed();
+        } else if (r instanceof CalibrateRequest x) {
+            return x.seed();
+        } else if (r instanceof BacktestRequest x) {
+            return x.seed();
+        }
+        return 0;
+    }
+
+    static ObjectMapper canonicalMapper() {
+        return CANONICAL;
+    }
+
+    /** A name safe inside a study id and a directory name. */
+    static String safe(String s) {
+        String t = s.strip().replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[-.]+", "");
+        if (t.isEmpty()) {
+            t = "issue";
+        }
+        return t.length() > 60 ? t.substring(0, 60) : t;
+    }
+
+    static String sha256(String s) {
+        return sha256(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Prepared prepared(
+            StudyRequest r, BargainingProblem problem, String id, String canonical, Map<String, Object> manifest) {
+        return new Prepared(r, null, problem, id, canonical, manifest);
+    }
+}

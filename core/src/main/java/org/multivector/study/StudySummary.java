@@ -1,0 +1,224 @@
+package org.multivector.study;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.multivector.bargain.Distribution;
+import org.multivector.engine.Trajectory;
+import org.multivector.engine.Variable;
+import org.multivector.model.Actor;
+
+/**
+ * A finished study as plain JSON-ready values (maps, lists, numbers; NaN and infinities as null): what the API
+ * returns for a job and {@code --json} prints. The same function for every adapter, so both show the same numbers.
+ */
+public final class StudySummary {
+    private StudySummary() {}
+
+    /** The study's id, kind, manifest, location and the headline values of its kind. */
+    public static Map<String, Object> of(StudyService.Completed c) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        StudyRecord r = c.record();
+        out.put("studyId", r.id());
+        out.put("kind", r.kind());
+        out.put("scenario", r.scenario());
+        out.put("scenarioHash", r.scenarioHash());
+        out.put("location", c.location());
+        out.put("request", request(r));
+        out.put("manifest", r.manifest());
+        out.putAll(values(c.result()));
+        return out;
+    }
+
+    /** The resolved request as the API takes it: kind, the scenario part's fields, then the kind's fields. */
+    private static Map<String, Object> request(StudyRecord r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", r.kind());
+        if (r.manifest().get("scenarioChoice") instanceof Map<?, ?> choice) {
+            choice.forEach((k, v) -> out.put(String.valueOf(k), v));
+        }
+        if (r.manifest().get("request") instanceof Map<?, ?> req) {
+            req.forEach((k, v) -> {
+                if (!k.equals("scenario") && !k.equals("kind")) {
+                    out.put(String.valueOf(k), v);
+                }
+            });
+        }
+        return out;
+    }
+
+    /** The headline values of a result. */
+    public static Map<String, Object> values(StudyResult result) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (result instanceof StudyResult.Run x) {
+            Trajectory t = x.trajectory();
+            out.put("years", years(t.firstYear(), t.lastYear() - t.firstYear() + 1));
+            out.put("rsi", series(t, Variable.REGION, "rsi"));
+            Map<String, Object> balance = new LinkedHashMap<>();
+            for (Actor a : x.scenario().regionalStates()) {
+                balance.put(a.id(), series(t, a.id(), "balance"));
+            }
+            out.put("balance", balance);
+        } else if (result instanceof StudyResult.Ensemble x) {
+            bands(out, x.scenario(), x.variables(), x.firstYear(), x.stats());
+        } else if (result instanceof StudyResult.Backtest x) {
+            bands(out, x.scenario(), x.variables(), x.firstYear(), x.stats());
+            out.put("scores", scores(x.scores()));
+        } else if (result instanceof StudyResult.Comparison x) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int k = 0; k < x.strategies().size(); k++) {
+                for (int m = 0; m < x.metrics().size(); m++) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("strategy", x.strategies().get(k));
+                    row.put("metric", x.metrics().get(m));
+                    row.put("better", x.better().get(m) > 0 ? "higher" : "lower");
+                    row.put("mean", finite(x.stats().mean(k, m)));
+                    double d = x.stats().meanDiff(k, m);
+                    double h = x.stats().diffHalfWidth(k, m);
+                    row.put("diff", k == 0 ? null : finite(d));
+                    row.put("lo", k == 0 ? null : finite(d - h));
+                    row.put("hi", k == 0 ? null : finite(d + h));
+                    row.put("pBetter", k == 0 ? null : finite(x.stats().pBetter(k, m)));
+                    rows.add(row);
+                }
+            }
+            out.put("actor", x.actor());
+            out.put("branchYear", x.branchYear());
+            out.put("baseline", x.strategies().get(0));
+            out.put("rows", rows);
+        } else if (result instanceof StudyResult.Sensitivity x) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (StudyResult.SensitivityRow s : x.rows()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("output", s.output());
+                row.put("parameter", s.parameter());
+                row.put("mu", finite(s.mu()));
+                row.put("muStar", finite(s.muStar()));
+                row.put("sigma", finite(s.sigma()));
+                row.put("s1", finite(s.s1()));
+                row.put("s1Lo", finite(s.s1Lo()));
+                row.put("s1Hi", finite(s.s1Hi()));
+                row.put("st", finite(s.st()));
+                row.put("stLo", finite(s.stLo()));
+                row.put("stHi", finite(s.stHi()));
+                rows.add(row);
+            }
+            out.put("method", x.method());
+            out.put("rows", rows);
+        } else if (result instanceof StudyResult.Fit x) {
+            out.put("startLoss", finite(x.search().start().combined()));
+            out.put("fittedLoss", finite(x.search().best().combined()));
+            Map<String, Object> fitted = new LinkedHashMap<>();
+            for (int i = 0; i < x.fitted().size(); i++) {
+                fitted.put(x.fitted().get(i).name(), finite(x.search().best().values()[i]));
+            }
+            out.put("fitted", fitted);
+            List<Double> best = new ArrayList<>();
+            for (double v : x.bestSoFar()) {
+                best.add(finite(v));
+            }
+            out.put("bestSoFar", best);
+        } else if (result instanceof StudyResult.Bargain x) {
+            double[] o = x.history().weightedOutcome(x.history().turns());
+            Map<String, Object> outcome = new LinkedHashMap<>();
+            for (int d = 0; d < o.length; d++) {
+                outcome.put(x.problem().dimensions().get(d), finite(o[d] * 100));
+            }
+            out.put("turns", x.history().turns());
+            out.put("outcome", outcome);
+        } else if (result instanceof StudyResult.BargainEnsemble x) {
+            Map<String, Object> outcome = new LinkedHashMap<>();
+            for (int d = 0; d < x.summary().dimensions().size(); d++) {
+                Distribution s = x.summary().outcome().get(d);
+                outcome.put(
+                        x.summary().dimensions().get(d),
+                        Map.of("mean", s.mean(), "p05", s.p05(), "p50", s.p50(), "p95", s.p95()));
+            }
+            out.put("outcome", outcome);
+            out.put("convergedShare", finite(x.summary().convergedShare()));
+        }
+        return out;
+    }
+
+    private static void bands(
+            Map<String, Object> out,
+            org.multivector.model.Scenario s,
+            List<Variable> vars,
+            int firstYear,
+            SeriesStats st) {
+        out.put("years", years(firstYear, st.years()));
+        out.put("rsi", band(st, vars.indexOf(new Variable(Variable.REGION, "rsi"))));
+        Map<String, Object> balance = new LinkedHashMap<>();
+        for (Actor a : s.regionalStates()) {
+            balance.put(a.id(), band(st, vars.indexOf(new Variable(a.id(), "balance"))));
+        }
+        out.put("balance", balance);
+    }
+
+    private static List<Map<String, Object>> scores(List<StudyResult.Scored> scored) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (StudyResult.Scored s : scored) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("pattern", s.pattern());
+            m.put("n", s.n());
+            Map<String, Object> per = new LinkedHashMap<>();
+            s.scores().forEach((forecast, v) -> {
+                Map<String, Object> x = new LinkedHashMap<>();
+                for (int i = 0; i < s.metrics().size(); i++) {
+                    x.put(s.metrics().get(i), finite(v[i]));
+                }
+                per.put(forecast, x);
+            });
+            m.put("scores", per);
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static List<Integer> years(int first, int n) {
+        List<Integer> y = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            y.add(first + i);
+        }
+        return y;
+    }
+
+    /** The 5/25/50/75/95 % quantiles and the mean of column k, per year. */
+    private static Map<String, Object> band(SeriesStats st, int k) {
+        int col = -1;
+        int[] cols = st.columns();
+        for (int i = 0; i < cols.length; i++) {
+            if (cols[i] == k) {
+                col = i;
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (double q : new double[] {0.05, 0.25, 0.5, 0.75, 0.95}) {
+            List<Double> v = new ArrayList<>();
+            for (int y = 0; y < st.years(); y++) {
+                v.add(col < 0 ? null : finite(st.quantile(y, col, q)));
+            }
+            m.put(String.format(java.util.Locale.ROOT, "p%02d", Math.round(q * 100)), v);
+        }
+        List<Double> mean = new ArrayList<>();
+        for (int y = 0; y < st.years(); y++) {
+            mean.add(col < 0 ? null : finite(st.mean(y, col)));
+        }
+        m.put("mean", mean);
+        return m;
+    }
+
+    private static List<Double> series(Trajectory t, String actor, String name) {
+        int k = t.indexOf(actor, name);
+        List<Double> v = new ArrayList<>();
+        for (int y = t.firstYear(); y <= t.lastYear(); y++) {
+            v.add(k < 0 ? null : finite(t.value(y, k)));
+        }
+        return v;
+    }
+
+    static Double finite(double x) {
+        return Double.isFinite(x) ? x : null;
+    }
+}

@@ -1,0 +1,39 @@
+package org.multivector.study;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Checkpoints in memory, for tests of resumption without files. */
+final class MemoryCheckpoints implements CheckpointStore {
+    private final Map<String, byte[]> slots = new ConcurrentHashMap<>();
+
+    @Override
+    public Slot slot(String key) {
+        return new Slot() {
+            @Override
+            public Optional<byte[]> read() {
+                return Optional.ofNullable(slots.get(key)).map(byte[]::clone);
+            }
+
+            @Override
+            public void write(byte[] bytes) {
+                slots.put(key, bytes.clone());
+            }
+
+            @Override
+            public void delete() {
+                slots.remove(key);
+            }
+
+            @Override
+            public String describe() {
+                return "memory:" + key;
+            }
+        };
+    }
+
+    boolean isEmpty() {
+        return slots.isEmpty();
+    }
+}

@@ -1,0 +1,224 @@
+package org.multivector.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.multivector.engine.Variable;
+import org.multivector.scenario.Overlay;
+import org.multivector.scenario.ScenarioLoader;
+
+class StudyServiceTest {
+    /** The embedded scenarios, by name. */
+    static final ScenarioCatalog BUILT_IN = new ScenarioCatalog() {
+        @Override
+        public Source scenario(String reference) {
+            return new Source(reference, reference + ".yaml", ScenarioLoader.builtInBytes(reference));
+        }
+
+        @Override
+        public Overlay overlay(String reference) {
+            throw RequestException.of("overlays", "no overlays here");
+        }
+
+        @Override
+        public Source issue(String reference) {
+            throw RequestException.of("input", "no issues here");
+        }
+    };
+
+    /** Keeps saved studies in memory. */
+    static final class MemoryArchive implements StudyArchive {
+        final Map<String, StudyRecord> saved = new LinkedHashMap<>();
+
+        @Override
+        public void reserve(String directory, String studyId) {
+            StudyRecord r = saved.get(directory);
+            if (r != null && !r.id().equals(studyId)) {
+                throw RequestException.of("name", directory + " holds " + r.id());
+            }
+        }
+
+        @Override
+        public RawSink rawRuns(String directory, List<Variable> variables, int firstYear, boolean resume) {
+            return (block, firstRun, runs, outputs, size) -> {};
+        }
+
+        @Override
+        public String save(String directory, StudyRecord record, StudyResult result, Map<String, byte[]> files) {
+            saved.put(directory, record);
+            return "memory:" + directory;
+        }
+    }
+
+    static StudyService service(MemoryArchive archive, CheckpointStore checkpoints) {
+        return new StudyService(BUILT_IN, archive, checkpoints, ReportRenderer.NONE, "test");
+    }
+
+    static ScenarioChoice choice(Map<String, Double> set, Map<String, String> overrides) {
+        return new ScenarioChoice(ScenarioLoader.DEFAULT_SCENARIO, List.of(), set, overrides, null, null);
+    }
+
+    @Test
+    void configuredScenario_sameEditsInAnotherOrder_sameIdAndSameScenario() {
+        Map<String, Double> set1 = new LinkedHashMap<>();
+        set1.put("tension-base", -1.5);
+        set1.put("incident-base", -4.0);
+        Map<String, Double> set2 = new LinkedHashMap<>();
+        set2.put("incident-base", -4.0);
+        set2.put("tension-base", -1.5);
+        Map<String, String> o1 = new LinkedHashMap<>();
+        o1.put("KAZ", "bandwagon:RUS");
+        o1.put("UZB", "neutral");
+        Map<String, String> o2 = new LinkedHashMap<>();
+        o2.put("UZB", "neutral");
+        o2.put("KAZ", "bandwagon:RUS");
+        ConfiguredScenario base = ConfiguredScenario.of(
+                "central-asia", "central-asia.yaml", ScenarioLoader.builtInBytes(ScenarioLoader.DEFAULT_SCENARIO));
+        ConfiguredScenario a = base.configure(List.of(), set1, o1, null, null);
+        ConfiguredScenario b = base.configure(List.of(), set2, o2, null, null);
+        // step by step, in yet another order
+        ConfiguredScenario c = base.configure(
+                        List.of(), Map.of("incident-base", -4.0), Map.of("UZB", "neutral"), null, null)
+                .configure(List.of(), Map.of("tension-base", -1.5), Map.of("KAZ", "bandwagon:RUS"), null, null);
+        assertThat(a.id()).isEqualTo(b.id()).isEqualTo(c.id()).isNotEqualTo(base.id());
+        assertThat(a.scenario().hash()).isEqualTo(a.id());
+        assertThat(a.scenario().parameters()).isEqualTo(c.scenario().parameters());
+        assertThat(a.scenario().strategies()).isEqualTo(c.scenario().strategies());
+        assertThat(base.id())
+                .isEqualTo(base.scenario().hash())
+                .isEqualTo(ScenarioLoader.builtIn("central-asia").hash());
+    }
+
+    @Test
+    void prepare_sameRequestWithEditsInAnotherOrder_sameStudyId() {
+        StudyService s = service(new MemoryArchive(), CheckpointStore.NONE);
+        String a = s.prepare(new EnsembleRequest(
+                        choice(Map.of("tension-base", -1.5, "incident-base", -4.0), Map.of()), 5L, 10L, false))
+                .id();
+        String b = s.prepare(new EnsembleRequest(
+                        choice(new java.util.TreeMap<>(Map.of("tension-base", -1.5, "incident-base", -4.0)), Map.of()),
+                        5L,
+                        10L,
+                        null))
+                .id();
+        assertThat(a).isEqualTo(b).startsWith("ensemble-central-asia-");
+        assertThat(s.prepare(new EnsembleRequest(choice(Map.of(), Map.of()), 5L, 11L, false))
+                        .id())
+                .isNotEqualTo(a);
+        // defaults resolved before naming: an explicit default is the same study
+        assertThat(s.prepare(new CompareRequest(null, null, 20L, null, null, null))
+                        .id())
+                .isEqualTo(s.prepare(new CompareRequest(
+                                null,
+                                StudyRequest.SEED_DEFAULT,
+                                20L,
+                                "KAZ",
+                                List.of("multi-vector", "bandwagon:RUS", "bandwagon:CHN", "bandwagon:WEST", "neutral"),
+                                2024))
+                        .id());
+    }
+
+    @Test
+    void prepare_badFields_everyProblemByFieldName() {
+        StudyService s = service(new MemoryArchive(), CheckpointStore.NONE);
+        assertThatThrownBy(() -> s.prepare(new CompareRequest(
+                        choice(Map.of("tension-bsae", 1.0), Map.of("MARS", "neutral")), null, 10L, null, null, null)))
+                .isInstanceOfSatisfying(
+                        RequestException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(RequestException.FieldProblem::field)
+                                .containsExactlyInAnyOrder("set.tension-bsae", "overrides.MARS"));
+        assertThatThrownBy(() -> s.prepare(
+                        new CompareRequest(null, null, 10L, "RUS", List.of("multi-vector", "bandwagon:MARS"), 1800)))
+                .isInstanceOfSatisfying(
+                        RequestException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(RequestException.FieldProblem::field)
+                                .containsExactlyInAnyOrder("actor", "strategies[1]", "from"));
+        assertThatThrownBy(() -> new EnsembleRequest(null, null, 0L, null))
+                .isInstanceOfSatisfying(
+                        RequestException.class,
+                        e -> assertThat(e.problems().get(0).field()).isEqualTo("runs"));
+    }
+
+    @Test
+    void run_stoppedThenResumedWithOtherRuns_refusedNamingTheField() throws Exception {
+        MemoryArchive archive = new MemoryArchive();
+        MemoryCheckpoints checkpoints = new MemoryCheckpoints();
+        StudyService s = service(archive, checkpoints);
+        EnsembleRequest first = new EnsembleRequest(null, 3L, 2000L, false);
+        int[] blocks = {0};
+        try (ThreadExecutor ex = new ThreadExecutor(1)) {
+            assertThatThrownBy(() ->
+                            s.run(first, new StudyService.Execution(ex, null, () -> ++blocks[0] > 2, false, "study")))
+                    .isInstanceOf(StudyRunner.Stopped.class);
+            assertThat(checkpoints.slot("study").read()).isPresent();
+            assertThatThrownBy(() -> s.run(
+                            new EnsembleRequest(null, 3L, 10L, false),
+                            new StudyService.Execution(ex, null, null, true, "study")))
+                    .isInstanceOfSatisfying(
+                            RequestException.class,
+                            e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                                assertThat(p.field()).isEqualTo("runs");
+                                assertThat(p.message()).contains("2000", "10");
+                            }));
+            StudyService.Completed done = s.run(first, new StudyService.Execution(ex, null, null, true, "study"));
+            assertThat(done.record().runs()).isEqualTo(2000);
+            assertThat(checkpoints.isEmpty()).isTrue();
+            assertThat(archive.saved).containsKey("study");
+            // another study never replaces it
+            assertThatThrownBy(() -> s.run(
+                            new EnsembleRequest(null, 4L, 10L, false),
+                            new StudyService.Execution(ex, null, null, false, "study")))
+                    .isInstanceOf(RequestException.class)
+                    .hasMessageContaining("name: study holds " + done.record().id());
+        }
+    }
+
+    @Test
+    void manifest_recordsVersionHashParametersAndTheRequest() {
+        StudyService.Prepared p = service(new MemoryArchive(), CheckpointStore.NONE)
+                .prepare(new RunRequest(choice(Map.of("tension-base", -1.5), Map.of()), 9L));
+        assertThat(p.id()).startsWith("run-central-asia-");
+        assertThat(p.scenario().scenario().parameter("tension-base").value()).isEqualTo(-1.5);
+        assertThat(p.canonicalRequest())
+                .contains("\"seed\":9", "\"kind\":\"run\"", p.scenario().id());
+        assertThat(BuildInfo.version()).isNotBlank().doesNotStartWith("$");
+    }
+
+    /** Core never names an adapter's spelling of a field: no command-line flag in any message. */
+    @Test
+    void coreMessages_nameNoCommandLineFlag() throws IOException {
+        Pattern literal = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+        List<String> offenders = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+                List<String> lines = Files.readAllLines(f);
+                for (int i = 0; i < lines.size(); i++) {
+                    String line = lines.get(i).strip();
+                    if (line.startsWith("*") || line.startsWith("//") || line.startsWith("/*")) {
+                        continue;
+                    }
+                    Matcher m = literal.matcher(line);
+                    while (m.find()) {
+                        if (m.group(1).matches(".*(^|[\\s'(])--[a-zA-Z].*")) {
+                            offenders.add(f + ":" + (i + 1) + ": " + m.group(1));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(offenders).isEmpty();
+    }
+}

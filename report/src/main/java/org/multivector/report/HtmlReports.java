@@ -1,0 +1,300 @@
+package org.multivector.report;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.multivector.engine.Variable;
+import org.multivector.model.Actor;
+import org.multivector.model.Scenario;
+import org.multivector.study.BuildInfo;
+import org.multivector.study.CompareStats;
+import org.multivector.study.ReportRenderer;
+import org.multivector.study.SeriesStats;
+import org.multivector.study.StudyRecord;
+import org.multivector.study.StudyResult;
+
+/**
+ * The reports of every study kind: one self-contained {@code report.html} (no network, no external files), the
+ * same whether the study ran from the command line or the server.
+ */
+public final class HtmlReports implements ReportRenderer {
+    @Override
+    public Map<String, byte[]> render(StudyRecord record, StudyResult result) {
+        return Map.of("report.html", html(record, result).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String html(StudyRecord record, StudyResult result) {
+        if (result instanceof StudyResult.Run r) {
+            return HtmlReport.render(r.scenario(), r.trajectory(), record.seed());
+        } else if (result instanceof StudyResult.Ensemble e) {
+            return ensemble(e);
+        } else if (result instanceof StudyResult.Comparison c) {
+            return comparison(c);
+        } else if (result instanceof StudyResult.Sensitivity s) {
+            return sensitivity(s);
+        } else if (result instanceof StudyResult.Fit f) {
+            return fit(record, f);
+        } else if (result instanceof StudyResult.Backtest b) {
+            return backtest(b);
+        } else if (result instanceof StudyResult.Bargain b) {
+            return BargainReport.single(b.history());
+        } else if (result instanceof StudyResult.BargainEnsemble b) {
+            return BargainReport.ensemble(
+                    b.problem().name(), b.summary(), b.perturbation(), b.job().runs());
+        }
+        throw new IllegalStateException("no report for " + result.getClass());
+    }
+
+    static String backtest(StudyResult.Backtest b) {
+        Scenario full = b.scenario();
+        return StudyReport.head(
+                        full.title() + " — backtest " + b.train() + " / " + b.test(),
+                        "scenario " + full.name() + " · " + b.stats().runs() + " runs · known at the end of " + b.cut())
+                + reliabilityFigures(b.scores()) + "<pre>" + HtmlReport.esc(b.text()) + "</pre></body></html>";
+    }
+
+    static String ensemble(StudyResult.Ensemble e) {
+        Scenario s = e.scenario();
+        SeriesStats st = e.stats();
+        int firstYear = e.firstYear();
+        List<Variable> vars = e.variables();
+        StringBuilder b = new StringBuilder(StudyReport.head(
+                s.title() + " — ensemble",
+                "scenario " + s.name() + " · scenario hash " + s.hash() + " · " + st.runs() + " runs · multivector "
+                        + BuildInfo.version()));
+        b.append("<h2>Regional Stability Index</h2>");
+        b.append(StudyReport.bands(
+                "RSI (0–100)",
+                firstYear,
+                List.of(new StudyReport.Band(
+                        "RSI", st, vars.indexOf(new Variable(Variable.REGION, "rsi")), HtmlReport.COLOURS[4])),
+                0,
+                100,
+                760));
+        b.append("<h2>Vector balance per state</h2><div class=\"grid\">");
+        int col = 0;
+        for (Actor a : s.regionalStates()) {
+            b.append(StudyReport.bands(
+                    a.id() + ": balance index",
+                    firstYear,
+                    List.of(new StudyReport.Band(
+                            a.id(),
+                            st,
+                            vars.indexOf(new Variable(a.id(), "balance")),
+                            HtmlReport.COLOURS[col++ % HtmlReport.COLOURS.length])),
+                    0,
+                    1,
+                    380));
+        }
+        b.append("</div><h2>End state ").append(firstYear + st.years() - 1).append(": distributions over runs</h2>");
+        b.append("<table><tr><th>actor</th><th>variable</th><th>mean</th><th>sd</th><th>min</th><th>5 %</th>"
+                + "<th>25 %</th><th>50 %</th><th>75 %</th><th>95 %</th><th>max</th></tr>");
+        int last = st.years() - 1;
+        List<Variable> endVars = new ArrayList<>();
+        endVars.add(new Variable(Variable.REGION, "rsi"));
+        endVars.add(new Variable(Variable.REGION, "structural-balance"));
+        endVars.add(new Variable(Variable.REGION, "incidents"));
+        for (Actor a : s.regionalStates()) {
+            endVars.add(new Variable(a.id(), "balance"));
+            endVars.add(new Variable(a.id(), "exposure"));
+            endVars.add(new Variable(a.id(), "fragility"));
+        }
+        for (Variable v : endVars) {
+            int k = vars.indexOf(v);
+            if (k < 0) {
+                continue;
+            }
+            b.append("<tr><th>")
+                    .append(HtmlReport.esc(v.actor()))
+                    .append("</th><th>")
+                    .append(HtmlReport.esc(v.name()))
+                    .append("</th>");
+            for (double x : new double[] {
+                st.mean(last, k),
+                st.sd(last, k),
+                st.min(last, k),
+                st.quantile(last, k, 0.05),
+                st.quantile(last, k, 0.25),
+                st.quantile(last, k, 0.5),
+                st.quantile(last, k, 0.75),
+                st.quantile(last, k, 0.95),
+                st.max(last, k)
+            }) {
+                b.append(String.format(Locale.ROOT, "<td>%.3f</td>", x));
+            }
+            b.append("</tr>");
+        }
+        b.append("</table><p><small>Quantiles from 200-bin histograms over each variable's range: within one bin width"
+                + " (0.005 for indices in [0, 1], 0.5 for the RSI).</small></p>");
+        b.append("<h2>Expected incidents per year (sum of dyad hazards)</h2>");
+        b.append(StudyReport.bands(
+                "expected incidents per year",
+                firstYear,
+                List.of(new StudyReport.Band(
+                        "incidents",
+                        st,
+                        vars.indexOf(new Variable(Variable.REGION, "incidents.expected")),
+                        HtmlReport.COLOURS[0])),
+                0,
+                1,
+                760));
+        b.append("</body></html>");
+        return b.toString();
+    }
+
+    static String comparison(StudyResult.Comparison job) {
+        Scenario s = job.scenario();
+        CompareStats st = job.stats();
+        String actor = job.actor();
+        int branchYear = job.branchYear();
+        List<String> strategies = job.strategies();
+        StringBuilder b = new StringBuilder(StudyReport.head(
+                s.title() + " — strategies for " + actor + " from " + branchYear,
+                "scenario " + s.name() + " · hash " + s.hash() + " · " + st.runs()
+                        + " runs per strategy, common random numbers · baseline " + strategies.get(0)
+                        + " · multivector " + BuildInfo.version()));
+        List<String> metrics = job.metrics();
+        b.append("<h2>Paired differences from ")
+                .append(HtmlReport.esc(strategies.get(0)))
+                .append("</h2>");
+        b.append("<div class=\"grid\">");
+        for (String metric : List.of("rsi", "incident.p", actor + " balance", actor + " exposure")) {
+            int m = metrics.indexOf(metric);
+            List<StudyReport.Row> rows = new ArrayList<>();
+            for (int k = 1; k < strategies.size(); k++) {
+                double d = st.meanDiff(k, m);
+                double h = st.diffHalfWidth(k, m);
+                rows.add(new StudyReport.Row(strategies.get(k), d, d - h, d + h));
+            }
+            b.append(StudyReport.forest(
+                    "Δ " + metric + " (mean over " + branchYear + "–" + s.time().end() + ", 95 % CI; "
+                            + (job.better().get(m) > 0 ? "higher" : "lower") + " is better)",
+                    rows,
+                    560));
+        }
+        b.append("</div><h2>Outcomes</h2><table><tr><th>strategy</th>");
+        for (String m : metrics) {
+            b.append("<th>").append(HtmlReport.esc(m)).append("</th>");
+        }
+        b.append("</tr>");
+        for (int k = 0; k < strategies.size(); k++) {
+            b.append("<tr><th>").append(HtmlReport.esc(strategies.get(k))).append("</th>");
+            for (int m = 0; m < metrics.size(); m++) {
+                b.append(String.format(Locale.ROOT, "<td>%.3f</td>", st.mean(k, m)));
+            }
+            b.append("</tr>");
+        }
+        b.append("</table>");
+        List<Variable> bandVars = job.bandVariables();
+        b.append("<h2>Bands over time</h2><div class=\"grid\">");
+        for (int v = 0; v < bandVars.size(); v++) {
+            Variable var = bandVars.get(v);
+            boolean rsi = var.name().equals("rsi");
+            List<StudyReport.Band> bands = new ArrayList<>();
+            for (int k = 0; k < strategies.size(); k++) {
+                bands.add(new StudyReport.Band(
+                        strategies.get(k), st.bands(k), v, HtmlReport.COLOURS[k % HtmlReport.COLOURS.length]));
+            }
+            b.append(StudyReport.bands(
+                    (var.actor().equals(Variable.REGION) ? "" : var.actor() + " ") + var.name(),
+                    job.firstYear(),
+                    bands,
+                    0,
+                    rsi ? 100 : 1,
+                    rsi ? 760 : 560));
+        }
+        b.append("</div></body></html>");
+        return b.toString();
+    }
+
+    static String sensitivity(StudyResult.Sensitivity r0) {
+        Scenario s = r0.scenario();
+        int points = r0.points();
+        String method = r0.method();
+        int runsPerPoint = r0.runsPerPoint();
+        int fromYear = r0.from();
+        List<StudyResult.SensitivityRow> rows = r0.rows();
+        StringBuilder b = new StringBuilder(StudyReport.head(
+                s.title() + " — " + method + " sensitivity",
+                "scenario " + s.name() + " · hash " + s.hash() + " · " + points + " points × " + runsPerPoint
+                        + " runs · outputs from " + fromYear + " · multivector " + BuildInfo.version()));
+        for (String o : r0.outputs()) {
+            List<StudyReport.Row> bars = rows.stream()
+                    .filter(r -> r.output().equals(o))
+                    .sorted(Comparator.comparingDouble(StudyResult.SensitivityRow::importance)
+                            .reversed())
+                    .limit(15)
+                    .map(r -> method.equals("morris")
+                            ? new StudyReport.Row(r.parameter(), r.muStar(), Double.NaN, Double.NaN)
+                            : new StudyReport.Row(r.parameter(), r.st(), r.stLo(), r.stHi()))
+                    .toList();
+            b.append("<h2>").append(HtmlReport.esc(o)).append("</h2>");
+            b.append(StudyReport.forest(
+                    method.equals("morris")
+                            ? o + ": μ* (mean absolute elementary effect over the parameter's range), 15 largest"
+                            : o + ": total Sobol index with 95 % bootstrap interval, 15 largest",
+                    bars,
+                    760));
+        }
+        b.append("</body></html>");
+        return b.toString();
+    }
+
+    static String fit(StudyRecord record, StudyResult.Fit f) {
+        Scenario full = f.scenario();
+        String id = record.id();
+        org.multivector.validate.Calibration.Result r = f.search();
+        List<org.multivector.model.Parameter> fitted = f.fitted();
+        double[] bestSoFar = f.bestSoFar();
+        String text = f.text();
+        String train = f.train().toString();
+        Object runsPerPoint = record.manifest().get("request") instanceof Map<?, ?> req ? req.get("runsPerPoint") : "?";
+        StringBuilder b = new StringBuilder(StudyReport.head(
+                full.title() + " — calibration " + id,
+                "training years " + train + " · " + r.log().size() + " evaluations · " + runsPerPoint
+                        + " runs per point"));
+        double[] x = new double[bestSoFar.length];
+        double[] each = new double[bestSoFar.length];
+        double max = 0;
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+            each[i] = r.log().get(i).combined();
+            max = Math.max(max, Math.min(each[i], 3 * r.start().combined()));
+        }
+        b.append(HtmlReport.chart(
+                "Combined loss per evaluation (dots) and best so far (line); 1 = naive reference",
+                x,
+                List.of(
+                        new HtmlReport.Line("evaluation", each, HtmlReport.COLOURS[3], true),
+                        new HtmlReport.Line("best so far", bestSoFar, HtmlReport.COLOURS[0], false)),
+                0,
+                Math.max(1.1, max),
+                900));
+        List<StudyReport.Row> rows = new ArrayList<>();
+        for (int i = 0; i < fitted.size(); i++) {
+            double move = r.best().x()[i] - r.start().x()[i];
+            rows.add(new StudyReport.Row(fitted.get(i).name(), move, Double.NaN, Double.NaN));
+        }
+        rows.sort(Comparator.comparingDouble(row -> -Math.abs(row.estimate())));
+        b.append(StudyReport.forest(
+                "Change of each parameter from its start value, in shares of its range (fitted − start)", rows, 900));
+        b.append("<pre>").append(HtmlReport.esc(text)).append("</pre></body></html>");
+        return b.toString();
+    }
+
+    private static String reliabilityFigures(List<StudyResult.Scored> results) {
+        StringBuilder b = new StringBuilder();
+        for (StudyResult.Scored r : results) {
+            if (r.reliability() != null) {
+                b.append(StudyReport.reliability(
+                        "Reliability of the model: " + r.pattern(),
+                        r.reliability().toArray(new org.multivector.validate.ForecastScores.ReliabilityBin[0]),
+                        380));
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,189 @@
+package org.multivector.store;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.multivector.bargain.BargainingProblem;
+import org.multivector.bargain.ShortestDouble;
+import org.multivector.bargain.SmpHistory;
+import org.multivector.engine.Variable;
+import org.multivector.study.StudyRecord;
+import org.multivector.study.StudyResult;
+
+/**
+ * The tidy CSV tables of a study directory, one per kind (docs/RESULTS.md): {@code results.csv} of a run,
+ * {@code summary.csv} of an ensemble, {@code comparison.csv}, {@code sensitivity.csv}, and a bargaining run's
+ * {@code positions.csv} (KTAB's reference layout) and {@code history.csv}, an ensemble's {@code runs.csv}. Every
+ * row names its study, so tables of several studies can be concatenated.
+ */
+final class StudyTables {
+    private StudyTables() {}
+
+    /** Writes the tables of {@code result} into {@code dir}. */
+    static void write(Path dir, StudyRecord record, StudyResult result) throws IOException {
+        if (result instanceof StudyResult.Run r) {
+            RunDirectory.writeCsv(dir.resolve("results.csv"), r.trajectory(), record.id());
+        } else if (result instanceof StudyResult.Ensemble e) {
+            summary(dir.resolve("summary.csv"), record, e.variables(), e.firstYear(), e.stats());
+        } else if (result instanceof StudyResult.Comparison c) {
+            comparison(dir.resolve("comparison.csv"), record.id(), c);
+        } else if (result instanceof StudyResult.Sensitivity s) {
+            sensitivity(dir.resolve("sensitivity.csv"), record.id(), s);
+        } else if (result instanceof StudyResult.Backtest b) {
+            summary(dir.resolve("summary.csv"), record, b.variables(), b.firstYear(), b.stats());
+        } else if (result instanceof StudyResult.Bargain b) {
+            Files.write(dir.resolve("positions.csv"), positionsCsv(b.history()));
+            history(dir.resolve("history.csv"), b.history());
+        } else if (result instanceof StudyResult.BargainEnsemble b) {
+            runs(dir.resolve("runs.csv"), b);
+        }
+        // calibrations: overlay.yaml, calibration.txt and trace.csv come with the result's files
+    }
+
+    static void summary(
+            Path file, StudyRecord record, List<Variable> vars, int firstYear, org.multivector.study.SeriesStats st)
+            throws IOException {
+        int[] cols = st.columns();
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("study_id,scenario_hash,year,actor,variable,n,mean,sd,min,p05,p25,p50,p75,p95,max\n");
+            String prefix = RunDirectory.csv(record.id()) + "," + RunDirectory.csv(record.scenarioHash()) + ",";
+            for (int y = 0; y < st.years(); y++) {
+                for (int k = 0; k < cols.length; k++) {
+                    Variable v = vars.get(cols[k]);
+                    w.write(prefix + (firstYear + y) + "," + RunDirectory.csv(v.actor()) + ","
+                            + RunDirectory.csv(v.name()) + "," + st.count(y, k));
+                    for (double x : new double[] {
+                        st.mean(y, k),
+                        st.sd(y, k),
+                        st.min(y, k),
+                        st.quantile(y, k, 0.05),
+                        st.quantile(y, k, 0.25),
+                        st.quantile(y, k, 0.5),
+                        st.quantile(y, k, 0.75),
+                        st.quantile(y, k, 0.95),
+                        st.max(y, k)
+                    }) {
+                        w.write(',');
+                        if (!Double.isNaN(x)) {
+                            w.write(Double.toString(x));
+                        }
+                    }
+                    w.write('\n');
+                }
+            }
+        }
+    }
+
+    static void comparison(Path file, String studyId, StudyResult.Comparison c) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(
+                    "study_id,actor,branch_year,strategy,baseline,metric,better,mean,diff,diff_lo,diff_hi,p_better,runs\n");
+            for (int k = 0; k < c.strategies().size(); k++) {
+                for (int m = 0; m < c.metrics().size(); m++) {
+                    double d = c.stats().meanDiff(k, m);
+                    double h = c.stats().diffHalfWidth(k, m);
+                    w.write(String.join(
+                                    ",",
+                                    RunDirectory.csv(studyId),
+                                    c.actor(),
+                                    Integer.toString(c.branchYear()),
+                                    RunDirectory.csv(c.strategies().get(k)),
+                                    RunDirectory.csv(c.strategies().get(0)),
+                                    RunDirectory.csv(c.metrics().get(m)),
+                                    c.better().get(m) > 0 ? "higher" : "lower",
+                                    Double.toString(c.stats().mean(k, m)),
+                                    Double.toString(d),
+                                    Double.isNaN(h) ? "" : Double.toString(d - h),
+                                    Double.isNaN(h) ? "" : Double.toString(d + h),
+                                    Double.toString(c.stats().pBetter(k, m)),
+                                    Long.toString(c.stats().runs()))
+                            + "\n");
+                }
+            }
+        }
+    }
+
+    static void sensitivity(Path file, String studyId, StudyResult.Sensitivity s) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("study_id,output,parameter,mu,mu_star,sigma,s1,s1_lo,s1_hi,st,st_lo,st_hi\n");
+            for (StudyResult.SensitivityRow r : s.rows()) {
+                StringBuilder b = new StringBuilder(RunDirectory.csv(studyId) + "," + r.output() + "," + r.parameter());
+                for (double v : new double[] {
+                    r.mu(), r.muStar(), r.sigma(), r.s1(), r.s1Lo(), r.s1Hi(), r.st(), r.stLo(), r.stHi()
+                }) {
+                    b.append(',').append(Double.isNaN(v) ? "" : Double.toString(v));
+                }
+                w.write(b + "\n");
+            }
+        }
+    }
+
+    /** KTAB's reference layout: CRLF line ends, as the reference files (written by Python's csv module) have. */
+    static byte[] positionsCsv(SmpHistory h) {
+        StringBuilder b = new StringBuilder("turn,actor,dim,pos_0_100,ideal_0_100\r\n");
+        for (int t = 0; t <= h.turns(); t++) {
+            for (int i = 0; i < h.problem().actorCount(); i++) {
+                for (int d = 0; d < h.problem().dimensionCount(); d++) {
+                    b.append(t).append(',').append(i).append(',').append(d).append(',');
+                    b.append(ShortestDouble.format(h.positions().get(t)[i][d] * 100))
+                            .append(',');
+                    b.append(ShortestDouble.format(h.ideals().get(t)[i][d] * 100))
+                            .append("\r\n");
+                }
+            }
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void history(Path f, SmpHistory h) throws IOException {
+        BargainingProblem p = h.problem();
+        try (BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+            w.write("turn,actor,dimension,position,ideal,win_probability,risk_attitude\n");
+            for (int t = 0; t <= h.turns(); t++) {
+                for (int i = 0; i < p.actorCount(); i++) {
+                    for (int d = 0; d < p.dimensionCount(); d++) {
+                        w.write(t + "," + RunDirectory.csv(p.actors().get(i).strip()) + ","
+                                + RunDirectory.csv(p.dimensions().get(d)) + ","
+                                + ShortestDouble.format(h.positions().get(t)[i][d] * 100) + ","
+                                + ShortestDouble.format(h.ideals().get(t)[i][d] * 100) + ","
+                                + ShortestDouble.format(h.winProbability().get(t)[i]) + ","
+                                + ShortestDouble.format(h.risk().get(t)[i]) + "\n");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void runs(Path f, StudyResult.BargainEnsemble e) throws IOException {
+        BargainingProblem p = e.problem();
+        int n = p.actorCount();
+        int dims = p.dimensionCount();
+        try (BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+            StringBuilder head = new StringBuilder("run,turns,converged");
+            for (String d : p.dimensions()) {
+                head.append(',').append(RunDirectory.csv("outcome." + d));
+            }
+            for (String a : p.actors()) {
+                for (String d : p.dimensions()) {
+                    head.append(',').append(RunDirectory.csv("position." + a.strip() + "." + d));
+                }
+            }
+            for (String a : p.actors()) {
+                head.append(',').append(RunDirectory.csv("probability." + a.strip()));
+            }
+            w.write(head + "\n");
+            for (int r = 0; r < e.job().runs(); r++) {
+                double[] row = e.job().row(e.rows(), r);
+                StringBuilder b = new StringBuilder();
+                b.append(r).append(',').append((int) row[0]).append(',').append(row[1] == 1);
+                for (int k = 2; k < 2 + dims + n * dims + n; k++) {
+                    b.append(',').append(ShortestDouble.format(row[k]));
+                }
+                w.write(b + "\n");
+            }
+        }
+    }
+}
