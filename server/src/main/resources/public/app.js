@@ -117,11 +117,19 @@ function drawNetwork(year) {
       if (v > 0.02) links.push({source: s, target: p.id, value: v, lineStyle: {width: 1 + 14 * v, color: COLOURS[i % COLOURS.length], opacity: 0.55}});
     }
   }));
-  $('network-caption').textContent = dim + ', ' + year + (year > d.lastObserved ? ' — simulated' : ' — observed') + ' (edge width = share)';
+  $('network-caption').textContent = dim + ', ' + year + ' — ' + tieStatus(d, states, dim, k) + ' (edge width = share)';
   draw('network', {
     tooltip: {formatter: p => p.dataType === 'edge' ? p.data.source + ' → ' + p.data.target + ': ' + (100 * p.data.value).toFixed(1) + ' %' : p.name},
     series: [{type: 'graph', layout: 'none', roam: true, data: nodes, links: links, label: {show: true}}]
   }, () => toCsv(['year', 'dimension', 'state', 'pole', 'share'], rows));
+}
+// Where the shown ties come from, as describe says it: observed, estimated, missing (model values shown) or simulated.
+function tieStatus(d, states, dim, k) {
+  const by = {};
+  states.forEach(s => { const st = ((d.states[s].status || {})[dim] || [])[k] || 'simulated'; (by[st] = by[st] || []).push(s); });
+  const kinds = Object.keys(by);
+  if (kinds.length === 1) return kinds[0] === 'missing' ? 'missing for every state (model values shown)' : kinds[0];
+  return kinds.map(x => x + (x === 'missing' ? ' (model values shown)' : '') + ': ' + by[x].join(', ')).join('; ');
 }
 function yearMark() {
   return {symbol: 'none', silent: true, label: {show: false}, lineStyle: {color: '#333', type: 'dashed'}, data: [{xAxis: String($('year').value)}]};

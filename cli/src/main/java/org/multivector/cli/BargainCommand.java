@@ -13,8 +13,8 @@ import org.multivector.bargain.Perturbation;
 import org.multivector.bargain.SmpHistory;
 import org.multivector.bargain.SmpParameters;
 import org.multivector.store.RunDirectory;
-import org.multivector.study.BargainEnsembleJob;
 import org.multivector.study.BargainRequest;
+import org.multivector.study.BargainSummary;
 import org.multivector.study.RequestException;
 import org.multivector.study.StudyRequest;
 import org.multivector.study.StudyResult;
@@ -167,7 +167,7 @@ final class BargainCommand extends StudyCommand {
             }
             printSingle(w, b.history(), seconds);
         } else if (c.result() instanceof StudyResult.BargainEnsemble e) {
-            printEnsemble(w, e.job().runs(), e.problem(), e.summary(), e.perturbation(), seconds);
+            printEnsemble(w, e.runs(), e.problem(), e.summary(), e.perturbation(), seconds);
         }
     }
 
@@ -276,12 +276,7 @@ final class BargainCommand extends StudyCommand {
     }
 
     private static void printEnsemble(
-            PrintWriter w,
-            int runs,
-            BargainingProblem p,
-            BargainEnsembleJob.Summary s,
-            Perturbation noise,
-            double seconds) {
+            PrintWriter w, int runs, BargainingProblem p, BargainSummary s, Perturbation noise, double seconds) {
         w.printf(
                 Locale.ROOT,
                 "%s: %d actors, %d dimension%s; %d runs, perturbation %s; seed %s%n",

@@ -1,24 +1,13 @@
 package org.multivector.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.multivector.engine.CompiledScenario;
-import org.multivector.engine.Engine;
 import org.multivector.engine.Trajectory;
-import org.multivector.metric.HerfindahlIndex;
-import org.multivector.metric.NormalisedEntropyBalance;
 import org.multivector.model.Actor;
-import org.multivector.model.Dimension;
-import org.multivector.model.Dispute;
-import org.multivector.model.Institution;
 import org.multivector.model.Pole;
 import org.multivector.model.Scenario;
-import org.multivector.model.TieSeries;
-import org.multivector.scenario.Problem;
-import org.multivector.scenario.ScenarioException;
+import org.multivector.study.RegionView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,38 +31,18 @@ final class DescribeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario s = scenarioOption.load();
-        if (!s.time().contains(year)) {
-            throw new ScenarioException(List.of(new Problem(
-                    "--year",
-                    0,
-                    0,
-                    "",
-                    year + " is outside the scenario's years " + s.time().start() + ".."
-                            + s.time().end(),
-                    null)));
-        }
+        RegionView.Year view = RegionView.of(s, year);
         PrintWriter w = spec.commandLine().getOut();
         List<Pole> poles = s.poles().stream().filter(p -> !p.residual()).toList();
         w.printf("%s — %d%n%n", s.title(), year);
         w.println("Institutions and members");
-        for (Institution inst : s.institutions()) {
-            if (year < inst.founded()) {
-                continue;
-            }
-            List<String> members = new ArrayList<>();
-            inst.members().stream().filter(m -> m.activeIn(year)).forEach(m -> {
-                if (!members.contains(m.state())) {
-                    members.add(m.state());
-                }
-            });
-            if (!members.isEmpty()) {
-                w.printf(
-                        "  %-8s %-9s lead %-9s %s%n",
-                        inst.id(),
-                        inst.domain().name().toLowerCase(java.util.Locale.ROOT),
-                        inst.lead().isEmpty() ? "-" : String.join("+", inst.lead()),
-                        String.join(" ", members));
-            }
+        for (RegionView.InstitutionYear inst : view.institutions()) {
+            w.printf(
+                    "  %-8s %-9s lead %-9s %s%n",
+                    inst.id(),
+                    inst.domain(),
+                    inst.lead().isEmpty() ? "-" : String.join("+", inst.lead()),
+                    String.join(" ", inst.members()));
         }
         w.println();
         w.print(
@@ -82,55 +51,41 @@ final class DescribeCommand implements Callable<Integer> {
             w.printf(" %6s", p.id());
         }
         w.printf(" %7s %6s  %s%n", "balance", "HHI", "source");
-        for (Actor a : s.regionalStates()) {
-            for (Dimension d : s.dimensions()) {
-                TieSeries t = s.tie(a.id(), d.id()).orElse(null);
-                Map<String, Double> row = t == null ? null : t.shares().get(year);
-                w.printf("  %-5s %-9s ", a.id(), d.id());
-                if (row == null) {
-                    w.printf(
-                            " %s%n",
-                            t != null && t.missing().contains(year)
-                                    ? "missing (" + t.missingNote() + ")"
-                                    : "missing (no observation)");
-                    continue;
-                }
-                double[] v = new double[poles.size()];
-                for (int k = 0; k < poles.size(); k++) {
-                    v[k] = row.getOrDefault(poles.get(k).id(), 0.0);
-                    w.printf(" %6.3f", v[k]);
-                }
-                String note = t.provenance().isAssumption() ? "estimated" : "observed";
-                w.printf(" %7.3f %6.3f  %s%n", NormalisedEntropyBalance.of(v), HerfindahlIndex.of(v), note);
+        for (RegionView.SharesYear row : view.shares()) {
+            w.printf("  %-5s %-9s ", row.state(), row.dimension());
+            if (row.status() == RegionView.Status.MISSING) {
+                w.printf(" missing (%s)%n", row.missingNote());
+                continue;
             }
+            for (double v : row.shares().values()) {
+                w.printf(" %6.3f", v);
+            }
+            w.printf(
+                    " %7.3f %6.3f  %s%n", row.balance(), row.hhi(), row.status().json());
         }
         w.println();
         w.println("Open disputes");
-        boolean any = false;
-        for (Dispute d : s.disputes()) {
-            if (d.activeIn(year)) {
-                any = true;
-                w.printf(
-                        "  %-20s %s-%s %-8s intensity %.2f since %d%s%n",
-                        d.id(),
-                        d.a(),
-                        d.b(),
-                        d.kind().name().toLowerCase(java.util.Locale.ROOT),
-                        d.intensity().value(),
-                        d.from(),
-                        d.resolved().isPresent() ? ", settled " + d.resolved().getAsInt() : "");
-            }
+        for (RegionView.DisputeYear d : view.disputes()) {
+            w.printf(
+                    "  %-20s %s-%s %-8s intensity %.2f since %d%s%n",
+                    d.id(),
+                    d.a(),
+                    d.b(),
+                    d.kind(),
+                    d.intensity(),
+                    d.since(),
+                    d.settled() != null ? ", settled " + d.settled() : "");
         }
-        if (!any) {
+        if (view.disputes().isEmpty()) {
             w.println("  none");
         }
-        Trajectory t = new Engine(CompiledScenario.of(s)).run(org.multivector.study.StudyRequest.SEED_DEFAULT, 0);
+        Trajectory t = view.model();
         w.println();
         w.printf(
                 "Model metrics in %d (%s; seed %d)%n",
                 year,
                 year <= s.time().lastObserved() ? "ties re-anchored to the observations above" : "free-running model",
-                org.multivector.study.StudyRequest.SEED_DEFAULT);
+                RegionView.SEED);
         w.printf("  %-5s %7s %6s %8s %9s%n", "state", "balance", "HHI", "exposure", "fragility");
         for (Actor a : s.regionalStates()) {
             w.printf(

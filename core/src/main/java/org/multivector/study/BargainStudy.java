@@ -30,7 +30,8 @@ final class BargainStudy {
         } else {
             ScenarioCatalog.Source src = catalog.issue(r.input());
             input = src.bytes();
-            inputName = src.reference();
+            // the file's name, not its path: the same issue has the same manifest wherever it was read from
+            inputName = java.nio.file.Path.of(src.reference()).getFileName().toString();
             p = BargainingInputs.parse(src.file(), input);
         }
         SmpParameters params = p.parameters();
@@ -81,6 +82,14 @@ final class BargainStudy {
         return StudyService.prepared(resolved, p, id, json, m);
     }
 
+    private static double[][] table(BargainEnsembleJob job, BargainEnsembleJob.Rows rows) {
+        double[][] t = new double[job.runs()][];
+        for (int r = 0; r < t.length; r++) {
+            t[r] = job.row(rows, r);
+        }
+        return t;
+    }
+
     static StudyService.Outcome run(StudyService.Prepared prepared, BargainRequest r, StudyService.Context ctx)
             throws Exception {
         BargainingProblem p = prepared.problem();
@@ -99,7 +108,7 @@ final class BargainStudy {
         BargainEnsembleJob job = new BargainEnsembleJob(p, noise, p.seed(), r.runs(), r.maxTurns());
         BargainEnsembleJob.Rows rows = ctx.run(job, prepared.id());
         return new StudyService.Outcome(
-                new StudyResult.BargainEnsemble(p, noise, job, rows, BargainEnsembleJob.Summary.of(job, rows, p)),
+                new StudyResult.BargainEnsemble(p, noise, table(job, rows), BargainSummary.of(job, rows, p)),
                 p.seed(),
                 r.runs(),
                 ctx.executor().describe(),

@@ -25,8 +25,11 @@ public sealed interface StudyResult {
         return Map.of();
     }
 
-    /** One trajectory. */
-    record Run(Scenario scenario, Trajectory trajectory) implements StudyResult {}
+    /**
+     * One trajectory, and the same run of the free model (ties never re-anchored to observations), which the report
+     * sets against the observations.
+     */
+    record Run(Scenario scenario, Trajectory trajectory, Trajectory free) implements StudyResult {}
 
     /** An ensemble's summary per year and variable. */
     record Ensemble(Scenario scenario, List<Variable> variables, int firstYear, SeriesStats stats, boolean keptRuns)
@@ -187,12 +190,16 @@ public sealed interface StudyResult {
     /** One bargaining run: the whole history. */
     record Bargain(BargainingProblem problem, SmpHistory history, int maxTurns) implements StudyResult {}
 
-    /** A bargaining ensemble: every run's row and the distributions over runs. */
+    /**
+     * A bargaining ensemble: every run's row ({@code rows[r]}: turns, converged (1/0), weighted outcome per
+     * dimension, final position per actor and dimension (actor-major, 0–100), final probability per actor) and the
+     * distributions over runs.
+     */
     record BargainEnsemble(
-            BargainingProblem problem,
-            Perturbation perturbation,
-            BargainEnsembleJob job,
-            BargainEnsembleJob.Rows rows,
-            BargainEnsembleJob.Summary summary)
-            implements StudyResult {}
+            BargainingProblem problem, Perturbation perturbation, double[][] rows, BargainSummary summary)
+            implements StudyResult {
+        public int runs() {
+            return rows.length;
+        }
+    }
 }

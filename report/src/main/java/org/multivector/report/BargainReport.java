@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.multivector.bargain.BargainingProblem;
 import org.multivector.bargain.Distribution;
 import org.multivector.bargain.SmpHistory;
-import org.multivector.study.BargainEnsembleJob;
+import org.multivector.study.BargainSummary;
 
 /** {@code report.html} of {@code multivector bargain}: trajectories per dimension, probabilities, forecast. */
 final class BargainReport {
@@ -164,7 +164,7 @@ final class BargainReport {
     }
 
     /** An ensemble's distributions. */
-    static String ensemble(String issue, BargainEnsembleJob.Summary s, Object noise, int runs) {
+    static String ensemble(String issue, BargainSummary s, Object noise, int runs) {
         StringBuilder b = new StringBuilder(StudyReport.head(
                 "Bargaining ensemble: " + issue,
                 runs + " runs; perturbation " + noise

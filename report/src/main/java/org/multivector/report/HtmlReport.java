@@ -3,8 +3,6 @@ package org.multivector.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.multivector.engine.CompiledScenario;
-import org.multivector.engine.Engine;
 import org.multivector.engine.Trajectory;
 import org.multivector.model.Actor;
 import org.multivector.model.Pole;
@@ -33,7 +31,7 @@ final class HtmlReport {
     /** A series; an empty name draws it without a legend entry. */
     record Line(String name, double[] values, String colour, boolean dots) {}
 
-    static String render(Scenario s, Trajectory t, long seed) {
+    static String render(Scenario s, Trajectory t, Trajectory free, long seed) {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(esc(s.title()))
@@ -101,8 +99,6 @@ final class HtmlReport {
         }
         b.append(
                 "</div><h2>Simulated vs observed: trade shares of the free model (never re-anchored) and the observations</h2><div class=\"grid\">");
-        Trajectory free =
-                new Engine(CompiledScenario.of(s.withLastObserved(s.time().start() - 1))).run(seed, 0);
         for (Actor a : s.regionalStates()) {
             List<Line> lines = new ArrayList<>();
             TieSeries obs = s.tie(a.id(), "trade").orElse(null);

@@ -28,7 +28,7 @@ public final class HtmlReports implements ReportRenderer {
 
     static String html(StudyRecord record, StudyResult result) {
         if (result instanceof StudyResult.Run r) {
-            return HtmlReport.render(r.scenario(), r.trajectory(), record.seed());
+            return HtmlReport.render(r.scenario(), r.trajectory(), r.free(), record.seed());
         } else if (result instanceof StudyResult.Ensemble e) {
             return ensemble(e);
         } else if (result instanceof StudyResult.Comparison c) {
@@ -42,8 +42,7 @@ public final class HtmlReports implements ReportRenderer {
         } else if (result instanceof StudyResult.Bargain b) {
             return BargainReport.single(b.history());
         } else if (result instanceof StudyResult.BargainEnsemble b) {
-            return BargainReport.ensemble(
-                    b.problem().name(), b.summary(), b.perturbation(), b.job().runs());
+            return BargainReport.ensemble(b.problem().name(), b.summary(), b.perturbation(), b.runs());
         }
         throw new IllegalStateException("no report for " + result.getClass());
     }

@@ -5,15 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.multivector.engine.CompiledScenario;
-import org.multivector.engine.Engine;
 import org.multivector.engine.Trajectory;
 import org.multivector.model.Actor;
 import org.multivector.model.Dimension;
-import org.multivector.model.Dispute;
-import org.multivector.model.Institution;
 import org.multivector.model.Pole;
 import org.multivector.model.Scenario;
+import org.multivector.study.RegionView;
 
 /**
  * What the Explore view shows: one run of a scenario (observed ties up to its last observed year,
@@ -21,7 +18,6 @@ import org.multivector.model.Scenario;
  * RSI — plus, for a chosen year, the institutions with their members and the open disputes.
  */
 final class Explore {
-    static final long SEED = 1992;
 
     private final Map<String, byte[]> json = new ConcurrentHashMap<>();
 
@@ -37,7 +33,7 @@ final class Explore {
     }
 
     private static Map<String, Object> compute(Scenario s) {
-        Trajectory t = new Engine(CompiledScenario.of(s)).run(SEED, 0);
+        Trajectory t = RegionView.trajectory(s);
         List<Integer> years = new ArrayList<>();
         for (int y = t.firstYear(); y <= t.lastYear(); y++) {
             years.add(y);
@@ -57,6 +53,15 @@ final class Explore {
                 shares.put(d, perPole);
             }
             st.put("shares", shares);
+            Map<String, Object> status = new LinkedHashMap<>();
+            for (String d : dims) {
+                List<String> perYear = new ArrayList<>();
+                for (int y = t.firstYear(); y <= t.lastYear(); y++) {
+                    perYear.add(RegionView.status(s, a.id(), d, y).json());
+                }
+                status.put(d, perYear);
+            }
+            st.put("status", status);
             st.put("balance", values(t, a.id(), "balance"));
             states.put(a.id(), st);
         }
@@ -64,7 +69,7 @@ final class Explore {
         out.put("scenario", s.name());
         out.put("title", s.title());
         out.put("hash", s.hash());
-        out.put("seed", SEED);
+        out.put("seed", RegionView.SEED);
         out.put("years", years);
         out.put("lastObserved", s.time().lastObserved());
         out.put(
@@ -82,31 +87,25 @@ final class Explore {
         return out;
     }
 
-    /** Institutions with their members, and open disputes, in one year. */
+    /** Institutions with their members, and open disputes, in one year ({@link RegionView}, as describe prints). */
     static Map<String, Object> year(Scenario s, int year) {
-        if (year < s.time().start() || year > s.time().end()) {
-            throw new ApiException(
-                    400,
-                    "year " + year + " is outside the scenario's years "
-                            + s.time().start() + ".." + s.time().end());
-        }
+        RegionView.Year v = RegionView.of(s, year);
         List<Map<String, Object>> inst = new ArrayList<>();
-        for (Institution i : s.institutions()) {
-            List<String> members = i.members().stream()
-                    .filter(m -> m.activeIn(year))
-                    .map(m -> m.state())
-                    .toList();
-            if (i.founded() <= year && !members.isEmpty()) {
-                inst.add(Map.of(
-                        "id", i.id(), "name", i.name(), "domain", i.domain().toString(), "members", members));
-            }
+        for (RegionView.InstitutionYear i : v.institutions()) {
+            inst.add(Map.of(
+                    "id", i.id(), "name", i.name(), "domain", i.domain(), "lead", i.lead(), "members", i.members()));
         }
         List<Map<String, Object>> disputes = new ArrayList<>();
-        for (Dispute d : s.disputes()) {
-            if (d.activeIn(year)) {
-                disputes.add(Map.of(
-                        "id", d.id(), "a", d.a(), "b", d.b(), "kind", d.kind().toString(), "since", d.from()));
-            }
+        for (RegionView.DisputeYear d : v.disputes()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", d.id());
+            m.put("a", d.a());
+            m.put("b", d.b());
+            m.put("kind", d.kind());
+            m.put("intensity", d.intensity());
+            m.put("since", d.since());
+            m.put("settled", d.settled());
+            disputes.add(m);
         }
         return Map.of("year", year, "institutions", inst, "disputes", disputes);
     }

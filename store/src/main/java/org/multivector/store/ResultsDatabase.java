@@ -366,8 +366,8 @@ public final class ResultsDatabase implements AutoCloseable {
         List<BargainOutcome> outcomes = new java.util.ArrayList<>();
         int n = p.actorCount();
         int dims = p.dimensionCount();
-        for (int r = 0; r < e.job().runs(); r++) {
-            double[] row = e.job().row(e.rows(), r);
+        for (int r = 0; r < e.runs(); r++) {
+            double[] row = e.rows()[r];
             int turns = (int) row[0];
             for (int d = 0; d < dims; d++) {
                 outcomes.add(

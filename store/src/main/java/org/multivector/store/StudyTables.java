@@ -175,8 +175,8 @@ final class StudyTables {
                 head.append(',').append(RunDirectory.csv("probability." + a.strip()));
             }
             w.write(head + "\n");
-            for (int r = 0; r < e.job().runs(); r++) {
-                double[] row = e.job().row(e.rows(), r);
+            for (int r = 0; r < e.runs(); r++) {
+                double[] row = e.rows()[r];
                 StringBuilder b = new StringBuilder();
                 b.append(r).append(',').append((int) row[0]).append(',').append(row[1] == 1);
                 for (int k = 2; k < 2 + dims + n * dims + n; k++) {
