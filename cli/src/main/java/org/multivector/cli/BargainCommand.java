@@ -102,7 +102,7 @@ final class BargainCommand extends StudyCommand {
     @Option(
             names = "--perturb",
             paramLabel = "SPEC",
-            description = "Input noise per ensemble run, e.g. positions=5,salience=10%,capability=20%"
+            description = "Input noise per ensemble run, e.g. positions=5,salience=10%%,capability=20%%"
                     + " (standard deviations: points of the 0-100 scale, or %% of each value).")
     String perturb;
 
