@@ -162,17 +162,22 @@ $('state-select').addEventListener('change', drawShares);
 // ---- simulate ------------------------------------------------------------------------------
 function syncKind() {
   const k = $('sim-kind').value;
-  document.querySelectorAll('.compare-only').forEach(e => e.classList.toggle('hidden', k !== 'compare'));
-  $('sim-runs').disabled = k === 'run';
+  document.querySelectorAll('#sim-form [data-kinds]').forEach(e => e.classList.toggle('hidden', !e.dataset.kinds.split(' ').includes(k)));
 }
 $('sim-kind').addEventListener('change', syncKind);
 $('sim-form').addEventListener('submit', async ev => {
   ev.preventDefault();
   $('sim-error').classList.add('hidden');
   const kind = $('sim-kind').value;
-  const body = {kind: kind, scenario: $('sim-scenario').value, seed: +$('sim-seed').value};
-  if (kind !== 'run') body.runs = +$('sim-runs').value;
-  const overrides = $('sim-overrides').value.split(',').map(x => x.trim()).filter(x => x);
+  const body = {kind: kind};
+  if (kind !== 'bargain') body.scenario = $('sim-scenario').value;
+  // every visible field with a value, typed as the API takes it
+  document.querySelectorAll('#sim-form [data-kinds]:not(.hidden) [data-field]').forEach(e => {
+    const v = e.value.trim();
+    if (v === '') return;
+    body[e.dataset.field] = e.dataset.type === 'number' ? +v : e.dataset.type === 'list' ? v.split(',').map(x => x.trim()).filter(x => x) : v;
+  });
+  const overrides = $('sim-overrides').closest('label').classList.contains('hidden') ? [] : $('sim-overrides').value.split(',').map(x => x.trim()).filter(x => x);
   if (overrides.length) {
     body.overrides = {};
     for (const o of overrides) {
@@ -180,10 +185,6 @@ $('sim-form').addEventListener('submit', async ev => {
       if (eq < 1) { showError('sim-error', new Error("strategy overrides: '" + o + "' is not STATE=STRATEGY")); return; }
       body.overrides[o.slice(0, eq).trim()] = o.slice(eq + 1).trim();
     }
-  }
-  if (kind === 'compare') {
-    body.actor = $('sim-actor').value; body.from = +$('sim-from').value;
-    body.strategies = $('sim-strategies').value.split(',').map(s => s.trim()).filter(s => s);
   }
   try {
     const job = await api('/api/jobs', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
@@ -195,7 +196,8 @@ $('sim-form').addEventListener('submit', async ev => {
 $('sim-cancel').addEventListener('click', () => { if (currentJob) api('/api/jobs/' + currentJob, {method: 'DELETE'}); });
 function showError(id, e) {
   const el = $(id);
-  el.textContent = (e.status === 429 ? 'Busy: ' : '') + e.message + (e.body && e.body.problems ? '\n' + e.body.problems.map(p => p.text).join('\n') : '');
+  const problems = e.body && e.body.problems ? e.body.problems.filter(p => p.text).map(p => p.text) : [];
+  el.textContent = (e.status === 429 ? 'Busy: ' : '') + e.message + (problems.length ? '\n' + problems.join('\n') : '');
   el.classList.remove('hidden');
 }
 function follow(id) {
@@ -226,66 +228,163 @@ function bandSeries(name, b, colour) {
     {name: name + ' median', type: 'line', data: b.p50, symbol: 'none', lineStyle: {color: colour, width: 2}, color: colour}
   ];
 }
-let lastResult = null;
-$('result-view').addEventListener('change', () => { if (lastResult) showResult(lastResult, $('result-view').value); });
-function resultViews(r) {
-  if (r.request.kind === 'ensemble') return ['RSI'].concat(Object.keys(r.balance).map(s => 'balance ' + s));
-  if (r.request.kind === 'compare') return [...new Set(r.rows.map(x => x.metric))];
-  return [];
+// ---- a study of any kind, drawn from its summary (a job's result, or a reopened study's summary.json) ----------
+// target: the element ids of one place to draw ({title, chart, table, view, viewLabel}); views: what the select offers.
+const RESULT = {title: 'result-title', chart: 'result-chart', table: 'result-table', view: 'result-view', viewLabel: 'result-view-label'};
+const STUDY = {title: 'study-title', chart: 'study-chart', table: 'study-table', view: 'study-view', viewLabel: 'study-view-label'};
+const shown = {};  // target title id -> summary shown there
+function viewsOf(r) {
+  switch (r.kind) {
+    case 'ensemble': case 'backtest': return ['RSI'].concat(Object.keys(r.balance || {}).map(s => 'balance ' + s));
+    case 'compare': return [...new Set(r.rows.map(x => x.metric))].concat(['RSI over time']);
+    case 'sensitivity': return r.outputs;
+    case 'bargain': return r.dimensions || [];
+    default: return [];
+  }
 }
-function showResult(r, view) {
-  const k = r.request.kind;
-  if (r !== lastResult) {
-    lastResult = r;
-    const views = resultViews(r);
-    $('result-view').innerHTML = views.map(v => '<option>' + esc(v) + '</option>').join('');
-    $('result-view-label').classList.toggle('hidden', views.length === 0);
+function lastObservedMark(r) {
+  return r.lastObserved === undefined ? undefined : {symbol: 'none', silent: true, lineStyle: {color: '#555', type: 'dashed'},
+    label: {formatter: 'last observed ' + r.lastObserved, position: 'insideEndTop', fontSize: 10}, data: [{xAxis: String(r.lastObserved)}]};
+}
+function timeAxis(r) { return {type: 'category', data: r.years, name: 'year', nameLocation: 'middle', nameGap: 26}; }
+function titled(text) { return {text: text, left: 'center', textStyle: {fontSize: 13}}; }
+function showStudy(t, r, view) {
+  if (shown[t.title] !== r) {
+    shown[t.title] = r;
+    const views = viewsOf(r);
+    $(t.view).innerHTML = views.map(v => '<option>' + esc(v) + '</option>').join('');
+    $(t.viewLabel).classList.toggle('hidden', views.length === 0);
     view = views[0];
   }
-  $('result-title').textContent = k + ' of ' + r.scenario + ' — study ' + r.studyId;
-  if (k === 'ensemble') {
+  $(t.title).textContent = r.kind + ' of ' + r.scenario + ' — study ' + r.studyId;
+  $(t.chart).dataset.kind = r.kind;
+  $(t.chart).dataset.study = r.studyId;
+  const draw1 = (option, csv) => draw(t.chart, option, csv);
+  const table = html => { $(t.table).innerHTML = html; };
+  const k = r.kind;
+  if (k === 'ensemble' || k === 'backtest') {
     const isRsi = view === 'RSI';
     const b = isRsi ? r.rsi : r.balance[view.slice(8)];
-    draw('result-chart', {
-      title: {text: (isRsi ? 'Regional Stability Index' : 'Balance index of ' + view.slice(8)) + ' (' + r.request.runs + ' runs; bands 5–95 % and 25–75 %, median)', left: 'center', textStyle: {fontSize: 13}},
-      tooltip: {trigger: 'axis'}, grid: {left: 50, right: 20, top: 40, bottom: 30},
-      xAxis: {type: 'category', data: r.years}, yAxis: {type: 'value', min: 0, max: isRsi ? 100 : 1, name: isRsi ? 'RSI' : 'balance'},
-      series: bandSeries(view, b, '#2471a3')
+    const series = bandSeries(view, b, '#2471a3');
+    series[series.length - 1].markLine = lastObservedMark(r);
+    draw1({
+      title: titled((isRsi ? 'Regional Stability Index' : 'Balance index of ' + view.slice(8)) + ' — ' + (r.request.runs || '') + ' runs: median, 25–75 % and 5–95 % of runs'),
+      tooltip: {trigger: 'axis'}, legend: {top: 22, data: [view + ' median', view + ' 25–75 %', view + ' 5–95 %']}, grid: {left: 60, right: 20, top: 60, bottom: 45},
+      xAxis: timeAxis(r), yAxis: {type: 'value', min: 0, max: isRsi ? 100 : 1, name: isRsi ? 'RSI (0–100)' : 'balance index (0–1)'},
+      series: series
     }, () => toCsv(['year', 'mean', 'p05', 'p25', 'p50', 'p75', 'p95'], r.years.map((y, i) => [y, b.mean[i], b.p05[i], b.p25[i], b.p50[i], b.p75[i], b.p95[i]])));
-    const states = Object.keys(r.balance), last = r.years.length - 1;
-    $('result-table').innerHTML = '<tr><th class="l">state</th><th>balance ' + r.years[last] + ' median</th><th>5 %</th><th>95 %</th></tr>' +
-      states.map(s => '<tr><td class="l">' + esc(s) + '</td><td>' + fmt(r.balance[s].p50[last]) + '</td><td>' + fmt(r.balance[s].p05[last]) + '</td><td>' + fmt(r.balance[s].p95[last]) + '</td></tr>').join('');
+    if (k === 'backtest') {
+      table('<tr><th class="l">pattern</th><th>n</th><th class="l">forecast</th><th class="l">scores</th></tr>' + r.scores.map(p => Object.entries(p.scores).map(([f, m]) =>
+        '<tr><td class="l">' + esc(p.pattern) + '</td><td>' + p.n + '</td><td class="l">' + esc(f) + '</td><td class="l">' + Object.entries(m).map(([n, v]) => esc(n) + ' ' + fmt(v)).join(', ') + '</td></tr>').join('')).join(''));
+    } else {
+      const states = Object.keys(r.balance), last = r.years.length - 1;
+      table('<tr><th class="l">state</th><th>balance ' + r.years[last] + ' median</th><th>5 %</th><th>95 %</th></tr>' +
+        states.map(s => '<tr><td class="l">' + esc(s) + '</td><td>' + fmt(r.balance[s].p50[last]) + '</td><td>' + fmt(r.balance[s].p05[last]) + '</td><td>' + fmt(r.balance[s].p95[last]) + '</td></tr>').join(''));
+    }
+  } else if (k === 'compare' && view === 'RSI over time') {
+    const strategies = Object.keys(r.rsiByStrategy);
+    draw1({
+      title: titled('RSI under each strategy of ' + r.actor + ' from ' + r.branchYear + ' (median over runs)'),
+      tooltip: {trigger: 'axis'}, legend: {top: 22}, grid: {left: 60, right: 20, top: 60, bottom: 45},
+      xAxis: timeAxis(r), yAxis: {type: 'value', min: 0, max: 100, name: 'RSI (0–100)'},
+      series: strategies.map((s, i) => ({name: s, type: 'line', symbol: 'none', data: r.rsiByStrategy[s].p50, color: COLOURS[i % COLOURS.length],
+        markLine: i === 0 ? lastObservedMark(r) : undefined}))
+    }, () => toCsv(['year'].concat(strategies), r.years.map((y, i) => [y].concat(strategies.map(s => r.rsiByStrategy[s].p50[i])))));
+    table('');
   } else if (k === 'compare') {
-    const rsi = r.rows.filter(x => x.metric === view);
-    const others = rsi.filter(x => x.diff !== null);
-    draw('result-chart', {
-      title: {text: 'Difference from ' + r.baseline + ' in ' + rsi[0].metric + ' (95 % CI)', left: 'center', textStyle: {fontSize: 13}},
-      tooltip: {}, grid: {left: 140, right: 30, top: 40, bottom: 50},
-      xAxis: {type: 'value', name: 'difference from ' + r.baseline + ' (' + rsi[0].better + ' is better)', nameLocation: 'middle', nameGap: 28},
-      yAxis: {type: 'category', data: others.map(x => x.strategy)},
+    const rows = r.rows.filter(x => x.metric === view);
+    const others = rows.filter(x => x.diff !== null);
+    const unit = rows[0].unit ? ', ' + rows[0].unit : '';
+    draw1({
+      title: titled('Difference from ' + r.baseline + ' in ' + view + ' (mean over runs, 95 % CI)'),
+      tooltip: {}, grid: {left: 140, right: 30, top: 60, bottom: 55},
+      xAxis: {type: 'value', name: 'strategy − ' + r.baseline + unit + ' (' + rows[0].better + ' is better)', nameLocation: 'middle', nameGap: 30},
+      yAxis: {type: 'category', data: others.map(x => x.strategy), name: 'strategy', nameLocation: 'end', nameGap: 12},
       series: [
-        {type: 'custom', renderItem: (p, api2) => {
+        {name: '95 % CI', type: 'custom', renderItem: (p, api2) => {
           const lo = api2.coord([api2.value(1), api2.value(0)]), hi = api2.coord([api2.value(2), api2.value(0)]);
-          return {type: 'line', shape: {x1: lo[0], y1: lo[1], x2: hi[0], y2: hi[1]}, style: {stroke: '#333', lineWidth: 2}};
+          // an interval narrower than 3 px is drawn 3 px wide, so it stays visible
+          const mid = (lo[0] + hi[0]) / 2, half = Math.max(1.5, (hi[0] - lo[0]) / 2);
+          return {type: 'line', shape: {x1: mid - half, y1: lo[1], x2: mid + half, y2: hi[1]}, style: {stroke: '#333', lineWidth: 3}};
         }, data: others.map((x, i) => [i, x.lo, x.hi]), encode: {x: [1, 2], y: 0}},
-        {type: 'scatter', data: others.map((x, i) => [x.diff, i]), symbolSize: 10, itemStyle: {color: '#27ae60'},
-         markLine: {symbol: 'none', data: [{xAxis: 0}], lineStyle: {type: 'dashed', color: '#999'}}}
-      ]
-    }, () => toCsv(['strategy', 'metric', 'better', 'mean', 'diff', 'lo', 'hi', 'p_better'], r.rows.map(x => [x.strategy, x.metric, x.better, x.mean, x.diff, x.lo, x.hi, x.pBetter])));
-    $('result-table').innerHTML = '<tr><th class="l">strategy</th><th class="l">metric</th><th>mean</th><th>difference</th><th>95 % CI</th><th>P(better)</th></tr>' +
-      rsi.map(x => '<tr><td class="l">' + esc(x.strategy) + '</td><td class="l">' + esc(x.metric) + ' (' + x.better + ' is better)</td><td>' + fmt(x.mean) + '</td><td>' + fmt(x.diff) + '</td><td>' + (x.lo === null ? '' : fmt(x.lo) + ' – ' + fmt(x.hi)) + '</td><td>' + fmt(x.pBetter) + '</td></tr>').join('');
+        {name: 'mean difference', type: 'scatter', data: others.map((x, i) => [x.diff, i]), symbolSize: 10, itemStyle: {color: '#27ae60'},
+         markLine: {symbol: 'none', label: {show: false}, data: [{xAxis: 0}], lineStyle: {type: 'dashed', color: '#999'}}}
+      ], legend: {top: 22, data: ['mean difference', '95 % CI']}, color: ['#333', '#27ae60']
+    }, () => toCsv(['strategy', 'metric', 'unit', 'better', 'mean', 'diff', 'lo', 'hi', 'p_better'], r.rows.map(x => [x.strategy, x.metric, x.unit, x.better, x.mean, x.diff, x.lo, x.hi, x.pBetter])));
+    const narrow = others.some(x => x.lo !== null && Math.abs(x.hi - x.lo) < 1e-9);
+    table('<tr><th class="l">strategy</th><th class="l">metric</th><th>mean</th><th>difference</th><th>95 % CI</th><th>P(better)</th></tr>' +
+      rows.map(x => '<tr><td class="l">' + esc(x.strategy) + '</td><td class="l">' + esc(x.metric) + (x.unit ? ' [' + esc(x.unit) + ']' : '') + ' (' + x.better + ' is better)</td><td>' + fmt(x.mean) + '</td><td>' + fmt(x.diff) + '</td><td>' + (x.lo === null ? '' : fmt(x.lo) + ' – ' + fmt(x.hi)) + '</td><td>' + fmt(x.pBetter) + '</td></tr>').join('') +
+      (narrow ? '<tr><td class="l muted" colspan="6">Some intervals are narrower than a pixel: every run shares one history before the branch year, so they measure Monte-Carlo noise only.</td></tr>' : ''));
+  } else if (k === 'sensitivity') {
+    const morris = r.method === 'morris';
+    const rows = r.rows.filter(x => x.output === view).sort((a, b) => (morris ? b.muStar - a.muStar : b.st - a.st)).slice(0, 15).reverse();
+    draw1({
+      title: titled(view + ': ' + (morris ? 'μ* (mean absolute elementary effect), 15 largest' : 'total Sobol index with 95 % bootstrap interval, 15 largest')),
+      tooltip: {}, grid: {left: 200, right: 30, top: 60, bottom: 45},
+      xAxis: {type: 'value', name: morris ? 'μ* (units of ' + view + ')' : 'total index S_T (share of variance)', nameLocation: 'middle', nameGap: 28},
+      yAxis: {type: 'category', data: rows.map(x => x.parameter), name: 'parameter'},
+      legend: {top: 22, data: [morris ? 'μ*' : 'S_T']},
+      series: [{name: morris ? 'μ*' : 'S_T', type: 'bar', data: rows.map(x => morris ? x.muStar : x.st), itemStyle: {color: '#2471a3'}}]
+    }, () => toCsv(['output', 'parameter', 'mu', 'mu_star', 'sigma', 's1', 's1_lo', 's1_hi', 'st', 'st_lo', 'st_hi'], r.rows.map(x => [x.output, x.parameter, x.mu, x.muStar, x.sigma, x.s1, x.s1Lo, x.s1Hi, x.st, x.stLo, x.stHi])));
+    table('<tr><th class="l">parameter</th>' + (morris ? '<th>μ*</th><th>μ</th><th>σ</th>' : '<th>S1</th><th>95 %</th><th>ST</th><th>95 %</th>') + '</tr>' + rows.slice().reverse().map(x => '<tr><td class="l">' + esc(x.parameter) + '</td>' +
+      (morris ? '<td>' + fmt(x.muStar) + '</td><td>' + fmt(x.mu) + '</td><td>' + fmt(x.sigma) + '</td>' : '<td>' + fmt(x.s1) + '</td><td>' + fmt(x.s1Lo) + ' – ' + fmt(x.s1Hi) + '</td><td>' + fmt(x.st) + '</td><td>' + fmt(x.stLo) + ' – ' + fmt(x.stHi) + '</td>') + '</tr>').join(''));
+  } else if (k === 'calibrate') {
+    const n = r.bestSoFar.map((v, i) => i);
+    draw1({
+      title: titled('Calibration: best combined loss so far (1 = as good as the naive reference)'),
+      tooltip: {trigger: 'axis'}, legend: {top: 22, data: ['best so far']}, grid: {left: 60, right: 20, top: 60, bottom: 45},
+      xAxis: {type: 'category', data: n, name: 'evaluation', nameLocation: 'middle', nameGap: 26}, yAxis: {type: 'value', name: 'loss (ratio to reference)'},
+      series: [{name: 'best so far', type: 'line', symbol: 'none', data: r.bestSoFar, color: '#c0392b',
+        markLine: {symbol: 'none', data: [{yAxis: 1}], lineStyle: {type: 'dashed', color: '#999'}, label: {formatter: 'reference'}}}]
+    }, () => toCsv(['evaluation', 'best'], n.map(i => [i, r.bestSoFar[i]])));
+    table('<tr><th class="l">parameter</th><th>fitted</th></tr>' + Object.entries(r.fitted).map(([p, v]) => '<tr><td class="l">' + esc(p) + '</td><td>' + fmt(v) + '</td></tr>').join('') +
+      '<tr><td class="l">loss: start → fitted</td><td>' + fmt(r.startLoss) + ' → ' + fmt(r.fittedLoss) + '</td></tr>');
+  } else if (k === 'bargain' && r.actors) {
+    const d = Math.max(0, r.dimensions.indexOf(view));
+    const names = r.actors.map(a => a.actor);
+    draw1({
+      title: titled('Positions on ' + view + ': start and after ' + r.turns + ' turns (0–100); forecast ' + fmt(r.outcome[view])),
+      tooltip: {trigger: 'axis'}, legend: {top: 22, data: ['start', 'final']}, grid: {left: 60, right: 70, top: 60, bottom: 70},
+      xAxis: {type: 'category', data: names, name: 'actor', nameLocation: 'middle', nameGap: 50, axisLabel: {rotate: 30}},
+      yAxis: {type: 'value', min: 0, max: 100, name: 'position (0–100)'},
+      series: [{name: 'start', type: 'scatter', data: r.actors.map(a => a.start[d]), itemStyle: {color: '#7f8c8d'}},
+               {name: 'final', type: 'bar', data: r.actors.map(a => a.final[d]), itemStyle: {color: '#8e44ad'},
+                markLine: {symbol: 'none', data: [{yAxis: r.outcome[view]}], label: {formatter: 'forecast'}, lineStyle: {type: 'dashed'}}}]
+    }, () => toCsv(['actor', 'start', 'final', 'probability'], r.actors.map(a => [a.actor, a.start[d], a.final[d], a.probability])));
+    table('<tr><th class="l">actor</th><th>start</th><th>final</th><th>P(its position wins)</th></tr>' + r.actors.map(a => '<tr><td class="l">' + esc(a.actor) + '</td><td>' + fmt(a.start[d]) + '</td><td>' + fmt(a.final[d]) + '</td><td>' + fmt(a.probability) + '</td></tr>').join(''));
+  } else if (k === 'bargain') {
+    const dims = r.dimensions;
+    draw1({
+      title: titled('Forecast outcome per dimension over ' + r.request.runs + ' perturbed runs: median and 5–95 %'),
+      tooltip: {}, grid: {left: 140, right: 30, top: 60, bottom: 55}, legend: {top: 22, data: ['median', '5–95 %']}, color: ['#333', '#8e44ad'],
+      xAxis: {type: 'value', min: 0, max: 100, name: 'outcome (0–100)', nameLocation: 'middle', nameGap: 28},
+      yAxis: {type: 'category', data: dims, name: 'dimension'},
+      series: [
+        {name: '5–95 %', type: 'custom', renderItem: (p, api2) => {
+          const lo = api2.coord([api2.value(1), api2.value(0)]), hi = api2.coord([api2.value(2), api2.value(0)]);
+          return {type: 'line', shape: {x1: lo[0], y1: lo[1], x2: Math.max(hi[0], lo[0] + 3), y2: hi[1]}, style: {stroke: '#333', lineWidth: 3}};
+        }, data: dims.map((x, i) => [i, r.outcome[x].p05, r.outcome[x].p95]), encode: {x: [1, 2], y: 0}},
+        {name: 'median', type: 'scatter', data: dims.map((x, i) => [r.outcome[x].p50, i]), symbolSize: 10, itemStyle: {color: '#8e44ad'}}]
+    }, () => toCsv(['dimension', 'mean', 'p05', 'p50', 'p95'], dims.map(x => [x, r.outcome[x].mean, r.outcome[x].p05, r.outcome[x].p50, r.outcome[x].p95])));
+    table('<tr><td class="l">runs that converged</td><td>' + fmt(100 * r.convergedShare) + ' %</td></tr>');
   } else {
     const states = Object.keys(r.balance);
-    draw('result-chart', {
-      title: {text: 'One run: RSI and balance indices', left: 'center', textStyle: {fontSize: 13}},
-      tooltip: {trigger: 'axis'}, legend: {top: 22}, grid: {left: 50, right: 50, top: 60, bottom: 30},
-      xAxis: {type: 'category', data: r.years}, yAxis: [{type: 'value', min: 0, max: 100, name: 'RSI'}, {type: 'value', min: 0, max: 1, name: 'balance'}],
-      series: [{name: 'RSI', type: 'line', data: r.rsi, symbol: 'none', lineStyle: {width: 3}, color: '#000'}].concat(
-        states.map((s, i) => ({name: s, type: 'line', yAxisIndex: 1, data: r.balance[s], symbol: 'none', color: COLOURS[i % COLOURS.length]})))
+    const series = [{name: 'RSI', type: 'line', data: r.rsi, symbol: 'none', lineStyle: {width: 3}, color: '#000', markLine: lastObservedMark(r)}].concat(
+        states.map((s, i) => ({name: s + ' balance', type: 'line', yAxisIndex: 1, data: r.balance[s], symbol: 'none', color: COLOURS[i % COLOURS.length]})));
+    draw1({
+      title: titled('One run (seed ' + r.request.seed + '): RSI and each state\u2019s balance index'),
+      tooltip: {trigger: 'axis'}, legend: {top: 22}, grid: {left: 60, right: 60, top: 60, bottom: 45},
+      xAxis: timeAxis(r), yAxis: [{type: 'value', min: 0, max: 100, name: 'RSI (0–100)'}, {type: 'value', min: 0, max: 1, name: 'balance (0–1)'}],
+      series: series
     }, () => toCsv(['year', 'rsi'].concat(states), r.years.map((y, i) => [y, r.rsi[i]].concat(states.map(s => r.balance[s][i])))));
-    $('result-table').innerHTML = '';
+    table('');
   }
+  const link = $(t.title + '-report');
+  if (link) { link.href = '/api/studies/' + encodeURIComponent(r.studyId) + '/report'; link.classList.remove('hidden'); }
 }
+function showResult(r, view) { showStudy(RESULT, r, view); }
+$('result-view').addEventListener('change', () => { if (shown[RESULT.title]) showStudy(RESULT, shown[RESULT.title], $('result-view').value); });
+$('study-view').addEventListener('change', () => { if (shown[STUDY.title]) showStudy(STUDY, shown[STUDY.title], $('study-view').value); });
 function fmt(v) {
   if (v === null || v === undefined) return '';
   const a = Math.abs(v);
@@ -356,40 +455,39 @@ $('studies').addEventListener('click', async ev => {
 });
 async function openStudy(id) {
   const s = await api('/api/studies/' + encodeURIComponent(id));
-  $('study-title').textContent = s.kind + ' — ' + s.study_id + ' (' + s.scenario + ', ' + s.runs + ' runs)';
-  if (s.rsi) {
-    const years = s.rsi.map(r => r.year);
-    const b = {p05: s.rsi.map(r => r.p05 ?? null), p25: s.rsi.map(r => r.p25 ?? null), p50: s.rsi.map(r => r.p50), p75: s.rsi.map(r => r.p75 ?? null), p95: s.rsi.map(r => r.p95 ?? null)};
-    draw('study-chart', {tooltip: {trigger: 'axis'}, grid: {left: 50, right: 20, top: 30, bottom: 30},
-      xAxis: {type: 'category', data: years}, yAxis: {type: 'value', min: 0, max: 100, name: 'RSI'},
-      series: s.kind === 'run' ? [{name: 'RSI', type: 'line', data: b.p50, symbol: 'none'}] : bandSeries('RSI', b, '#2471a3')},
-      () => toCsv(Object.keys(s.rsi[0] || {}), s.rsi.map(r => Object.values(r))));
-    $('study-table').innerHTML = '';
-  } else if (s.comparisons) {
-    const rows = s.comparisons;
-    draw('study-chart', {tooltip: {}, grid: {left: 200, right: 30, top: 20, bottom: 30}, xAxis: {type: 'value'},
-      yAxis: {type: 'category', data: rows.filter(r => r.diff !== null).map(r => r.strategy + ' · ' + r.metric)},
-      series: [{type: 'bar', data: rows.filter(r => r.diff !== null).map(r => r.diff), itemStyle: {color: '#27ae60'}}]},
-      () => toCsv(Object.keys(rows[0] || {}), rows.map(r => Object.values(r))));
-    $('study-table').innerHTML = '<tr>' + Object.keys(rows[0] || {}).map(k => '<th>' + esc(k) + '</th>').join('') + '</tr>' +
-      rows.map(r => '<tr>' + Object.values(r).map(v => '<td>' + (typeof v === 'number' ? fmt(v) : esc(v ?? '')) + '</td>').join('') + '</tr>').join('');
-  } else if (s.outcomes) {
-    draw('study-chart', {tooltip: {}, xAxis: {type: 'category', data: s.outcomes.map(o => o.dimension)}, yAxis: {type: 'value', min: 0, max: 100},
-      series: [{type: 'bar', data: s.outcomes.map(o => o.p50), itemStyle: {color: '#8e44ad'}}]},
-      () => toCsv(Object.keys(s.outcomes[0] || {}), s.outcomes.map(r => Object.values(r))));
-  }
+  if (s.summary) { showStudy(STUDY, s.summary, null); return; }
+  // a study written before summaries were saved with it: what the database holds
+  shown[STUDY.title] = null;
+  $(STUDY.viewLabel).classList.add('hidden');
+  $('study-title').textContent = s.kind + ' — ' + s.study_id + ' (' + s.scenario + ', ' + s.runs + ' runs; saved without a summary: its report has the details)';
+  $('study-chart').dataset.kind = s.kind;
+  $('study-chart').dataset.study = s.study_id;
+  if (charts['study-chart']) charts['study-chart'].chart.clear();
+  $('study-table').innerHTML = '';
+}
+/** The RSI median over time of a study, one line per strategy for comparisons; null when the kind has none. */
+function rsiLines(r) {
+  if ((r.kind === 'ensemble' || r.kind === 'backtest') && r.rsi) return [{name: r.studyId, years: r.years, values: r.rsi.p50}];
+  if (r.kind === 'run') return [{name: r.studyId, years: r.years, values: r.rsi}];
+  if (r.kind === 'compare') return Object.keys(r.rsiByStrategy).map(st => ({name: r.studyId + ' · ' + st, years: r.years, values: r.rsiByStrategy[st].p50}));
+  return null;
 }
 $('compare-studies').addEventListener('click', async () => {
   const ids = [...document.querySelectorAll('#studies input:checked')].map(i => i.dataset.id);
   if (ids.length < 2) { $('study-title').textContent = 'Tick two or more studies to compare'; return; }
   const studies = await Promise.all(ids.map(id => api('/api/studies/' + encodeURIComponent(id))));
-  const withRsi = studies.filter(s => s.rsi && s.rsi.length);
-  const years = withRsi.length ? withRsi[0].rsi.map(r => r.year) : [];
-  $('study-title').textContent = 'RSI median of ' + withRsi.length + ' studies';
-  draw('study-chart', {tooltip: {trigger: 'axis'}, legend: {top: 0}, grid: {left: 50, right: 20, top: 40, bottom: 30},
-    xAxis: {type: 'category', data: years}, yAxis: {type: 'value', min: 0, max: 100, name: 'RSI'},
-    series: withRsi.map((s, i) => ({name: s.study_id, type: 'line', symbol: 'none', color: COLOURS[i % COLOURS.length], data: s.rsi.filter(r => r.strategy === undefined || r.strategy === s.rsi[0].strategy).map(r => r.p50)}))},
-    () => toCsv(['year'].concat(withRsi.map(s => s.study_id)), years.map((y, k) => [y].concat(withRsi.map(s => (s.rsi[k] || {}).p50)))));
+  const lines = [], skipped = [];
+  studies.forEach(s => { const l = s.summary ? rsiLines(s.summary) : null; if (l) lines.push(...l); else skipped.push(s.study_id + ' (' + s.kind + ')'); });
+  const years = [...new Set(lines.flatMap(l => l.years))].sort((a, b) => a - b);
+  shown[STUDY.title] = null;
+  $(STUDY.viewLabel).classList.add('hidden');
+  $('study-title').textContent = 'RSI median of ' + (studies.length - skipped.length) + ' studies' + (skipped.length ? ' — not compared, no RSI over time: ' + skipped.join(', ') : '');
+  $('study-chart').dataset.kind = 'comparison of studies';
+  draw('study-chart', {tooltip: {trigger: 'axis'}, legend: {top: 0, type: 'scroll'}, grid: {left: 60, right: 20, top: 40, bottom: 45},
+    xAxis: {type: 'category', data: years, name: 'year', nameLocation: 'middle', nameGap: 26}, yAxis: {type: 'value', min: 0, max: 100, name: 'RSI (0–100)'},
+    series: lines.map((l, i) => ({name: l.name, type: 'line', symbol: 'none', color: COLOURS[i % COLOURS.length], data: years.map(y => { const k = l.years.indexOf(y); return k < 0 ? null : l.values[k]; })}))},
+    () => toCsv(['year'].concat(lines.map(l => l.name)), years.map(y => [y].concat(lines.map(l => { const k = l.years.indexOf(y); return k < 0 ? null : l.values[k]; })))));
+  $('study-table').innerHTML = '';
 });
 
 // ---- start ---------------------------------------------------------------------------------

@@ -215,6 +215,7 @@ public final class StudyService {
         Outcome outcome = execute(p, ctx);
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> manifest = new LinkedHashMap<>(p.manifest);
+        manifest.put("directory", directory);
         manifest.put("runs", outcome.runs());
         manifest.put("executor", outcome.executor());
         manifest.putAll(outcome.extras());
@@ -231,6 +232,11 @@ public final class StudyService {
                 outcome.executor(),
                 manifest);
         Map<String, byte[]> files = new LinkedHashMap<>(outcome.result().files());
+        files.put(
+                "summary.json",
+                new ObjectMapper()
+                        .writerWithDefaultPrettyPrinter()
+                        .writeValueAsBytes(StudySummary.of(record, outcome.result())));
         files.putAll(reports.render(record, outcome.result()));
         String location = archive.save(directory, record, outcome.result(), files);
         slot.delete();

@@ -19,16 +19,41 @@ public final class StudySummary {
     /** The study's id, kind, manifest, location and the headline values of its kind. */
     public static Map<String, Object> of(StudyService.Completed c) {
         Map<String, Object> out = new LinkedHashMap<>();
-        StudyRecord r = c.record();
+        out.put("location", c.location());
+        out.put("manifest", c.record().manifest());
+        out.putAll(of(c.record(), c.result()));
+        return out;
+    }
+
+    /**
+     * The study's id, kind, scenario, resolved request and the headline values of its kind: what a study's
+     * {@code summary.json} holds, so that a reopened study shows what its job showed.
+     */
+    public static Map<String, Object> of(StudyRecord r, StudyResult result) {
+        Map<String, Object> out = new LinkedHashMap<>();
         out.put("studyId", r.id());
         out.put("kind", r.kind());
         out.put("scenario", r.scenario());
         out.put("scenarioHash", r.scenarioHash());
-        out.put("location", c.location());
         out.put("request", request(r));
-        out.put("manifest", r.manifest());
-        out.putAll(values(c.result()));
+        out.putAll(values(result));
         return out;
+    }
+
+    /** The unit of a comparison metric, for axes and tables. */
+    public static String unit(String metric) {
+        if (metric.equals("rsi")) {
+            return "RSI points (0-100)";
+        } else if (metric.equals("incidents.expected")) {
+            return "expected incidents per year";
+        } else if (metric.equals("incident.p")) {
+            return "probability of at least one incident per year";
+        } else if (metric.endsWith(" balance")) {
+            return "balance index (0-1)";
+        } else if (metric.endsWith(" exposure")) {
+            return "coercion exposure (0-1)";
+        }
+        return "";
     }
 
     /** The resolved request as the API takes it: kind, the scenario part's fields, then the kind's fields. */
@@ -51,6 +76,17 @@ public final class StudySummary {
     /** The headline values of a result. */
     public static Map<String, Object> values(StudyResult result) {
         Map<String, Object> out = new LinkedHashMap<>();
+        org.multivector.model.Scenario scenario = result instanceof StudyResult.Run x
+                ? x.scenario()
+                : result instanceof StudyResult.Ensemble x
+                        ? x.scenario()
+                        : result instanceof StudyResult.Comparison x
+                                ? x.scenario()
+                                : result instanceof StudyResult.Backtest x ? x.scenario() : null;
+        if (scenario != null) {
+            // the last year whose ties are observations: time charts mark it
+            out.put("lastObserved", scenario.time().lastObserved());
+        }
         if (result instanceof StudyResult.Run x) {
             Trajectory t = x.trajectory();
             out.put("years", years(t.firstYear(), t.lastYear() - t.firstYear() + 1));
@@ -73,6 +109,7 @@ public final class StudySummary {
                     row.put("strategy", x.strategies().get(k));
                     row.put("metric", x.metrics().get(m));
                     row.put("better", x.better().get(m) > 0 ? "higher" : "lower");
+                    row.put("unit", unit(x.metrics().get(m)));
                     row.put("mean", finite(x.stats().mean(k, m)));
                     double d = x.stats().meanDiff(k, m);
                     double h = x.stats().diffHalfWidth(k, m);
@@ -87,6 +124,14 @@ public final class StudySummary {
             out.put("branchYear", x.branchYear());
             out.put("baseline", x.strategies().get(0));
             out.put("rows", rows);
+            // the RSI over time under each strategy (bands over runs)
+            int rsiBand = x.bandVariables().indexOf(new Variable(Variable.REGION, "rsi"));
+            out.put("years", years(x.firstYear(), x.stats().bands(0).years()));
+            Map<String, Object> bands = new LinkedHashMap<>();
+            for (int k = 0; k < x.strategies().size(); k++) {
+                bands.put(x.strategies().get(k), columnBand(x.stats().bands(k), rsiBand));
+            }
+            out.put("rsiByStrategy", bands);
         } else if (result instanceof StudyResult.Sensitivity x) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (StudyResult.SensitivityRow s : x.rows()) {
@@ -105,6 +150,7 @@ public final class StudySummary {
                 rows.add(row);
             }
             out.put("method", x.method());
+            out.put("outputs", x.outputs());
             out.put("rows", rows);
         } else if (result instanceof StudyResult.Fit x) {
             out.put("startLoss", finite(x.search().start().combined()));
@@ -127,6 +173,24 @@ public final class StudySummary {
             }
             out.put("turns", x.history().turns());
             out.put("outcome", outcome);
+            out.put("dimensions", x.problem().dimensions());
+            List<Map<String, Object>> actors = new ArrayList<>();
+            double[] p = x.history().finalWinProbability();
+            for (int i = 0; i < x.problem().actorCount(); i++) {
+                Map<String, Object> a = new LinkedHashMap<>();
+                a.put("actor", x.problem().actors().get(i).strip());
+                List<Double> pos = new ArrayList<>();
+                List<Double> start = new ArrayList<>();
+                for (int d = 0; d < x.problem().dimensionCount(); d++) {
+                    pos.add(finite(x.history().finalPositions()[i][d] * 100));
+                    start.add(finite(x.history().positions().get(0)[i][d] * 100));
+                }
+                a.put("start", start);
+                a.put("final", pos);
+                a.put("probability", finite(p[i]));
+                actors.add(a);
+            }
+            out.put("actors", actors);
         } else if (result instanceof StudyResult.BargainEnsemble x) {
             Map<String, Object> outcome = new LinkedHashMap<>();
             for (int d = 0; d < x.summary().dimensions().size(); d++) {
@@ -136,6 +200,7 @@ public final class StudySummary {
                         Map.of("mean", s.mean(), "p05", s.p05(), "p50", s.p50(), "p95", s.p95()));
             }
             out.put("outcome", outcome);
+            out.put("dimensions", x.summary().dimensions());
             out.put("convergedShare", finite(x.summary().convergedShare()));
         }
         return out;
@@ -184,7 +249,7 @@ public final class StudySummary {
         return y;
     }
 
-    /** The 5/25/50/75/95 % quantiles and the mean of column k, per year. */
+    /** The 5/25/50/75/95 % quantiles and the mean of variable k, per year. */
     private static Map<String, Object> band(SeriesStats st, int k) {
         int col = -1;
         int[] cols = st.columns();
@@ -193,6 +258,11 @@ public final class StudySummary {
                 col = i;
             }
         }
+        return columnBand(st, col);
+    }
+
+    /** The 5/25/50/75/95 % quantiles and the mean of the summary's column {@code col}, per year. */
+    private static Map<String, Object> columnBand(SeriesStats st, int col) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (double q : new double[] {0.05, 0.25, 0.5, 0.75, 0.95}) {
             List<Double> v = new ArrayList<>();

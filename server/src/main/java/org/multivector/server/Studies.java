@@ -98,6 +98,13 @@ final class Studies {
             throw new ApiException(404, "no study '" + id.replaceAll("[^\\x20-\\x7e]", "?") + "'");
         }
         Map<String, Object> out = new LinkedHashMap<>(rows.get(0));
+        java.nio.file.Path summary = directory(out).resolve("summary.json");
+        if (Files.isRegularFile(summary) && Files.size(summary) < 64L * 1024 * 1024) {
+            // what the study's job showed, saved with it: the dashboard draws a reopened study as it drew the job
+            out.put(
+                    "summary",
+                    new com.fasterxml.jackson.databind.ObjectMapper().readValue(summary.toFile(), Map.class));
+        }
         String kind = String.valueOf(out.get("kind"));
         switch (kind) {
             case "ensemble", "backtest" ->
@@ -136,17 +143,42 @@ final class Studies {
         return out;
     }
 
-    /** A study's {@code report.html}, from its directory (named in its manifest's location, else its id). */
+    /**
+     * A study's directory: the one its manifest names ({@code directory}), else its id; never outside the data
+     * directory.
+     */
+    private java.nio.file.Path directory(Map<String, Object> row) {
+        String name = String.valueOf(row.get("study_id"));
+        Object manifest = row.get("manifest");
+        if (manifest != null) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode m =
+                        new com.fasterxml.jackson.databind.ObjectMapper().readTree(String.valueOf(manifest));
+                if (m.path("directory").isTextual()) {
+                    name = m.path("directory").asText();
+                }
+            } catch (java.io.IOException e) {
+                // an unreadable manifest: fall back to the id
+            }
+        }
+        java.nio.file.Path root = dir.toAbsolutePath().normalize();
+        java.nio.file.Path d = root.resolve(name).normalize();
+        if (!name.matches("[A-Za-z0-9._-]{1,120}") || name.startsWith(".") || !root.equals(d.getParent())) {
+            return root.resolve(".no-such-study");
+        }
+        return d;
+    }
+
+    /** A study's {@code report.html}, from its directory. */
     byte[] report(String id) throws Exception {
         List<Map<String, Object>> rows = Files.exists(dir.resolve(ResultsDatabase.FILE))
-                ? query("SELECT study_id FROM studies WHERE study_id = ?", id)
+                ? query("SELECT study_id, CAST(manifest AS VARCHAR) AS manifest FROM studies WHERE study_id = ?", id)
                 : List.of();
         if (rows.isEmpty()) {
             throw new ApiException(404, "no study '" + id.replaceAll("[^\\x20-\\x7e]", "?") + "'");
         }
-        java.nio.file.Path f =
-                dir.resolve(id).resolve("report.html").toAbsolutePath().normalize();
-        if (!f.startsWith(dir.toAbsolutePath().normalize()) || !Files.isRegularFile(f)) {
+        java.nio.file.Path f = directory(rows.get(0)).resolve("report.html");
+        if (!Files.isRegularFile(f)) {
             throw new ApiException(404, "study '" + id + "' has no report in this server's data directory");
         }
         return Files.readAllBytes(f);

@@ -132,6 +132,11 @@ class DashboardBrowserIT {
         wait.until(d -> !d.findElement(By.id("institutions")).getText().equals(before));
         assertThat(driver.findElement(By.id("institutions")).getText()).contains("Eurasian Economic Union");
         assertThat(driver.findElement(By.id("network-caption")).getText()).contains("2018");
+        // as describe says: trade in 2018 has no observation (customs data end in 2014), so the model's values show
+        if (String.valueOf(js("return document.getElementById('dimension-select').value"))
+                .equals("trade")) {
+            assertThat(driver.findElement(By.id("network-caption")).getText()).contains("missing");
+        }
         assertThat(painted("shares")).isGreaterThan(1000);
         assertThat(painted("balance")).isGreaterThan(1000);
         shot("explore-2018");
@@ -263,5 +268,77 @@ class DashboardBrowserIT {
                 .isEqualTo(String.valueOf(expected));
         assertThat(driver.findElement(By.id("scenario-status")).getText()).contains("problem");
         shot("scenario-error");
+    }
+
+    /** Submits a job through the API and waits for it; returns its study id. */
+    static String study(String body) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + server.port();
+        java.net.http.HttpResponse<String> r = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/jobs"))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        String id = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(r.body())
+                .get("id")
+                .asText();
+        com.fasterxml.jackson.databind.JsonNode done = ServerApiTest.waitFor(server, base, id);
+        assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("done");
+        return done.get("studyId").asText();
+    }
+
+    @Test
+    void studiesOfEveryKind_reopenWithTheirOwnChart_andCompareWhereTheyHaveAnRsi() throws Exception {
+        Files.copy(
+                Path.of("..", "examples", "bargaining", "caspian.yaml"),
+                data.resolve("caspian.yaml"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        java.util.Map<String, String> kinds = new java.util.LinkedHashMap<>();
+        kinds.put("run", study("{\"kind\":\"run\",\"seed\":3}"));
+        kinds.put("sensitivity", study("{\"kind\":\"sensitivity\",\"trajectories\":2,\"runsPerPoint\":1}"));
+        kinds.put("ensemble", study("{\"kind\":\"ensemble\",\"runs\":60,\"seed\":3}"));
+        kinds.put(
+                "calibrate",
+                study("{\"kind\":\"calibrate\",\"scenario\":\"central-asia-prior\",\"parameters\":[\"tension-base\"],"
+                        + "\"maxEvaluations\":3,\"runsPerPoint\":2}"));
+        kinds.put("compare", study("{\"kind\":\"compare\",\"runs\":30,\"strategies\":[\"multi-vector\",\"neutral\"]}"));
+        kinds.put("backtest", study("{\"kind\":\"backtest\",\"runs\":30}"));
+        kinds.put("bargain", study("{\"kind\":\"bargain\",\"input\":\"caspian.yaml\"}"));
+        kinds.put(
+                "bargain ensemble",
+                study("{\"kind\":\"bargain\",\"input\":\"caspian.yaml\",\"runs\":8,\"perturb\":\"positions=5\"}"));
+        open();
+        driver.findElement(By.id("tab-results")).click();
+        wait.until(d -> kinds.values().stream()
+                .allMatch(id -> d.findElement(By.id("studies")).getText().contains(id)));
+        String previousTitle = "";
+        for (java.util.Map.Entry<String, String> k : kinds.entrySet()) {
+            String id = k.getValue();
+            driver.findElement(By.xpath("//table[@id='studies']//tr[@data-id='" + id + "']/td[2]"))
+                    .click();
+            wait.until(d -> id.equals(js("return document.getElementById('study-chart').dataset.study")));
+            wait.until(d -> painted("study-chart") > 1000);
+            String title = String.valueOf(js("return charts['study-chart'].option.title.text"));
+            assertThat(title).as(k.getKey()).isNotEqualTo(previousTitle).isNotBlank();
+            assertThat(driver.findElement(By.id("study-title")).getText()).contains(id);
+            previousTitle = title;
+            shot("reopened-" + k.getKey().replace(' ', '-'));
+        }
+        for (String id : kinds.values()) {
+            driver.findElement(By.xpath("//table[@id='studies']//tr[@data-id='" + id + "']//input"))
+                    .click();
+        }
+        driver.findElement(By.id("compare-studies")).click();
+        wait.until(d -> d.findElement(By.id("study-title")).getText().startsWith("RSI median of 4 studies"));
+        assertThat(driver.findElement(By.id("study-title")).getText())
+                .contains("not compared", kinds.get("sensitivity"), kinds.get("calibrate"), kinds.get("bargain"));
+        wait.until(d -> painted("study-chart") > 1000);
+        // a comparison counts with every strategy: run, ensemble, backtest and the comparison's two strategies
+        assertThat(((Number) js("return charts['study-chart'].option.series.length")).intValue())
+                .isEqualTo(5);
+        shot("results-compared-every-kind");
     }
 }
