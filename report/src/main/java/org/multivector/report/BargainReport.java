@@ -133,12 +133,32 @@ final class BargainReport {
             if (!p.scales().get(d).isEmpty()) {
                 b.append("<p><small>").append(HtmlReport.esc(p.scales().get(d))).append("</small></p>");
             }
-            b.append(HtmlReport.chart("Positions on " + p.dimensions().get(d) + " by turn", x, lines, 0, 100, 760));
+            b.append(Charts.lines(
+                    "Positions on " + p.dimensions().get(d) + " by turn",
+                    "turn",
+                    x,
+                    "position (0–100)",
+                    lines,
+                    0,
+                    100,
+                    null,
+                    760,
+                    null));
         }
         List<HtmlReport.Line> probs =
                 actorLines(p, named, h.turns(), (t, i) -> h.winProbability().get(t)[i]);
         b.append("<h2>Probability that each actor's position wins</h2>");
-        b.append(HtmlReport.chart("PCE probability by turn", x, probs, 0, 1, 760));
+        b.append(Charts.lines(
+                "Probability that each actor's position wins (PCE), by turn",
+                "turn",
+                x,
+                "probability",
+                probs,
+                0,
+                1,
+                null,
+                760,
+                null));
         b.append("<h2>Final positions</h2><table><tr><th>actor</th><th>capability</th>");
         for (String d : p.dimensions()) {
             b.append("<th>").append(HtmlReport.esc(d)).append(" start &rarr; end</th>");
@@ -175,23 +195,35 @@ final class BargainReport {
                                 s.turns().p05(),
                                 s.turns().p95(),
                                 100 * s.convergedShare())));
-        List<StudyReport.Row> rows = new ArrayList<>();
+        List<Charts.Row> rows = new ArrayList<>();
         for (int d = 0; d < s.dimensions().size(); d++) {
             Distribution x = s.outcome().get(d);
-            rows.add(new StudyReport.Row(s.dimensions().get(d), x.p50(), x.p05(), x.p95()));
+            rows.add(new Charts.Row(s.dimensions().get(d), x.p50(), x.p05(), x.p95()));
         }
         b.append("<h2>Forecast outcome per dimension</h2>");
-        b.append(StudyReport.forest("Weighted outcome: median and 5-95 % range over runs (0-100)", rows, 760));
+        b.append(Charts.forest(
+                "Weighted outcome per dimension over " + runs + " runs",
+                "outcome (0–100)",
+                rows,
+                "5–95 % of runs",
+                760,
+                null));
         for (int d = 0; d < s.dimensions().size(); d++) {
-            List<StudyReport.Row> perActor = new ArrayList<>();
+            List<Charts.Row> perActor = new ArrayList<>();
             for (int i = 0; i < s.actors().size(); i++) {
                 Distribution x = s.finalPosition().get(i).get(d);
-                perActor.add(new StudyReport.Row(s.actors().get(i), x.p50(), x.p05(), x.p95()));
+                perActor.add(new Charts.Row(s.actors().get(i), x.p50(), x.p05(), x.p95()));
             }
             b.append("<h2>Final positions on ")
                     .append(HtmlReport.esc(s.dimensions().get(d)))
                     .append("</h2>");
-            b.append(StudyReport.forest("Median and 5-95 % range over runs (0-100)", perActor, 760));
+            b.append(Charts.forest(
+                    "Final positions on " + s.dimensions().get(d) + ": median over runs",
+                    "position (0–100)",
+                    perActor,
+                    "5–95 % of runs",
+                    760,
+                    null));
         }
         b.append("<h2>Outcome distribution</h2><table><tr><th>dimension</th><th>mean</th><th>sd</th><th>p05</th>"
                 + "<th>p25</th><th>p50</th><th>p75</th><th>p95</th></tr>");

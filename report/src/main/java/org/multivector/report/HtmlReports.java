@@ -23,7 +23,7 @@ import org.multivector.study.StudyResult;
 public final class HtmlReports implements ReportRenderer {
     @Override
     public Map<String, byte[]> render(StudyRecord record, StudyResult result) {
-        return Map.of("report.html", html(record, result).getBytes(StandardCharsets.UTF_8));
+        return Map.of("report.html", Charts.finish(html(record, result)).getBytes(StandardCharsets.UTF_8));
     }
 
     static String html(StudyRecord record, StudyResult result) {
@@ -65,27 +65,31 @@ public final class HtmlReports implements ReportRenderer {
                 "scenario " + s.name() + " · scenario hash " + s.hash() + " · " + st.runs() + " runs · multivector "
                         + BuildInfo.version()));
         b.append("<h2>Regional Stability Index</h2>");
-        b.append(StudyReport.bands(
-                "RSI (0–100)",
+        b.append(Charts.bands(
+                "Regional Stability Index over " + st.runs() + " runs",
                 firstYear,
-                List.of(new StudyReport.Band(
+                List.of(new Charts.Band(
                         "RSI", st, vars.indexOf(new Variable(Variable.REGION, "rsi")), HtmlReport.COLOURS[4])),
+                "RSI (0–100)",
                 0,
                 100,
+                s.time().lastObserved(),
                 760));
         b.append("<h2>Vector balance per state</h2><div class=\"grid\">");
         int col = 0;
         for (Actor a : s.regionalStates()) {
-            b.append(StudyReport.bands(
+            b.append(Charts.bands(
                     a.id() + ": balance index",
                     firstYear,
-                    List.of(new StudyReport.Band(
+                    List.of(new Charts.Band(
                             a.id(),
                             st,
                             vars.indexOf(new Variable(a.id(), "balance")),
                             HtmlReport.COLOURS[col++ % HtmlReport.COLOURS.length])),
+                    "balance index (0–1)",
                     0,
                     1,
+                    s.time().lastObserved(),
                     380));
         }
         b.append("</div><h2>End state ").append(firstYear + st.years() - 1).append(": distributions over runs</h2>");
@@ -129,16 +133,18 @@ public final class HtmlReports implements ReportRenderer {
         b.append("</table><p><small>Quantiles from 200-bin histograms over each variable's range: within one bin width"
                 + " (0.005 for indices in [0, 1], 0.5 for the RSI).</small></p>");
         b.append("<h2>Expected incidents per year (sum of dyad hazards)</h2>");
-        b.append(StudyReport.bands(
-                "expected incidents per year",
+        b.append(Charts.bands(
+                "Expected militarised incidents per year in the region",
                 firstYear,
-                List.of(new StudyReport.Band(
+                List.of(new Charts.Band(
                         "incidents",
                         st,
                         vars.indexOf(new Variable(Variable.REGION, "incidents.expected")),
                         HtmlReport.COLOURS[0])),
+                "incidents per year",
                 0,
                 1,
+                s.time().lastObserved(),
                 760));
         b.append("</body></html>");
         return b.toString();
@@ -162,17 +168,23 @@ public final class HtmlReports implements ReportRenderer {
         b.append("<div class=\"grid\">");
         for (String metric : List.of("rsi", "incident.p", actor + " balance", actor + " exposure")) {
             int m = metrics.indexOf(metric);
-            List<StudyReport.Row> rows = new ArrayList<>();
+            List<Charts.Row> rows = new ArrayList<>();
             for (int k = 1; k < strategies.size(); k++) {
                 double d = st.meanDiff(k, m);
                 double h = st.diffHalfWidth(k, m);
-                rows.add(new StudyReport.Row(strategies.get(k), d, d - h, d + h));
+                rows.add(new Charts.Row(strategies.get(k), d, d - h, d + h));
             }
-            b.append(StudyReport.forest(
-                    "Δ " + metric + " (mean over " + branchYear + "–" + s.time().end() + ", 95 % CI; "
+            b.append(Charts.forest(
+                    "Δ " + metric + " from " + strategies.get(0) + ", mean over " + branchYear + "–"
+                            + s.time().end(),
+                    "strategy − " + strategies.get(0) + ", " + org.multivector.study.StudySummary.unit(metric) + " ("
                             + (job.better().get(m) > 0 ? "higher" : "lower") + " is better)",
                     rows,
-                    560));
+                    "95 % CI",
+                    560,
+                    "Paired differences over " + st.runs() + " runs with common random numbers. The interval covers"
+                            + " the runs' randomness only: every run shares one history before " + branchYear
+                            + " and the same parameter values."));
         }
         b.append("</div><h2>Outcomes</h2><table><tr><th>strategy</th>");
         for (String m : metrics) {
@@ -192,17 +204,20 @@ public final class HtmlReports implements ReportRenderer {
         for (int v = 0; v < bandVars.size(); v++) {
             Variable var = bandVars.get(v);
             boolean rsi = var.name().equals("rsi");
-            List<StudyReport.Band> bands = new ArrayList<>();
+            List<Charts.Band> bands = new ArrayList<>();
             for (int k = 0; k < strategies.size(); k++) {
-                bands.add(new StudyReport.Band(
+                bands.add(new Charts.Band(
                         strategies.get(k), st.bands(k), v, HtmlReport.COLOURS[k % HtmlReport.COLOURS.length]));
             }
-            b.append(StudyReport.bands(
-                    (var.actor().equals(Variable.REGION) ? "" : var.actor() + " ") + var.name(),
+            boolean incidents = var.name().equals("incidents.expected");
+            b.append(Charts.bands(
+                    (var.actor().equals(Variable.REGION) ? "" : var.actor() + " ") + var.name() + " per strategy",
                     job.firstYear(),
                     bands,
+                    rsi ? "RSI (0–100)" : incidents ? "incidents per year" : "balance index (0–1)",
                     0,
                     rsi ? 100 : 1,
+                    s.time().lastObserved(),
                     rsi ? 760 : 560));
         }
         b.append("</div></body></html>");
@@ -221,21 +236,27 @@ public final class HtmlReports implements ReportRenderer {
                 "scenario " + s.name() + " · hash " + s.hash() + " · " + points + " points × " + runsPerPoint
                         + " runs · outputs from " + fromYear + " · multivector " + BuildInfo.version()));
         for (String o : r0.outputs()) {
-            List<StudyReport.Row> bars = rows.stream()
+            List<Charts.Row> bars = rows.stream()
                     .filter(r -> r.output().equals(o))
                     .sorted(Comparator.comparingDouble(StudyResult.SensitivityRow::importance)
                             .reversed())
                     .limit(15)
                     .map(r -> method.equals("morris")
-                            ? new StudyReport.Row(r.parameter(), r.muStar(), Double.NaN, Double.NaN)
-                            : new StudyReport.Row(r.parameter(), r.st(), r.stLo(), r.stHi()))
+                            ? new Charts.Row(r.parameter(), r.muStar(), Double.NaN, Double.NaN)
+                            : new Charts.Row(r.parameter(), r.st(), r.stLo(), r.stHi()))
                     .toList();
             b.append("<h2>").append(HtmlReport.esc(o)).append("</h2>");
-            b.append(StudyReport.forest(
-                    method.equals("morris")
-                            ? o + ": μ* (mean absolute elementary effect over the parameter's range), 15 largest"
-                            : o + ": total Sobol index with 95 % bootstrap interval, 15 largest",
+            boolean morris = method.equals("morris");
+            b.append(Charts.bars(
+                    morris
+                            ? o + ": μ* (mean absolute elementary effect), 15 largest"
+                            : o + ": total Sobol index, 15 largest",
+                    morris
+                            ? "μ* (units of " + o + " over the parameter's range)"
+                            : "total index S_T (share of variance)",
                     bars,
+                    morris ? "μ*" : "S_T",
+                    "95 % bootstrap interval",
                     760));
         }
         b.append("</body></html>");
@@ -263,37 +284,45 @@ public final class HtmlReports implements ReportRenderer {
             each[i] = r.log().get(i).combined();
             max = Math.max(max, Math.min(each[i], 3 * r.start().combined()));
         }
-        b.append(HtmlReport.chart(
-                "Combined loss per evaluation (dots) and best so far (line); 1 = naive reference",
+        b.append(Charts.lines(
+                "Combined loss per evaluation and best so far",
+                "evaluation",
                 x,
+                "loss / naive reference",
                 List.of(
                         new HtmlReport.Line("evaluation", each, HtmlReport.COLOURS[3], true),
                         new HtmlReport.Line("best so far", bestSoFar, HtmlReport.COLOURS[0], false)),
                 0,
                 Math.max(1.1, max),
-                900));
-        List<StudyReport.Row> rows = new ArrayList<>();
+                null,
+                900,
+                "Loss: geometric mean over the patterns of each pattern's loss divided by its naive reference (1 = as"
+                        + " good as the reference). Evaluations whose loss exceeds three times the start's are off the"
+                        + " chart."));
+        List<Charts.Row> rows = new ArrayList<>();
         for (int i = 0; i < fitted.size(); i++) {
             double move = r.best().x()[i] - r.start().x()[i];
-            rows.add(new StudyReport.Row(fitted.get(i).name(), move, Double.NaN, Double.NaN));
+            rows.add(new Charts.Row(fitted.get(i).name(), move, Double.NaN, Double.NaN));
         }
         rows.sort(Comparator.comparingDouble(row -> -Math.abs(row.estimate())));
-        b.append(StudyReport.forest(
-                "Change of each parameter from its start value, in shares of its range (fitted − start)", rows, 900));
+        b.append(Charts.forest(
+                "Change of each parameter from its start value",
+                "fitted − start, in shares of the parameter's range",
+                rows,
+                "",
+                900,
+                null));
         b.append("<pre>").append(HtmlReport.esc(text)).append("</pre></body></html>");
         return b.toString();
     }
 
     private static String reliabilityFigures(List<StudyResult.Scored> results) {
-        StringBuilder b = new StringBuilder();
+        StringBuilder b = new StringBuilder("<div class=\"grid\">");
         for (StudyResult.Scored r : results) {
             if (r.reliability() != null) {
-                b.append(StudyReport.reliability(
-                        "Reliability of the model: " + r.pattern(),
-                        r.reliability().toArray(new org.multivector.validate.ForecastScores.ReliabilityBin[0]),
-                        380));
+                b.append(Charts.reliability("Reliability of the model", r.pattern(), r.reliability(), 460));
             }
         }
-        return b.toString();
+        return b.append("</div>").toString();
     }
 }

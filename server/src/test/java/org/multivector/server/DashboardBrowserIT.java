@@ -340,5 +340,23 @@ class DashboardBrowserIT {
         assertThat(((Number) js("return charts['study-chart'].option.series.length")).intValue())
                 .isEqualTo(5);
         shot("results-compared-every-kind");
+        // Every kind's report.html, served by the API: every chart drawn by the inlined ECharts, offline.
+        for (java.util.Map.Entry<String, String> k : kinds.entrySet()) {
+            driver.get("http://127.0.0.1:" + server.port() + "/api/studies/" + k.getValue() + "/report");
+            wait.until(d -> js("return document.body.dataset.chartsReady") != null);
+            long divs = ((Number) js("return document.querySelectorAll('div.mv-chart').length")).longValue();
+            assertThat(divs).as(k.getKey() + " charts").isPositive();
+            assertThat(js("return document.body.dataset.chartsReady")).isEqualTo(String.valueOf(divs));
+            Object unpainted = js("let n = 0; document.querySelectorAll('div.mv-chart').forEach(el => {"
+                    + " const c = el.querySelector('canvas'); if (!c) { n++; return; }"
+                    + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let k = 0;"
+                    + " for (let i = 3; i < d.length; i += 4) if (d[i] > 0) k++; if (k < 500) n++; }); return n;");
+            assertThat(((Number) unpainted).longValue())
+                    .as(k.getKey() + ": charts without pixels")
+                    .isZero();
+            assertThat(((Number) js("return document.querySelectorAll('.mv-downloads button').length")).longValue())
+                    .isEqualTo(2 * divs);
+            shot("report-" + k.getKey().replace(' ', '-'));
+        }
     }
 }
