@@ -35,7 +35,7 @@ class BargainCommandTest {
                 .isEqualTo(Files.readAllBytes(KTAB.resolve("outputs/SOE-Pol-Comp/positions.csv")));
         Path out = dir.resolve("soe");
         assertThat(out.resolve("positions.csv")).hasSameBinaryContentAs(csv);
-        assertThat(Files.readString(out.resolve("report.html"))).contains("<svg", "Positions on Policy");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("class=\"mv-chart\"", "Positions on Policy");
         assertThat(Files.readAllLines(out.resolve("history.csv")).get(0))
                 .isEqualTo("turn,actor,dimension,position,ideal,win_probability,risk_attitude");
         Path db = dir.resolve("results.duckdb");

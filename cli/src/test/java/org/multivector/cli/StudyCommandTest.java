@@ -42,7 +42,7 @@ class StudyCommandTest {
         List<String> csv = Files.readAllLines(dir.resolve("t1/summary.csv"));
         assertThat(csv.get(0))
                 .isEqualTo("study_id,scenario_hash,year,actor,variable,n,mean,sd,min,p05,p25,p50,p75,p95,max");
-        assertThat(Files.readString(dir.resolve("t1/report.html"))).contains("<polygon", "RSI");
+        assertThat(Files.readString(dir.resolve("t1/report.html"))).contains("class=\"mv-chart\"", "5–95 %", "RSI");
         Path db = dir.resolve("results.duckdb");
         assertThat(count(db, "SELECT count(*) FROM studies WHERE kind = 'ensemble'"))
                 .isEqualTo(1);
@@ -80,7 +80,7 @@ class StudyCommandTest {
         RunCommandTest.Result r = run("compare", "--runs", "150", "--out", dir.toString(), "--name", "c");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("multi-vector", "bandwagon:RUS", "neutral", "Answer:", "95% CI");
-        assertThat(Files.readString(dir.resolve("c/report.html"))).contains("Paired differences", "<polygon");
+        assertThat(Files.readString(dir.resolve("c/report.html"))).contains("Paired differences", "95 % CI", "class=\"mv-chart\"");
         Path db = dir.resolve("results.duckdb");
         assertThat(count(db, "SELECT count(DISTINCT strategy) FROM comparisons"))
                 .isEqualTo(5);
