@@ -80,7 +80,8 @@ class StudyCommandTest {
         RunCommandTest.Result r = run("compare", "--runs", "150", "--out", dir.toString(), "--name", "c");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("multi-vector", "bandwagon:RUS", "neutral", "Answer:", "95% CI");
-        assertThat(Files.readString(dir.resolve("c/report.html"))).contains("Paired differences", "95 % CI", "class=\"mv-chart\"");
+        assertThat(Files.readString(dir.resolve("c/report.html")))
+                .contains("Paired differences", "95 % CI", "class=\"mv-chart\"");
         Path db = dir.resolve("results.duckdb");
         assertThat(count(db, "SELECT count(DISTINCT strategy) FROM comparisons"))
                 .isEqualTo(5);

@@ -228,70 +228,10 @@ final class Charts {
                 up90[y] = q[4][y] - q[0][y];
                 up50[y] = q[3][y] - q[1][y];
             }
-            series.add(map(
-                    "name",
-                    n + " 5–95 %",
-                    "type",
-                    "line",
-                    "data",
-                    values(q[0]),
-                    "stack",
-                    n + "a",
-                    "symbol",
-                    "none",
-                    "lineStyle",
-                    map("opacity", 0),
-                    "color",
-                    b.colour()));
-            series.add(map(
-                    "name",
-                    n + " 5–95 %",
-                    "type",
-                    "line",
-                    "data",
-                    values(up90),
-                    "stack",
-                    n + "a",
-                    "symbol",
-                    "none",
-                    "lineStyle",
-                    map("opacity", 0),
-                    "areaStyle",
-                    map("color", b.colour(), "opacity", 0.15),
-                    "color",
-                    b.colour()));
-            series.add(map(
-                    "name",
-                    n + " 25–75 %",
-                    "type",
-                    "line",
-                    "data",
-                    values(q[1]),
-                    "stack",
-                    n + "b",
-                    "symbol",
-                    "none",
-                    "lineStyle",
-                    map("opacity", 0),
-                    "color",
-                    b.colour()));
-            series.add(map(
-                    "name",
-                    n + " 25–75 %",
-                    "type",
-                    "line",
-                    "data",
-                    values(up50),
-                    "stack",
-                    n + "b",
-                    "symbol",
-                    "none",
-                    "lineStyle",
-                    map("opacity", 0),
-                    "areaStyle",
-                    map("color", b.colour(), "opacity", 0.3),
-                    "color",
-                    b.colour()));
+            series.add(stacked(n + " 5–95 %", q[0], n + "a", b.colour(), 0));
+            series.add(stacked(n + " 5–95 %", up90, n + "a", b.colour(), 0.15));
+            series.add(stacked(n + " 25–75 %", q[1], n + "b", b.colour(), 0));
+            series.add(stacked(n + " 25–75 %", up50, n + "b", b.colour(), 0.3));
             series.add(map(
                     "name",
                     n + " median",
@@ -345,6 +285,30 @@ final class Charts {
                         : "")
                 + ".";
         return chart(title, option, width, 260 + 18 * legendRows, caption);
+    }
+
+    /**
+     * One layer of a stacked band: the lower edge (no fill) or the band's width on top of it (filled with
+     * {@code opacity}); ECharts stacks series of the same {@code stack} name.
+     */
+    private static Map<String, Object> stacked(String name, double[] v, String stack, String colour, double opacity) {
+        return map(
+                "name",
+                name,
+                "type",
+                "line",
+                "data",
+                values(v),
+                "stack",
+                stack,
+                "symbol",
+                "none",
+                "lineStyle",
+                map("opacity", 0),
+                "areaStyle",
+                opacity > 0 ? map("color", colour, "opacity", opacity) : null,
+                "color",
+                colour);
     }
 
     /** A row of a forest plot: a label, the estimate and its interval (NaN: none). */

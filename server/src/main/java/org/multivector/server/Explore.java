@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.multivector.engine.Trajectory;
 import org.multivector.model.Actor;
 import org.multivector.model.Dimension;
@@ -19,11 +18,12 @@ import org.multivector.study.RegionView;
  */
 final class Explore {
 
-    private final Map<String, byte[]> json = new ConcurrentHashMap<>();
+    /** The JSON of at most {@link Scenarios#CACHED} scenario versions (least recently used dropped). */
+    private final Map<String, byte[]> json = Bounded.map(Scenarios.CACHED);
 
     /** The time series of a scenario as JSON bytes (computed and serialised once per scenario version). */
     byte[] json(Scenario s) {
-        return json.computeIfAbsent(s.hash(), h -> {
+        return Bounded.computeIfAbsent(json, s.hash(), h -> {
             try {
                 return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(compute(s));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.multivector.model.Scenario;
 import org.multivector.scenario.Problem;
@@ -25,7 +24,11 @@ final class Scenarios {
     static final String NAME = "[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}";
 
     private final Path dir;
-    private final Map<String, Scenario> cache = new ConcurrentHashMap<>();
+    /** Parsed scenarios, at most {@link #CACHED} (least recently used dropped), keyed by name and content. */
+    private final Map<String, Scenario> cache = Bounded.map(CACHED);
+
+    /** Scenarios kept parsed: a long-lived server's memory does not grow with the uploads it has seen. */
+    static final int CACHED = 32;
 
     Scenarios(Path dataDir) {
         this.dir = dataDir.resolve("scenarios").toAbsolutePath().normalize();
@@ -71,7 +74,8 @@ final class Scenarios {
     Scenario load(String name) {
         byte[] b = bytes(name);
         String key = name + ":" + java.util.Arrays.hashCode(b);
-        return cache.computeIfAbsent(
+        return Bounded.computeIfAbsent(
+                cache,
                 key,
                 k -> ScenarioLoader.builtInNames().contains(name)
                         ? ScenarioLoader.builtIn(name)
