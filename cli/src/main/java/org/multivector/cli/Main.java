@@ -142,9 +142,14 @@ public final class Main implements Runnable {
         return p.field();
     }
 
+    /** What follows the field's name: {@code [1]} → " (item 2)", {@code .KAZ} → " KAZ". */
     private static String suffix(RequestException.FieldProblem p) {
-        return p.field().length() > p.baseField().length()
-                ? " " + p.field().substring(p.baseField().length() + 1)
-                : "";
+        String rest = p.field().substring(p.baseField().length());
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\\[(\\d+)]").matcher(rest);
+        if (m.matches()) {
+            return " (item " + (Integer.parseInt(m.group(1)) + 1) + ")";
+        }
+        return rest.startsWith(".") ? " " + rest.substring(1) : rest;
     }
 }

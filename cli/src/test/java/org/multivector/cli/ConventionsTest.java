@@ -78,6 +78,15 @@ class ConventionsTest {
     }
 
     @Test
+    void badFields_areNamedAsOptions_withTheItemOrKey() {
+        RunCommandTest.Result r = run("compare", "--strategies", "multi-vector,bandwagon:MARS", "--runs", "5");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("multivector: --strategies (item 2): 'bandwagon:MARS' names unknown pole");
+        RunCommandTest.Result s = run("run", "--strategy", "KAZ=neutral", "--strategy", "XYZ=neutral");
+        assertThat(s.err()).startsWith("multivector: --strategy XYZ: 'XYZ' is not a regional state");
+    }
+
+    @Test
     void aDirectoryHoldingAnotherStudy_isNeverReplaced(@TempDir Path dir) throws Exception {
         assertThat(run("run", "-q", "--out", dir.toString(), "--name", "x").code())
                 .isZero();

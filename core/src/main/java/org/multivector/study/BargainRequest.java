@@ -40,7 +40,7 @@ public record BargainRequest(
         perturb = perturb == null || perturb.isBlank() ? null : perturb.strip();
         Problems p = new Problems();
         if ((input == null) == (euSmp == null)) {
-            p.add("input", "give exactly one issue: an input file, or euSmp with a seed");
+            p.add("input", "give exactly one issue: an input file, or the seed of an euSMP issue");
         }
         if (ra && euSmp == null) {
             p.add("ra", "the accommodation matrix is drawn only with euSmp");
