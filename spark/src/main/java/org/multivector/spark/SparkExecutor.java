@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.multivector.study.BlockJob;
 import org.multivector.study.StudyExecutor;
 
@@ -54,9 +55,22 @@ public final class SparkExecutor implements StudyExecutor {
     @Override
     public <P> void execute(BlockJob<P> job, long fromBlock, Sink<P> sink) throws Exception {
         long end = job.blocks();
+        P partial = job.newPartial();
+        // One copy of the job per executor JVM: tasks share it, and with it what the job caches (the parsed and
+        // compiled scenario, the workers' engines), instead of deserialising and compiling it for every task.
+        Broadcast<BlockJob<P>> shared = sc.broadcast(job);
+        try {
+            run(job, shared, fromBlock, end, partial, sink);
+        } finally {
+            shared.destroy();
+        }
+    }
+
+    private <P> void run(
+            BlockJob<P> job, Broadcast<BlockJob<P>> shared, long fromBlock, long end, P partial, Sink<P> sink)
+            throws Exception {
         int parallelism = Math.max(1, sc.defaultParallelism());
         long wave = Math.max(1, 4L * parallelism);
-        P partial = job.newPartial();
         for (long start = fromBlock; start < end; start += wave * perPartition(job)) {
             long per = perPartition(job);
             long stop = Math.min(end, start + wave * per);
@@ -65,7 +79,7 @@ public final class SparkExecutor implements StudyExecutor {
                 ranges.add(new long[] {b, Math.min(stop, b + per)});
             }
             List<byte[]> parts = sc.parallelize(ranges, ranges.size())
-                    .mapPartitions(new RunBlocks<>(job))
+                    .mapPartitions(new RunBlocks<>(shared))
                     .collect();
             for (int i = 0; i < parts.size(); i++) {
                 job.decode(parts.get(i), partial);
@@ -90,14 +104,15 @@ public final class SparkExecutor implements StudyExecutor {
     /** Runs a partition's block ranges on an executor and returns their merged, encoded partial. */
     static final class RunBlocks<P> implements FlatMapFunction<Iterator<long[]>, byte[]> {
         private static final long serialVersionUID = 1L;
-        private final BlockJob<P> job;
+        private final Broadcast<BlockJob<P>> shared;
 
-        RunBlocks(BlockJob<P> job) {
-            this.job = job;
+        RunBlocks(Broadcast<BlockJob<P>> shared) {
+            this.shared = shared;
         }
 
         @Override
         public Iterator<byte[]> call(Iterator<long[]> ranges) throws Exception {
+            BlockJob<P> job = shared.value();
             List<byte[]> out = new ArrayList<>();
             P total = job.newPartial();
             P one = job.newPartial();
