@@ -84,7 +84,7 @@ async function loadExplore() {
   if (+y.value < +y.min || +y.value > +y.max) y.value = y.min;
   $('dimension-select').innerHTML = exploreData.dimensions.map(d => '<option value="' + esc(d.id) + '">' + esc(d.name) + '</option>').join('');
   $('state-select').innerHTML = Object.keys(exploreData.states).map(s => '<option>' + esc(s) + '</option>').join('');
-  $('observed-note').textContent = 'ties observed to ' + exploreData.lastObserved + ', simulated after (seed ' + exploreData.seed + ')';
+  $('observed-note').textContent = 'one run (seed ' + exploreData.seed + '): ties follow the observations up to ' + exploreData.lastObserved + ' where there are any (the network says which), simulated after';
   await showYear();
   status('');
 }
@@ -299,7 +299,7 @@ function showStudy(t, r, view) {
       title: titled('Difference from ' + r.baseline + ' in ' + view + ' (mean over runs, 95 % CI)'),
       tooltip: {}, grid: {left: 140, right: 30, top: 60, bottom: 55},
       xAxis: {type: 'value', name: 'strategy − ' + r.baseline + unit + ' (' + rows[0].better + ' is better)', nameLocation: 'middle', nameGap: 30},
-      yAxis: {type: 'category', data: others.map(x => x.strategy), name: 'strategy', nameLocation: 'end', nameGap: 12},
+      yAxis: {type: 'category', data: others.map(x => x.strategy), name: 'strategy', nameLocation: 'start', nameGap: 12, inverse: true, axisLine: {onZero: false}},
       series: [
         {name: '95 % CI', type: 'custom', renderItem: (p, api2) => {
           const lo = api2.coord([api2.value(1), api2.value(0)]), hi = api2.coord([api2.value(2), api2.value(0)]);
@@ -358,7 +358,7 @@ function showStudy(t, r, view) {
       title: titled('Forecast outcome per dimension over ' + r.request.runs + ' perturbed runs: median and 5–95 %'),
       tooltip: {}, grid: {left: 140, right: 30, top: 60, bottom: 55}, legend: {top: 22, data: ['median', '5–95 %']}, color: ['#333', '#8e44ad'],
       xAxis: {type: 'value', min: 0, max: 100, name: 'outcome (0–100)', nameLocation: 'middle', nameGap: 28},
-      yAxis: {type: 'category', data: dims, name: 'dimension'},
+      yAxis: {type: 'category', data: dims, name: 'dimension', nameLocation: 'start', nameGap: 12, inverse: true, axisLine: {onZero: false}},
       series: [
         {name: '5–95 %', type: 'custom', renderItem: (p, api2) => {
           const lo = api2.coord([api2.value(1), api2.value(0)]), hi = api2.coord([api2.value(2), api2.value(0)]);
