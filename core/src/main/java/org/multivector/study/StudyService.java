@@ -209,7 +209,7 @@ public final class StudyService {
         } else {
             slot.delete();
         }
-        requestSlot.write(p.canonical.getBytes(StandardCharsets.UTF_8));
+        requestSlot.write(resumeRecord(p).getBytes(StandardCharsets.UTF_8));
         long t0 = System.nanoTime();
         Context ctx = new Context(e, slot, directory);
         Outcome outcome = execute(p, ctx);
@@ -293,11 +293,12 @@ public final class StudyService {
             return;
         }
         String before = new String(stored.get(), StandardCharsets.UTF_8);
-        if (before.equals(p.canonical)) {
+        String current = resumeRecord(p);
+        if (before.equals(current)) {
             return;
         }
         JsonNode was = CANONICAL.readTree(before);
-        JsonNode now = CANONICAL.readTree(p.canonical);
+        JsonNode now = CANONICAL.readTree(current);
         List<RequestException.FieldProblem> diffs = new ArrayList<>();
         diff("", was, now, diffs);
         if (diffs.isEmpty()) {
@@ -305,6 +306,23 @@ public final class StudyService {
                     "request", "differs from the interrupted study's; resume with the same request", null));
         }
         throw new RequestException(diffs);
+    }
+
+    /**
+     * What a resumption is compared with: the canonical request, and the scenario part as the user wrote it (so a
+     * changed {@code set} or override is named as such, not only as a changed scenario hash).
+     */
+    private static String resumeRecord(Prepared p) throws IOException {
+        ObjectNode r = (ObjectNode) CANONICAL.readTree(p.canonical);
+        if (p.request.scenario() != null) {
+            ScenarioChoice c = p.request.scenario();
+            ObjectNode choice = r.putObject("scenarioChoice");
+            choice.put("scenario", c.scenario());
+            choice.set("overlays", CANONICAL.valueToTree(c.overlays()));
+            choice.set("set", CANONICAL.valueToTree(new TreeMap<>(c.set())));
+            choice.set("overrides", CANONICAL.valueToTree(new TreeMap<>(c.overrides())));
+        }
+        return r.toString();
     }
 
     private static void diff(String prefix, JsonNode was, JsonNode now, List<RequestException.FieldProblem> out) {
@@ -318,8 +336,15 @@ public final class StudyService {
         for (String n : names.keySet()) {
             JsonNode a = was.get(n);
             JsonNode b = now.get(n);
+            if (n.equals("scenario")
+                    && prefix.isEmpty()
+                    && was.has("scenarioChoice")
+                    && now.has("scenarioChoice")
+                    && !was.get("scenarioChoice").equals(now.get("scenarioChoice"))) {
+                continue; // the same change, named by the scenario choice's fields below
+            }
             if (a != null && b != null && a.isObject() && b.isObject()) {
-                diff(prefix + n + ".", a, b, out);
+                diff(n.equals("scenarioChoice") ? "" : prefix + n + ".", a, b, out);
             } else if (a == null || !a.equals(b)) {
                 String field = prefix + n;
                 out.add(new RequestException.FieldProblem(

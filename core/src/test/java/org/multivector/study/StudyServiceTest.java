@@ -187,6 +187,27 @@ class StudyServiceTest {
     }
 
     @Test
+    void run_resumedWithAnotherParameterValue_refusedNamingTheSetting() throws Exception {
+        MemoryCheckpoints checkpoints = new MemoryCheckpoints();
+        StudyService s = service(new MemoryArchive(), checkpoints);
+        int[] blocks = {0};
+        try (ThreadExecutor ex = new ThreadExecutor(1)) {
+            assertThatThrownBy(() -> s.run(
+                            new EnsembleRequest(choice(Map.of("tension-base", -1.5), Map.of()), 3L, 2000L, false),
+                            new StudyService.Execution(ex, null, () -> ++blocks[0] > 2, false, "d")))
+                    .isInstanceOf(StudyRunner.Stopped.class);
+            assertThatThrownBy(() -> s.run(
+                            new EnsembleRequest(choice(Map.of("tension-base", -1.4), Map.of()), 3L, 2000L, false),
+                            new StudyService.Execution(ex, null, null, true, "d")))
+                    .isInstanceOfSatisfying(
+                            RequestException.class,
+                            e -> assertThat(e.problems())
+                                    .extracting(RequestException.FieldProblem::field)
+                                    .containsExactly("set.tension-base"));
+        }
+    }
+
+    @Test
     void manifest_recordsVersionHashParametersAndTheRequest() {
         StudyService.Prepared p = service(new MemoryArchive(), CheckpointStore.NONE)
                 .prepare(new RunRequest(choice(Map.of("tension-base", -1.5), Map.of()), 9L));
