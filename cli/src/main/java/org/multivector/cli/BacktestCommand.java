@@ -33,6 +33,14 @@ final class BacktestCommand extends StudyCommand {
     @Option(names = "--test", paramLabel = "FROM-TO", description = "Test years (default: 2009-2024).")
     String test;
 
+    @Mixin
+    ExecutorOptions executor = new ExecutorOptions();
+
+    @Override
+    ExecutorOptions executorOptions() {
+        return executor;
+    }
+
     @Override
     StudyRequest request() {
         return new BacktestRequest(

@@ -20,6 +20,7 @@ import org.multivector.study.StudyRequest;
 import org.multivector.study.StudyResult;
 import org.multivector.study.StudyService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -140,12 +141,20 @@ final class BargainCommand extends StudyCommand {
             "InterVecBrgn", "--inter-vec-brgn",
             "BargnModel", "--bargn-model");
 
+    @Mixin
+    ExecutorOptions executor = new ExecutorOptions();
+
+    @Override
+    ExecutorOptions executorOptions() {
+        return executor;
+    }
+
     @Override
     StudyRequest request() {
         if (positionsCsv != null && runs != null && runs > 1) {
             throw RequestException.of("positionsCsv", "writes one run's history; drop it or the ensemble's runs");
         }
-        if ((runs == null || runs == 1) && (!engine.equals("local") || master != null)) {
+        if ((runs == null || runs == 1) && (!executor.engine.equals("local") || executor.master != null)) {
             throw RequestException.of("engine", "the engine and master apply to ensembles: ask for more runs");
         }
         return new BargainRequest(

@@ -54,6 +54,14 @@ final class CalibrateCommand extends StudyCommand {
     @Option(names = "--population", description = "CMA-ES population size (default: 4 + 3 ln(number of parameters)).")
     Integer population;
 
+    @Mixin
+    ExecutorOptions executor = new ExecutorOptions();
+
+    @Override
+    ExecutorOptions executorOptions() {
+        return executor;
+    }
+
     @Override
     StudyRequest request() {
         return new CalibrateRequest(

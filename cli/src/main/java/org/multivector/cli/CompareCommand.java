@@ -54,6 +54,14 @@ final class CompareCommand extends StudyCommand {
             description = "Override another state's strategy, e.g. UZB=neutral (repeatable).")
     List<String> overrides = new java.util.ArrayList<>();
 
+    @Mixin
+    ExecutorOptions executor = new ExecutorOptions();
+
+    @Override
+    ExecutorOptions executorOptions() {
+        return executor;
+    }
+
     @Override
     StudyRequest request() {
         ScenarioChoice choice = scenario.choice(overrides, null, null);

@@ -49,6 +49,14 @@ final class EnsembleCommand extends StudyCommand {
                     + " only; large).")
     boolean keepRuns;
 
+    @Mixin
+    ExecutorOptions executor = new ExecutorOptions();
+
+    @Override
+    ExecutorOptions executorOptions() {
+        return executor;
+    }
+
     @Override
     StudyRequest request() {
         return new EnsembleRequest(scenario.choice(strategies, from, to), seed, runs, keepRuns);

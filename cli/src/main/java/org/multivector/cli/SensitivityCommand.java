@@ -51,6 +51,14 @@ final class SensitivityCommand extends StudyCommand {
     @Option(names = "--from", paramLabel = "YEAR", description = "Outputs are means from this year on.")
     Integer from;
 
+    @Mixin
+    ExecutorOptions executor = new ExecutorOptions();
+
+    @Override
+    ExecutorOptions executorOptions() {
+        return executor;
+    }
+
     @Override
     StudyRequest request() {
         return new SensitivityRequest(

@@ -40,19 +40,31 @@ abstract class StudyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--threads",
-            description = "Worker threads for the local engine (default: all processors). Results do not depend on it.")
-    Integer threads;
+    /**
+     * Where the study's blocks run: {@code --threads}, {@code --engine}, {@code --master}. A mixin of the commands
+     * whose studies run many blocks; {@code run} has none (one trajectory on the calling thread).
+     */
+    static final class ExecutorOptions {
+        @Option(
+                names = "--threads",
+                description = "Worker threads for the local engine (default: all processors). Results do not depend"
+                        + " on it.")
+        Integer threads;
 
-    @Option(
-            names = "--engine",
-            defaultValue = "local",
-            description = "local (threads) or spark (needs the Spark job jar; docs/SCALING.md).")
-    String engine;
+        @Option(
+                names = "--engine",
+                defaultValue = "local",
+                description = "local (threads) or spark (needs the Spark job jar; docs/SCALING.md).")
+        String engine = "local";
 
-    @Option(names = "--master", description = "Spark master URL (default: local[*]).")
-    String master;
+        @Option(names = "--master", description = "Spark master URL (default: local[*]).")
+        String master;
+    }
+
+    /** This command's executor options (none: one thread). */
+    ExecutorOptions executorOptions() {
+        return new ExecutorOptions();
+    }
 
     @Option(
             names = "--out",
@@ -89,7 +101,8 @@ abstract class StudyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StudyRequest request = request();
-        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        ExecutorOptions xo = executorOptions();
+        int threadCount = xo.threads != null ? xo.threads : Runtime.getRuntime().availableProcessors();
         if (threadCount < 1 || threadCount > 1024) {
             throw RequestException.of("threads", threadCount + " is outside 1..1024");
         }
@@ -101,7 +114,7 @@ abstract class StudyCommand implements Callable<Integer> {
                 "multivector");
         StudyService.Prepared prepared = service.prepare(request);
         StopOnSignal signal = new StopOnSignal();
-        try (StudyExecutor ex = executor(threadCount);
+        try (StudyExecutor ex = executor(xo, threadCount);
                 Progress progress = new Progress(request.kind(), quiet || json)) {
             StudyService.Completed c = service.run(
                     prepared, new StudyService.Execution(ex, progress, signal::stopRequested, resume, name));
@@ -139,7 +152,9 @@ abstract class StudyCommand implements Callable<Integer> {
         }
     }
 
-    private StudyExecutor executor(int threadCount) {
+    private static StudyExecutor executor(ExecutorOptions xo, int threadCount) {
+        String engine = xo.engine;
+        String master = xo.master;
         if (engine.equals("local")) {
             if (master != null) {
                 throw RequestException.of("master", "a Spark master needs the spark engine");
