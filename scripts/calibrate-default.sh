@@ -6,6 +6,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
+# a build artefact: a calibration of other data is another study, and a study directory is never replaced
+rm -rf target/calibration/default target/calibration/.default.checkpoint target/calibration/.default.request.checkpoint
 ./multivector calibrate --scenario central-asia-prior --train 1992-2008 --seed 1992 \
   --out target/calibration --name default -q "$@"
 cp target/calibration/default/overlay.yaml data/central-asia-calibration.yaml

@@ -15,12 +15,7 @@ final class FileCatalog implements ScenarioCatalog {
         if (!Files.exists(p) && ScenarioLoader.builtInNames().contains(reference)) {
             return new Source(reference, reference + ".yaml", ScenarioLoader.builtInBytes(reference));
         }
-        ScenarioLoader.load(p); // every file problem, reported with the file's name
-        try {
-            return new Source(reference, reference, Files.readAllBytes(p));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + reference, e);
-        }
+        return new Source(reference, reference, ScenarioLoader.read(p));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.multivector.cli;
 import java.io.PrintWriter;
 import java.util.Map;
 import org.multivector.model.UserInputException;
+import org.multivector.scenario.ScenarioException;
 import org.multivector.study.BuildInfo;
 import org.multivector.study.RequestException;
 import picocli.AutoComplete;
@@ -99,11 +100,8 @@ public final class Main implements Runnable {
                 return 2;
             }
             if (ex instanceof UserInputException ue) {
-                err.println(
-                        ue.getMessage().startsWith("1 problem")
-                                        || ue.getMessage().contains(" problems")
-                                ? ue.getMessage()
-                                : "multivector: " + ue.getMessage());
+                // file problems are already located (file:line:column), one per line under a count
+                err.println(ue instanceof ScenarioException ? ue.getMessage() : "multivector: " + ue.getMessage());
                 err.flush();
                 return 2;
             }

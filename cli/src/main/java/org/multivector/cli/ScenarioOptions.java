@@ -33,11 +33,7 @@ final class ScenarioOptions {
 
     /** The configured scenario of these options (for commands that only look at it). */
     org.multivector.model.Scenario load() {
-        FileCatalog catalog = new FileCatalog();
-        ScenarioChoice c = choice(List.of(), null, null);
-        org.multivector.study.ScenarioCatalog.Source src = catalog.scenario(c.scenario());
-        return org.multivector.study.ConfiguredScenario.of(src.reference(), src.file(), src.bytes())
-                .configure(c.overlays().stream().map(catalog::overlay).toList(), c.set(), Map.of(), null, null)
+        return org.multivector.study.ConfiguredScenario.resolve(new FileCatalog(), choice(List.of(), null, null))
                 .scenario();
     }
 

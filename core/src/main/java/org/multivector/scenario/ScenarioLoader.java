@@ -65,10 +65,19 @@ public final class ScenarioLoader {
     /** Loads and checks a scenario file; a name without a path separator may also name a built-in scenario. */
     public static Scenario load(Path path) {
         String file = path.toString();
+        if (!Files.exists(path) && BUILT_IN.contains(file)) {
+            return builtIn(file);
+        }
+        return parse(file, read(path));
+    }
+
+    /**
+     * The bytes of a scenario file, checked as a file: it exists, is a regular readable file and is not larger than
+     * {@link YamlDocument#MAX_BYTES_DEFAULT}; otherwise a problem naming the file.
+     */
+    public static byte[] read(Path path) {
+        String file = path.toString();
         if (!Files.exists(path)) {
-            if (BUILT_IN.contains(file)) {
-                return builtIn(file);
-            }
             throw YamlDocument.fileProblem(
                     file, "no such file (expected a scenario YAML file or one of " + String.join(", ", BUILT_IN) + ")");
         }
@@ -81,7 +90,6 @@ public final class ScenarioLoader {
         if (!Files.isReadable(path)) {
             throw YamlDocument.fileProblem(file, "cannot be read (check its permissions)");
         }
-        byte[] bytes;
         try {
             long size = Files.size(path);
             if (size > YamlDocument.MAX_BYTES_DEFAULT) {
@@ -90,11 +98,10 @@ public final class ScenarioLoader {
                         "file is " + size + " bytes, larger than the limit of " + YamlDocument.MAX_BYTES_DEFAULT
                                 + " bytes (expected a scenario file)");
             }
-            bytes = Files.readAllBytes(path);
+            return Files.readAllBytes(path);
         } catch (IOException e) {
             throw YamlDocument.fileProblem(file, "cannot be read: " + e.getMessage());
         }
-        return parse(file, bytes);
     }
 
     /** Parses and checks scenario text; {@code file} is the name used in problem locations. */

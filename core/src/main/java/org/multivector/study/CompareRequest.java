@@ -67,7 +67,7 @@ public record CompareRequest(
     CompareRequest resolve(Scenario s) {
         Problems p = new Problems();
         List<String> states = s.regionalStates().stream().map(Actor::id).toList();
-        String a = actor != null ? actor : states.get(0);
+        String a = actor != null ? actor : states.isEmpty() ? "" : states.get(0);
         if (!states.contains(a)) {
             p.add(
                     "actor",

@@ -48,6 +48,8 @@ public final class ConfiguredScenario implements Serializable {
     private final String file;
     private final byte[] yaml;
     private final String baseHash;
+    private final int baseStart; // the base scenario's years, to tell an edit from the default
+    private final int baseEnd;
     private final int from; // 0: the scenario's first year
     private final int to; // 0: the scenario's last year
     private final int knownAt; // 0: everything known
@@ -62,6 +64,7 @@ public final class ConfiguredScenario implements Serializable {
             String file,
             byte[] yaml,
             String baseHash,
+            int[] baseYears,
             int from,
             int to,
             int knownAt,
@@ -71,6 +74,8 @@ public final class ConfiguredScenario implements Serializable {
         this.file = file;
         this.yaml = yaml;
         this.baseHash = baseHash;
+        this.baseStart = baseYears[0];
+        this.baseEnd = baseYears[1];
         this.from = from;
         this.to = to;
         this.knownAt = knownAt;
@@ -89,9 +94,30 @@ public final class ConfiguredScenario implements Serializable {
     public static ConfiguredScenario of(String source, String file, byte[] yaml) {
         byte[] copy = yaml.clone();
         Scenario base = ScenarioLoader.parse(file, copy);
-        ConfiguredScenario c = new ConfiguredScenario(source, file, copy, base.hash(), 0, 0, 0, Map.of(), Map.of());
+        ConfiguredScenario c = new ConfiguredScenario(
+                source,
+                file,
+                copy,
+                base.hash(),
+                new int[] {base.time().start(), base.time().end()},
+                0,
+                0,
+                0,
+                Map.of(),
+                Map.of());
         c.scenario = base;
         return c;
+    }
+
+    /** The scenario a request's choice names, resolved through {@code catalog} and configured as it says. */
+    public static ConfiguredScenario resolve(ScenarioCatalog catalog, ScenarioChoice choice) {
+        ScenarioCatalog.Source src = catalog.scenario(choice.scenario());
+        List<Overlay> overlays = new java.util.ArrayList<>();
+        for (String o : choice.overlays()) {
+            overlays.add(catalog.overlay(o));
+        }
+        return of(src.reference(), src.file(), src.bytes())
+                .configure(overlays, choice.set(), choice.overrides(), choice.from(), choice.to());
     }
 
     /**
@@ -146,27 +172,31 @@ public final class ConfiguredScenario implements Serializable {
                 problems.add("overrides." + state, e.problems().get(0).message());
             }
         });
-        int f = newFrom != null ? newFrom : (from != 0 ? from : base.time().start());
-        int l = newTo != null ? newTo : (to != 0 ? to : base.time().end());
-        if (newFrom != null && (f < base.time().start() || f > base.time().end())) {
-            problems.add(
-                    "from",
-                    f + " is outside the scenario's years " + base.time().start() + ".."
-                            + base.time().end());
+        int f = newFrom != null ? newFrom : (from != 0 ? from : baseStart);
+        int l = newTo != null ? newTo : (to != 0 ? to : baseEnd);
+        String years = " is outside the scenario's years " + baseStart + ".." + baseEnd;
+        if (newFrom != null && (f < baseStart || f > baseEnd)) {
+            problems.add("from", f + years);
         }
-        if (newTo != null && (l < base.time().start() || l > base.time().end())) {
-            problems.add(
-                    "to",
-                    l + " is outside the scenario's years " + base.time().start() + ".."
-                            + base.time().end());
+        if (newTo != null && (l < baseStart || l > baseEnd)) {
+            problems.add("to", l + years);
         }
         if (problems.isEmpty() && f > l) {
             problems.add("from", f + " is after the last simulated year " + l + " (expected from <= to)");
         }
         problems.throwIfAny();
-        boolean sameYears = f == base.time().start() && l == base.time().end();
+        boolean sameYears = f == baseStart && l == baseEnd;
         return new ConfiguredScenario(
-                source, file, yaml, baseHash, sameYears ? 0 : f, sameYears ? 0 : l, knownAt, strat, params);
+                source,
+                file,
+                yaml,
+                baseHash,
+                baseYears(),
+                sameYears ? 0 : f,
+                sameYears ? 0 : l,
+                knownAt,
+                strat,
+                params);
     }
 
     /**
@@ -197,15 +227,27 @@ public final class ConfiguredScenario implements Serializable {
 
     /** The same configuration simulating {@code newFrom..newTo} (already checked by the caller). */
     public ConfiguredScenario withYears(int newFrom, int newTo) {
-        Scenario base = ScenarioLoader.parse(file, yaml);
-        boolean same = newFrom == base.time().start() && newTo == base.time().end();
+        boolean same = newFrom == baseStart && newTo == baseEnd;
         return new ConfiguredScenario(
-                source, file, yaml, baseHash, same ? 0 : newFrom, same ? 0 : newTo, knownAt, strategies, parameters);
+                source,
+                file,
+                yaml,
+                baseHash,
+                baseYears(),
+                same ? 0 : newFrom,
+                same ? 0 : newTo,
+                knownAt,
+                strategies,
+                parameters);
+    }
+
+    private int[] baseYears() {
+        return new int[] {baseStart, baseEnd};
     }
 
     /** The same configuration as known at the end of {@code cut} (backtests; see {@link Scenario#knownAt}). */
     public ConfiguredScenario knownAt(int cut) {
-        return new ConfiguredScenario(source, file, yaml, baseHash, from, to, cut, strategies, parameters);
+        return new ConfiguredScenario(source, file, yaml, baseHash, baseYears(), from, to, cut, strategies, parameters);
     }
 
     /**
@@ -215,7 +257,7 @@ public final class ConfiguredScenario implements Serializable {
     public ConfiguredScenario withParameter(String name, double value) {
         Map<String, Setting> p = new TreeMap<>(parameters);
         p.put(name, new Setting(value, Provenance.assumption("set by the experiment")));
-        return new ConfiguredScenario(source, file, yaml, baseHash, from, to, knownAt, strategies, p);
+        return new ConfiguredScenario(source, file, yaml, baseHash, baseYears(), from, to, knownAt, strategies, p);
     }
 
     /** The configured scenario (parsed once per object). */
@@ -316,11 +358,6 @@ public final class ConfiguredScenario implements Serializable {
     /** Parameter values set by the configuration, sorted by name. */
     public SortedMap<String, Setting> parameters() {
         return new TreeMap<>(parameters);
-    }
-
-    /** The base YAML (a copy). */
-    public byte[] yaml() {
-        return yaml.clone();
     }
 
     @Override

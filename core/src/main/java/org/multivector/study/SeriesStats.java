@@ -174,6 +174,25 @@ public final class SeriesStats {
         return n[c] == 0 ? Double.NaN : minMax[2 * c + 1];
     }
 
+    /** The names of {@link #summary}'s values, in order (the tidy summaries' columns). */
+    public static final java.util.List<String> SUMMARY =
+            java.util.List.of("mean", "sd", "min", "p05", "p25", "p50", "p75", "p95", "max");
+
+    /** Mean, sd, min, the 5/25/50/75/95 % quantiles and max of chosen column k in year index y ({@link #SUMMARY}). */
+    public double[] summary(int y, int k) {
+        return new double[] {
+            mean(y, k),
+            sd(y, k),
+            min(y, k),
+            quantile(y, k, 0.05),
+            quantile(y, k, 0.25),
+            quantile(y, k, 0.5),
+            quantile(y, k, 0.75),
+            quantile(y, k, 0.95),
+            max(y, k)
+        };
+    }
+
     /** The q-quantile (0..1) from the histogram, within one bin width of the exact value. */
     public double quantile(int y, int k, double q) {
         int c = cell(y, k);

@@ -23,7 +23,6 @@ import java.util.function.BooleanSupplier;
 import org.multivector.bargain.BargainingProblem;
 import org.multivector.model.Parameter;
 import org.multivector.model.Scenario;
-import org.multivector.scenario.Overlay;
 
 /**
  * Runs any {@link StudyRequest} — the one path from a request to a finished, saved study, shared by the command
@@ -164,15 +163,7 @@ public final class StudyService {
         if (request instanceof BargainRequest b) {
             return BargainStudy.prepare(this, b, catalog);
         }
-        ScenarioChoice choice = request.scenario();
-        ScenarioCatalog.Source src = catalog.scenario(choice.scenario());
-        ConfiguredScenario base = ConfiguredScenario.of(src.reference(), src.file(), src.bytes());
-        List<Overlay> overlays = new ArrayList<>();
-        for (String o : choice.overlays()) {
-            overlays.add(catalog.overlay(o));
-        }
-        ConfiguredScenario configured =
-                base.configure(overlays, choice.set(), choice.overrides(), choice.from(), choice.to());
+        ConfiguredScenario configured = ConfiguredScenario.resolve(catalog, request.scenario());
         Scenario s = configured.scenario();
         StudyRequest resolved = request;
         if (request instanceof CompareRequest r) {

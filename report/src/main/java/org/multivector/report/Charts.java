@@ -311,6 +311,23 @@ final class Charts {
                 colour);
     }
 
+    /** Intervals {@code [row, lo, hi]} as horizontal segments, drawn by the runtime's {@code interval} renderer. */
+    private static Map<String, Object> intervals(String name, List<Object> data) {
+        return map(
+                "name",
+                name,
+                "type",
+                "custom",
+                "renderItem",
+                "interval",
+                "data",
+                data,
+                "encode",
+                map("x", List.of(1, 2), "y", 0),
+                "color",
+                "#333");
+    }
+
     /** A row of a forest plot: a label, the estimate and its interval (NaN: none). */
     record Row(String label, double estimate, double lo, double hi) {}
 
@@ -340,19 +357,7 @@ final class Charts {
         List<Object> series = new ArrayList<>();
         List<Object> legend = new ArrayList<>(List.of("estimate"));
         if (!intervals.isEmpty()) {
-            series.add(map(
-                    "name",
-                    intervalName,
-                    "type",
-                    "custom",
-                    "renderItem",
-                    "interval",
-                    "data",
-                    intervals,
-                    "encode",
-                    map("x", List.of(1, 2), "y", 0),
-                    "color",
-                    "#333"));
+            series.add(intervals(intervalName, intervals));
             legend.add(intervalName);
         }
         series.add(map(
@@ -471,19 +476,7 @@ final class Charts {
         series.add(map("name", barName, "type", "bar", "data", v, "color", "#2471a3"));
         List<Object> legend = new ArrayList<>(List.of(barName));
         if (!iv.isEmpty()) {
-            series.add(map(
-                    "name",
-                    intervalName,
-                    "type",
-                    "custom",
-                    "renderItem",
-                    "interval",
-                    "data",
-                    iv,
-                    "encode",
-                    map("x", List.of(1, 2), "y", 0),
-                    "color",
-                    "#333"));
+            series.add(intervals(intervalName, iv));
             legend.add(intervalName);
         }
         Map<String, Object> option = map(

@@ -115,17 +115,7 @@ public final class HtmlReports implements ReportRenderer {
                     .append("</th><th>")
                     .append(HtmlReport.esc(v.name()))
                     .append("</th>");
-            for (double x : new double[] {
-                st.mean(last, k),
-                st.sd(last, k),
-                st.min(last, k),
-                st.quantile(last, k, 0.05),
-                st.quantile(last, k, 0.25),
-                st.quantile(last, k, 0.5),
-                st.quantile(last, k, 0.75),
-                st.quantile(last, k, 0.95),
-                st.max(last, k)
-            }) {
+            for (double x : st.summary(last, k)) {
                 b.append(String.format(Locale.ROOT, "<td>%.3f</td>", x));
             }
             b.append("</tr>");

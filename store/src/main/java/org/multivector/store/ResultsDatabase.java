@@ -33,7 +33,6 @@ import org.multivector.study.StudyResult;
  */
 public final class ResultsDatabase implements AutoCloseable {
     public static final String FILE = "results.duckdb";
-    private static final double[] QUANTILES = {0.05, 0.25, 0.5, 0.75, 0.95};
 
     /** Tables with one or more rows per study (besides {@code studies}). */
     public static final List<String> STUDY_TABLES = List.of(
@@ -532,13 +531,9 @@ public final class ResultsDatabase implements AutoCloseable {
                     a.append(v.actor());
                     a.append(v.name());
                     a.append(s.count(y, k));
-                    appendNullable(a, s.mean(y, k));
-                    appendNullable(a, s.sd(y, k));
-                    appendNullable(a, s.min(y, k));
-                    for (double q : QUANTILES) {
-                        appendNullable(a, s.quantile(y, k, q));
+                    for (double x : s.summary(y, k)) {
+                        appendNullable(a, x);
                     }
-                    appendNullable(a, s.max(y, k));
                     a.endRow();
                 }
             }

@@ -14,15 +14,14 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
-import java.util.Map;
 import org.multivector.engine.Trajectory;
 import org.multivector.engine.Variable;
 
 /**
- * Writes one run's results directory: {@code results.csv} (tidy: one row per year × actor ×
- * variable, with run id, seed and scenario hash on every row), {@code manifest.json} and any extra
- * files (the report). Everything is written into a hidden sibling directory first and renamed into
- * place at the end, so a killed run leaves either the previous result or none, never a partial one.
+ * Study directories on disk: written into a hidden sibling directory and renamed into place
+ * ({@link #writeAtomically}), single files replaced atomically, and the tidy {@code results.csv} of a run
+ * (one row per year × actor × variable, with run id, seed and scenario hash on every row). A killed write
+ * leaves the previous directory or none, never a partial one.
  */
 public final class RunDirectory {
     private RunDirectory() {}
@@ -77,23 +76,6 @@ public final class RunDirectory {
     /** Writes a JSON file. */
     public static void writeJson(Path file, Object value) throws IOException {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), value);
-    }
-
-    /** Writes the directory {@code parent/name}, replacing a previous one atomically. */
-    public static Path write(
-            Path parent,
-            String name,
-            Trajectory t,
-            String runId,
-            Map<String, Object> manifest,
-            Map<String, String> extraFiles) {
-        return writeAtomically(parent, name, tmp -> {
-            writeCsv(tmp.resolve("results.csv"), t, runId);
-            writeJson(tmp.resolve("manifest.json"), manifest);
-            for (Map.Entry<String, String> e : extraFiles.entrySet()) {
-                Files.writeString(tmp.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
-            }
-        });
     }
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();

@@ -55,17 +55,7 @@ final class StudyTables {
                     Variable v = vars.get(cols[k]);
                     w.write(prefix + (firstYear + y) + "," + RunDirectory.csv(v.actor()) + ","
                             + RunDirectory.csv(v.name()) + "," + st.count(y, k));
-                    for (double x : new double[] {
-                        st.mean(y, k),
-                        st.sd(y, k),
-                        st.min(y, k),
-                        st.quantile(y, k, 0.05),
-                        st.quantile(y, k, 0.25),
-                        st.quantile(y, k, 0.5),
-                        st.quantile(y, k, 0.75),
-                        st.quantile(y, k, 0.95),
-                        st.max(y, k)
-                    }) {
+                    for (double x : st.summary(y, k)) {
                         w.write(',');
                         if (!Double.isNaN(x)) {
                             w.write(Double.toString(x));
