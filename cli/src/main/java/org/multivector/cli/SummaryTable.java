@@ -11,10 +11,21 @@ final class SummaryTable {
 
     private SummaryTable() {}
 
+    /** The n most salient dimensions, in scenario order among equals. */
+    static String[] mostSalient(Scenario s, int n) {
+        return s.dimensions().stream()
+                .sorted(java.util.Comparator.comparingDouble(
+                        (org.multivector.model.Dimension d) -> -d.salience().value()))
+                .limit(n)
+                .map(org.multivector.model.Dimension::id)
+                .toArray(String[]::new);
+    }
+
     static void print(PrintWriter w, Scenario s, Trajectory t) {
         String focus = s.actor(FOCUS_DEFAULT).isPresent()
                 ? FOCUS_DEFAULT
                 : s.regionalStates().get(0).id();
+        String[] dims = mostSalient(s, 3);
         String[] poles =
                 s.poles().stream().filter(p -> !p.residual()).map(p -> p.id()).toArray(String[]::new);
         w.printf(
@@ -25,7 +36,7 @@ final class SummaryTable {
             h.append(String.format(" %5s", a.id()));
         }
         h.append(" |");
-        for (String dim : new String[] {"trade", "energy", "security"}) {
+        for (String dim : dims) {
             for (String p : poles) {
                 h.append(String.format(" %6s", dim.substring(0, 3) + "." + p.substring(0, Math.min(2, p.length()))));
             }
@@ -44,7 +55,7 @@ final class SummaryTable {
                 b.append(String.format(" %5.2f", t.value(y, a.id(), "balance")));
             }
             b.append(" |");
-            for (String dim : new String[] {"trade", "energy", "security"}) {
+            for (String dim : dims) {
                 for (String p : poles) {
                     int v = t.indexOf(focus, "share." + dim + "." + p);
                     b.append(v < 0 ? "      -" : String.format(" %6.2f", t.value(y, v)));

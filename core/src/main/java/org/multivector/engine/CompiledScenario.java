@@ -45,6 +45,8 @@ public final class CompiledScenario {
     final boolean[] securityDim;
     final boolean[] coercibleDim;
     final boolean[] politicalDim;
+    final InstitutionDomain[] domain;
+    final int tradeDim; // the dimension declaring interdependence, or -1
     final double[] coercion;
     final double[] assertiveness;
     final double[] pressureThreshold;
@@ -118,14 +120,21 @@ public final class CompiledScenario {
         securityDim = new boolean[nD];
         coercibleDim = new boolean[nD];
         politicalDim = new boolean[nD];
+        domain = new InstitutionDomain[nD];
+        int tradeDim = -1;
         for (int d = 0; d < nD; d++) {
             Dimension dim = s.dimensions().get(d);
             salience[d] = dim.salience().value();
             inertia[d] = dim.inertia().value();
-            securityDim[d] = domainOf(dim.id()) == InstitutionDomain.SECURITY;
-            coercibleDim[d] = securityDim[d] || dim.id().equals("energy");
-            politicalDim[d] = domainOf(dim.id()) == InstitutionDomain.POLITICAL;
+            domain[d] = dim.domain();
+            securityDim[d] = dim.domain() == InstitutionDomain.SECURITY;
+            coercibleDim[d] = dim.coercible();
+            politicalDim[d] = dim.domain() == InstitutionDomain.POLITICAL;
+            if (dim.interdependence()) {
+                tradeDim = d;
+            }
         }
+        this.tradeDim = tradeDim;
         coercion = new double[nP];
         assertiveness = new double[nP];
         pressureThreshold = new double[nP];
@@ -254,15 +263,6 @@ public final class CompiledScenario {
         return params[k.ordinal()];
     }
 
-    /** Which institutional domain feeds a dimension: security → security, diplomacy → political, others → economic. */
-    static InstitutionDomain domainOf(String dimension) {
-        return switch (dimension) {
-            case "security" -> InstitutionDomain.SECURITY;
-            case "diplomacy" -> InstitutionDomain.POLITICAL;
-            default -> InstitutionDomain.ECONOMIC;
-        };
-    }
-
     static int indexOf(String[] ids, String id) {
         for (int k = 0; k < ids.length; k++) {
             if (ids[k].equals(id)) {
@@ -329,9 +329,7 @@ public final class CompiledScenario {
                 double econ = gdpSum > 0 ? g[p] / gdpSum : 1.0 / (nP - (residual >= 0 ? 1 : 0));
                 double mil = milSum > 0 ? m[p] / milSum : econ;
                 for (int d = 0; d < nD; d++) {
-                    double share = securityDim[d]
-                            ? mil
-                            : domainOf(dims[d]) == InstitutionDomain.POLITICAL ? 0.5 * (econ + mil) : econ;
+                    double share = securityDim[d] ? mil : politicalDim[d] ? 0.5 * (econ + mil) : econ;
                     capShare[(y * nP + p) * nD + d] = share;
                 }
             }
@@ -383,7 +381,7 @@ public final class CompiledScenario {
                             continue;
                         }
                         for (int d = 0; d < nD; d++) {
-                            if (domainOf(dims[d]) == inst.domain()) {
+                            if (domain[d] == inst.domain()) {
                                 institutionCount[((y * nR + i) * nP + p) * nD + d] += 1;
                             }
                         }

@@ -20,7 +20,7 @@ final class MetricsRecorder {
         int nR = c.nR;
         int nP = c.nP;
         int nD = c.nD;
-        int trade = CompiledScenario.indexOf(c.dims, "trade");
+        int trade = c.tradeDim;
         double wSum = 0;
         for (int d = 0; d < nD; d++) {
             wSum += c.salience[d];

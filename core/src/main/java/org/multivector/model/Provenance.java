@@ -28,6 +28,24 @@ public record Provenance(String source, String assumption) {
         return assumption != null && !assumption.isBlank();
     }
 
+    /**
+     * A short label: the source's name without its details (the text before the first parenthesis,
+     * colon or semicolon), or {@code assumption}.
+     */
+    public String label() {
+        if (isAssumption()) {
+            return "assumption";
+        }
+        int cut = source.length();
+        for (String stop : new String[] {" (", ":", ";"}) {
+            int k = source.indexOf(stop);
+            if (k > 0) {
+                cut = Math.min(cut, k);
+            }
+        }
+        return source.substring(0, cut).trim();
+    }
+
     /** The note as printed in reports: {@code source: …} or {@code assumption: …}. */
     public String note() {
         return isAssumption() ? "assumption: " + assumption : "source: " + source;

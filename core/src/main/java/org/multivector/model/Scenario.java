@@ -52,6 +52,11 @@ public record Scenario(
         return actors.stream().filter(a -> a.kind() == ActorKind.REGIONAL).toList();
     }
 
+    /** The dimension that declares {@code interdependence: true} (its shares are the trade shares), if any. */
+    public Optional<Dimension> interdependenceDimension() {
+        return dimensions.stream().filter(Dimension::interdependence).findFirst();
+    }
+
     public Optional<Actor> actor(String id) {
         return actors.stream().filter(a -> a.id().equals(id)).findFirst();
     }

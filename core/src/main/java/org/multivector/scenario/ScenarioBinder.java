@@ -54,6 +54,7 @@ final class ScenarioBinder {
     private final JsonNode root;
 
     private TimeSpan time = new TimeSpan(1991, 2030, 1991);
+    private int format = 1;
     private final Map<String, Dimension> dimensions = new LinkedHashMap<>();
     private final Map<String, Pole> poles = new LinkedHashMap<>();
     private final Map<String, Actor> actors = new LinkedHashMap<>();
@@ -68,6 +69,7 @@ final class ScenarioBinder {
 
     Scenario bind(String hash) {
         checkProvenance(root, "", false);
+        format = root.path("format").asInt(1);
         bindTime();
         bindDimensions();
         bindActors();
@@ -108,6 +110,9 @@ final class ScenarioBinder {
 
     /** Every number must sit in a block that has, or is inside one that has, source or assumption. */
     private void checkProvenance(JsonNode node, String pointer, boolean covered) {
+        if (pointer.equals("/format")) {
+            return; // the file format's version, not a quantity
+        }
         if (node.isObject()) {
             boolean hasSource = nonBlank(node.get("source"));
             boolean hasAssumption = nonBlank(node.get("assumption"));
@@ -210,9 +215,84 @@ final class ScenarioBinder {
                         p + "/inertia/value",
                         inertia.value() + " is not an adjustment rate (expected 0 < inertia <= 1)");
             }
-            if (dimensions.putIfAbsent(id, new Dimension(id, d.path("name").asText(id), salience, inertia)) != null) {
+            Dimension dim = declared(d, p, id, salience, inertia);
+            if (dimensions.putIfAbsent(id, dim) != null) {
                 problems.at(p + "/id", "duplicate dimension id '" + id + "'");
             }
+        }
+        List<String> carriers = dimensions.values().stream()
+                .filter(Dimension::interdependence)
+                .map(Dimension::id)
+                .toList();
+        if (carriers.size() > 1) {
+            problems.at(
+                    "/dimensions",
+                    "dimensions " + String.join(", ", carriers)
+                            + " all declare interdependence: true (expected at most one: the trade shares behind"
+                            + " sensitivity and Barbieri's measures)");
+        }
+    }
+
+    /**
+     * A dimension's declared semantics. Format 1 files may leave them out for the five ids the model
+     * started with (the meaning it then gave them); any other id, and every id in format 2, must declare
+     * at least its domain, so renaming a dimension can never silently change what it does.
+     */
+    private Dimension declared(JsonNode d, String p, String id, Quantity salience, Quantity inertia) {
+        String name = d.path("name").asText(id);
+        String unitText = d.path("unit").asText("");
+        Legacy legacy = format == 1 ? Legacy.of(id) : null;
+        InstitutionDomain domain;
+        if (d.has("domain")) {
+            domain = InstitutionDomain.valueOf(d.get("domain").asText().toUpperCase(java.util.Locale.ROOT));
+        } else if (legacy != null) {
+            domain = legacy.domain;
+        } else {
+            problems.at(
+                    p,
+                    "dimension '" + id + "' declares no domain (expected domain: economic, security or political,"
+                            + (format == 1
+                                    ? " and coercible: and interdependence: where true; format 1 infers them only for"
+                                            + " the ids trade, investment, energy, security and diplomacy)"
+                                    : " and coercible: and interdependence: where true)"));
+            domain = InstitutionDomain.ECONOMIC;
+        }
+        boolean explicit = d.has("domain");
+        boolean coercible =
+                d.has("coercible") ? d.get("coercible").asBoolean() : !explicit && legacy != null && legacy.coercible;
+        boolean interdependence = d.has("interdependence")
+                ? d.get("interdependence").asBoolean()
+                : !explicit && legacy != null && legacy.interdependence;
+        return new Dimension(id, name, salience, inertia, domain, coercible, interdependence, unitText);
+    }
+
+    /** The semantics format 1 gave the model's first five dimension ids. */
+    private enum Legacy {
+        TRADE("trade", InstitutionDomain.ECONOMIC, false, true),
+        INVESTMENT("investment", InstitutionDomain.ECONOMIC, false, false),
+        ENERGY("energy", InstitutionDomain.ECONOMIC, true, false),
+        SECURITY("security", InstitutionDomain.SECURITY, true, false),
+        DIPLOMACY("diplomacy", InstitutionDomain.POLITICAL, false, false);
+
+        final String id;
+        final InstitutionDomain domain;
+        final boolean coercible;
+        final boolean interdependence;
+
+        Legacy(String id, InstitutionDomain domain, boolean coercible, boolean interdependence) {
+            this.id = id;
+            this.domain = domain;
+            this.coercible = coercible;
+            this.interdependence = interdependence;
+        }
+
+        static Legacy of(String id) {
+            for (Legacy l : values()) {
+                if (l.id.equals(id)) {
+                    return l;
+                }
+            }
+            return null;
         }
     }
 

@@ -81,8 +81,16 @@ final class BacktestStudy {
         List<Double> nc = new ArrayList<>();
         List<Double> td = new ArrayList<>();
         List<Double> o = new ArrayList<>();
+        org.multivector.model.Dimension dim = full.interdependenceDimension().orElse(null);
+        if (dim == null) {
+            return List.of();
+        }
+        java.util.Set<String> sources = new java.util.TreeSet<>();
         for (Actor a : full.regionalStates()) {
-            TieSeries ts = full.tie(a.id(), "trade").orElse(null);
+            TieSeries ts = full.tie(a.id(), dim.id()).orElse(null);
+            if (ts != null && ts.provenance().source() != null) {
+                sources.add(ts.provenance().label());
+            }
             if (ts == null) {
                 continue;
             }
@@ -103,7 +111,7 @@ final class BacktestStudy {
                 }
                 double[] fit = ols(trainPts);
                 double last = trainPts.get(trainPts.size() - 1)[1];
-                int k = vars.indexOf(new Variable(a.id(), "share.trade." + p.id()));
+                int k = vars.indexOf(new Variable(a.id(), "share." + dim.id() + "." + p.id()));
                 for (var e : sh.subMap(te[0], true, te[1], true).entrySet()) {
                     Double v = e.getValue().get(p.id());
                     if (v == null || k < 0) {
@@ -130,8 +138,15 @@ final class BacktestStudy {
         for (String key : List.of("model", "no-change", "trend")) {
             ordered.put(key, s.get(key));
         }
+        String from = sources.isEmpty()
+                ? "assumed series"
+                : sources.size() == 1 ? sources.iterator().next() : sources.size() + " sources";
         return List.of(new StudyResult.Scored(
-                "trade share per state and pole (COW, test years with data)", "continuous", obs.length, ordered, null));
+                dim.name() + " share per state and pole (" + from + "; test years with data)",
+                "continuous",
+                obs.length,
+                ordered,
+                null));
     }
 
     private static double[] ols(List<double[]> pts) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.multivector.engine.Trajectory;
 import org.multivector.model.Actor;
+import org.multivector.model.Dimension;
 import org.multivector.model.Pole;
 import org.multivector.model.Scenario;
 import org.multivector.model.TieSeries;
@@ -126,23 +127,28 @@ final class HtmlReport {
                     380,
                     null));
         }
-        b.append(
-                "</div><h2>Simulated vs observed: trade shares of the free model (never re-anchored) and the observations</h2><div class=\"grid\">");
-        for (Actor a : s.regionalStates()) {
+        Dimension dim = observedDimension(s);
+        if (dim != null) {
+            b.append("</div><h2>Simulated vs observed: ")
+                    .append(esc(dim.name()))
+                    .append(
+                            " shares of the free model (never re-anchored) and the observations</h2><div class=\"grid\">");
+        }
+        for (Actor a : dim == null ? List.<Actor>of() : s.regionalStates()) {
             List<Line> lines = new ArrayList<>();
-            TieSeries obs = s.tie(a.id(), "trade").orElse(null);
+            TieSeries obs = s.tie(a.id(), dim.id()).orElse(null);
             for (int p = 0; p < poles.size(); p++) {
                 if (poles.get(p).residual()) {
                     continue;
                 }
                 String pid = poles.get(p).id();
-                int v = free.indexOf(a.id(), "share.trade." + pid);
+                int v = free.indexOf(a.id(), "share." + dim.id() + "." + pid);
                 if (v < 0) {
                     continue;
                 }
                 lines.add(new Line(
                         pid + " model",
-                        series(free, a.id(), "share.trade." + pid),
+                        series(free, a.id(), "share." + dim.id() + "." + pid),
                         COLOURS[p % COLOURS.length],
                         false));
                 double[] o = new double[years];
@@ -157,16 +163,17 @@ final class HtmlReport {
                 lines.add(new Line(pid + " observed", o, COLOURS[p % COLOURS.length], true));
             }
             b.append(Charts.lines(
-                    a.id() + ": trade share per pole",
+                    a.id() + ": " + dim.name() + " share per pole",
                     "year",
                     x,
-                    "trade share (0–1)",
+                    dim.name() + " share (0–1)",
                     lines,
                     0,
                     1,
                     s.time().lastObserved(),
                     380,
-                    "Lines: the free model; dots: observations (COW trade; missing years have no dot)."));
+                    "Lines: the free model; dots: observations ("
+                            + (obs == null ? "none" : obs.provenance().label()) + "; missing years have no dot)."));
         }
         int netYear = Math.min(Math.max(s.time().lastObserved(), t.firstYear()), t.lastYear());
         b.append("</div><h2>Tie network in ").append(netYear).append("</h2>");
@@ -197,6 +204,23 @@ final class HtmlReport {
             out[k] = v < 0 ? Double.NaN : t.value(t.firstYear() + k, v);
         }
         return out;
+    }
+
+    /** The dimension whose free-model shares the report sets against observations: the trade dimension, else the first observed one. */
+    private static Dimension observedDimension(Scenario s) {
+        Dimension d = s.interdependenceDimension().orElse(null);
+        if (d != null) {
+            return d;
+        }
+        for (Dimension x : s.dimensions()) {
+            for (Actor a : s.regionalStates()) {
+                TieSeries t = s.tie(a.id(), x.id()).orElse(null);
+                if (t != null && !t.provenance().isAssumption()) {
+                    return x;
+                }
+            }
+        }
+        return null;
     }
 
     private static double[] alignment(Scenario s, Trajectory t, String actor, String pole) {

@@ -136,6 +136,7 @@ public final class CentralAsiaCompiler {
     private String build(boolean calibrated) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("scenario", calibrated ? curated.get("scenario") : curated.get("scenario") + "-prior");
+        s.put("format", 2);
         s.put(
                 "title",
                 calibrated
