@@ -26,26 +26,81 @@ final class Alignment {
     }
 
     /**
-     * S-score of states i and j over all pole × dimension shares, weighted by salience. Each
-     * dimension's shares lie on a simplex, whose largest L1 distance is 2, so every component gets
-     * the range Δ = 2/nP and d_max = 2 Σ_d w_d: S = -1 only for states tied to disjoint partners.
+     * Fills {@code st.sscore} and {@code st.divergence} for every dyad of year {@code y}; shares do not change after
+     * this until next year's policy step.
+     *
+     * <p>Two regional states: S is Signorino and Ritter's score over all pole × dimension shares, weighted by salience.
+     * Each dimension's shares lie on a simplex, whose largest L1 distance is 2, so every component gets the range
+     * Δ = 2/nP and d_max = 2 Σ_d w_d: S = -1 only for states tied to disjoint partners. The divergence is the
+     * salience-weighted mean over dimensions of the rivalry cost of moving one state's shares onto the other's, with
+     * the mass moved in proportion ({@code Σ_b Σ_c u_b⁺ u_c⁻ cost_bc / Σ_b u_b⁺}, u = x − y): the share of their ties
+     * that sits with rival poles, weighted by how rival. With every pair of poles at cost 1 (a scenario that declares
+     * no pole relations) it is exactly the total-variation distance, (1 − S)/2.
+     *
+     * <p>A regional state and a pole: the pole's own position is its vertex (all its ties with itself), so S = 2a − 1
+     * with a the state's salience-weighted share with the pole, and the divergence is the state's share with the
+     * pole's rivals weighted by their rivalry ({@code Σ_d w_d Σ_{q≠p} s_qd cost_qp / Σ_d w_d}). A state and another
+     * actor (with no ties in the model): S is NaN and the divergence 0.
      */
-    /** Fills {@code st.sscore} for every pair; shares do not change after this until next year's policy step. */
-    static void sScores(RunState st) {
-        int nR = st.c.nR;
-        for (int i = 0; i < nR; i++) {
-            st.sscore[i * nR + i] = 1;
-            for (int j = i + 1; j < nR; j++) {
-                double s = sScore(st, i, j);
-                st.sscore[i * nR + j] = s;
-                st.sscore[j * nR + i] = s;
-            }
-        }
-    }
-
-    private static double sScore(RunState st, int i, int j) {
+    static void relations(RunState st, int y) {
         CompiledScenario c = st.c;
-        int n = c.nP * c.nD;
-        return SignorinoRitterScore.of(st.share, i * n, st.share, j * n, st.w, n, 2.0 / c.nP);
+        int nP = c.nP;
+        int nD = c.nD;
+        int n = nP * nD;
+        double wSum = 0;
+        for (int d = 0; d < nD; d++) {
+            wSum += c.salience[d];
+        }
+        int cost0 = y * nP * nP;
+        for (int q = 0; q < c.nQ; q++) {
+            int i = c.dyadA[q];
+            int k = c.dyadB[q];
+            if (q < c.nRegionalDyads) {
+                st.sscore[q] = SignorinoRitterScore.of(st.share, i * n, st.share, k * n, st.w, n, 2.0 / nP);
+                double dv = 0;
+                for (int d = 0; d < nD; d++) {
+                    double moved = 0;
+                    double cost = 0;
+                    for (int b = 0; b < nP; b++) {
+                        double ub = st.share[(i * nP + b) * nD + d] - st.share[(k * nP + b) * nD + d];
+                        if (ub <= 0) {
+                            continue;
+                        }
+                        moved += ub;
+                        for (int e = 0; e < nP; e++) {
+                            double ue = st.share[(i * nP + e) * nD + d] - st.share[(k * nP + e) * nD + d];
+                            if (ue < 0) {
+                                cost -= ub * ue * c.relationCost[cost0 + b * nP + e];
+                            }
+                        }
+                    }
+                    if (moved > 0) {
+                        dv += c.salience[d] * cost / moved;
+                    }
+                }
+                st.divergence[q] = wSum > 0 ? dv / wSum : 0;
+                continue;
+            }
+            int p = c.partyPole[k];
+            if (p < 0) {
+                st.sscore[q] = Double.NaN;
+                st.divergence[q] = 0;
+                continue;
+            }
+            double a = 0;
+            double dv = 0;
+            for (int d = 0; d < nD; d++) {
+                a += c.salience[d] * st.share[(i * nP + p) * nD + d];
+                double rival = 0;
+                for (int e = 0; e < nP; e++) {
+                    if (e != p) {
+                        rival += st.share[(i * nP + e) * nD + d] * c.relationCost[cost0 + e * nP + p];
+                    }
+                }
+                dv += c.salience[d] * rival;
+            }
+            st.sscore[q] = wSum > 0 ? 2 * a / wSum - 1 : 0;
+            st.divergence[q] = wSum > 0 ? dv / wSum : 0;
+        }
     }
 }

@@ -58,26 +58,40 @@ public final class CompiledScenario {
     final double[] observed; // [((y*nR+i)*nP+p)*nD+d], NaN = missing
     final boolean[] observedAny; // [(y*nR+i)*nD+d]
     final double[] initialShares; // [(i*nP+p)*nD+d]
-    final double[] sharedInstitutions; // [(y*nR+i)*nR+j]
-    final double[] interdependence; // [(y*nR+i)*nR+j]
-    final double[] gdpPerCapita; // [y*nR+i]
-    final double[] capability; // [y*nR+i]
+    // parties to relations: the regional states (0..nR-1), then the non-residual poles, then the other actors
+    final int nN;
+    final String[] parties;
+    final int[] partyPole; // pole index of a pole party, -1 otherwise
+    // dyads: every pair of regional states (upper triangle, row order), then each regional state's pairs with the
+    // outside parties it borders or has a declared relation with (dispute, tension, confidence-building,
+    // interdependence), in party order
+    final int nQ;
+    final int nRegionalDyads;
+    final int[] dyadA;
+    final int[] dyadB;
+    final int[] dyadIndex; // [a*nN+b], symmetric, -1 = no dyad
+    final double[] sharedInstitutions; // [y*nQ+q]
+    final double[] interdependence; // [y*nQ+q]; NaN = endogenous (a state and a pole without a series)
+    final boolean[] contiguous; // [y*nQ+q]: the border between the parties exists that year
+    final double[] partyGdpPerCapita; // [y*nN+k]
+    final double[] partyCapability; // [y*nN+k]
     final double[] gdp; // [y*nR+i]
     final double[] poleGdp; // [y*nP+p]
     final double[] spillover; // [y*nR+i]
     final int[] securityLead; // [y*nR+i], pole index or -1
-    final boolean[] contiguous; // [i*nR+j]
-    final boolean[] bordersPole; // [i*nP+p]
+    final boolean[] bordersPole; // [(y*nR+i)*nP+p]: an open border with one of the pole's members that year
+    // pole relations per year: the cost of ties diverging across p and q ([(y*nP+p)*nP+q], rival intensity; 0 for
+    // allied, neutral and the residual) and the sign of the pair in the signed network (+1 allied, -1 rival, 0 neutral)
+    final double[] relationCost;
+    final int[] relationSign;
     final double[] fragilityBase;
     final int nDisputes;
-    final int[] disputeA;
-    final int[] disputeB;
+    final int[] disputeDyad;
     final int[] disputeFrom;
     final int[] disputeUntil;
     final double[] disputeIntensity;
     final double initialRivalry;
     final StrategySpec[] strategies;
-    final int[] strategyPole;
     final double[] params;
     // events, compiled: per year a slice [eventStart[y], eventStart[y+1]) of ops
     final int[] eventStart;
@@ -158,19 +172,59 @@ public final class CompiledScenario {
             fragilityBase[i] = regional.get(i).fragility().map(q -> q.value()).orElse(0.2);
         }
         strategies = new StrategySpec[nR];
-        strategyPole = new int[nR];
         for (int i = 0; i < nR; i++) {
             strategies[i] = s.strategies().getOrDefault(states[i], new StrategySpec.MultiVector());
-            String pole = strategies[i].pole();
-            strategyPole[i] = pole == null ? -1 : indexOf(poles, pole);
         }
         initialRivalry = s.initialRivalry().value();
+
+        List<String> partyList = new ArrayList<>(java.util.Arrays.asList(states));
+        for (Pole pole : s.poles()) {
+            if (!pole.residual()) {
+                partyList.add(pole.id());
+            }
+        }
+        for (Actor a : s.actors()) {
+            if (a.kind() == ActorKind.OTHER) {
+                partyList.add(a.id());
+            }
+        }
+        parties = partyList.toArray(String[]::new);
+        nN = parties.length;
+        partyPole = new int[nN];
+        for (int k = 0; k < nN; k++) {
+            partyPole[k] = k < nR ? -1 : indexOf(poles, parties[k]);
+        }
+        List<int[]> dyads = new ArrayList<>();
+        for (int i = 0; i < nR; i++) {
+            for (int j = i + 1; j < nR; j++) {
+                dyads.add(new int[] {i, j});
+            }
+        }
+        nRegionalDyads = dyads.size();
+        for (int i = 0; i < nR; i++) {
+            for (int k = nR; k < nN; k++) {
+                if (related(s, states[i], parties[k])) {
+                    dyads.add(new int[] {i, k});
+                }
+            }
+        }
+        nQ = dyads.size();
+        dyadA = new int[nQ];
+        dyadB = new int[nQ];
+        dyadIndex = new int[nN * nN];
+        Arrays.fill(dyadIndex, -1);
+        for (int q = 0; q < nQ; q++) {
+            dyadA[q] = dyads.get(q)[0];
+            dyadB[q] = dyads.get(q)[1];
+            dyadIndex[dyadA[q] * nN + dyadB[q]] = q;
+            dyadIndex[dyadB[q] * nN + dyadA[q]] = q;
+        }
 
         capShare = new double[years * nP * nD];
         poleGdp = new double[years * nP];
         gdp = new double[years * nR];
-        gdpPerCapita = new double[years * nR];
-        capability = new double[years * nR];
+        partyGdpPerCapita = new double[years * nN];
+        partyCapability = new double[years * nN];
         spillover = new double[years * nR];
         compileCapabilities();
         double gamma = param(ParameterKey.OFFER_CAPABILITY_ELASTICITY);
@@ -179,7 +233,7 @@ public final class CompiledScenario {
             capShareGamma[k] = Math.pow(capShare[k], gamma);
         }
         institutionCount = new double[years * nR * nP * nD];
-        sharedInstitutions = new double[years * nR * nR];
+        sharedInstitutions = new double[years * nQ];
         securityLead = new int[years * nR];
         compileInstitutions();
         routeShare = new double[years * nR * nP * nD];
@@ -188,33 +242,23 @@ public final class CompiledScenario {
         observedAny = new boolean[years * nR * nD];
         initialShares = new double[nR * nP * nD];
         compileTies();
-        interdependence = new double[years * nR * nR];
+        interdependence = new double[years * nQ];
         compileInterdependence();
-        contiguous = new boolean[nR * nR];
-        for (int i = 0; i < nR; i++) {
-            for (int j = 0; j < nR; j++) {
-                contiguous[i * nR + j] = i != j && s.contiguous(states[i], states[j]);
-            }
-        }
-        bordersPole = new boolean[nR * nP];
-        for (int i = 0; i < nR; i++) {
-            for (int p = 0; p < nP; p++) {
-                for (String m : s.poles().get(p).members()) {
-                    bordersPole[i * nP + p] |= s.contiguous(states[i], m);
-                }
-            }
-        }
+        contiguous = new boolean[years * nQ];
+        bordersPole = new boolean[years * nR * nP];
+        compileBorders();
+        relationCost = new double[years * nP * nP];
+        relationSign = new int[years * nP * nP];
+        compilePoleRelations();
         List<Dispute> ds = s.disputes();
         nDisputes = ds.size();
-        disputeA = new int[nDisputes];
-        disputeB = new int[nDisputes];
+        disputeDyad = new int[nDisputes];
         disputeFrom = new int[nDisputes];
         disputeUntil = new int[nDisputes];
         disputeIntensity = new double[nDisputes];
         for (int k = 0; k < nDisputes; k++) {
             Dispute d = ds.get(k);
-            disputeA[k] = indexOf(states, d.a());
-            disputeB[k] = indexOf(states, d.b());
+            disputeDyad[k] = dyad(d.a(), d.b());
             disputeFrom[k] = d.from() - firstYear;
             disputeUntil[k] = d.resolved().isPresent() ? d.resolved().getAsInt() - firstYear : Integer.MAX_VALUE;
             disputeIntensity[k] = d.intensity().value();
@@ -234,7 +278,11 @@ public final class CompiledScenario {
             opC[k] = (int) o[3];
             opValue[k] = o[4];
         }
-        layout = new VariableLayout(states, poles, dims, residual);
+        String[] dyadNames = new String[nQ];
+        for (int q = 0; q < nQ; q++) {
+            dyadNames[q] = parties[dyadA[q]] + "-" + parties[dyadB[q]];
+        }
+        layout = new VariableLayout(states, poles, dims, residual, dyadNames);
         variables = layout.variables();
     }
 
@@ -249,6 +297,18 @@ public final class CompiledScenario {
 
     public List<Variable> variables() {
         return variables;
+    }
+
+    /**
+     * The model's dyads in output order, each as its two parties: a regional state, then a regional state, a pole
+     * id or another actor's id. Their variables are named {@code A-B}.
+     */
+    public List<List<String>> dyads() {
+        List<List<String>> out = new ArrayList<>();
+        for (int q = 0; q < nQ; q++) {
+            out.add(List.of(parties[dyadA[q]], parties[dyadB[q]]));
+        }
+        return out;
     }
 
     public int firstYear() {
@@ -333,16 +393,24 @@ public final class CompiledScenario {
                     capShare[(y * nP + p) * nD + d] = share;
                 }
             }
+            for (int k = 0; k < nN; k++) {
+                double gk = 0;
+                double pop = 0;
+                double cinc = 0;
+                for (String member : membersOf(k)) {
+                    gk += actorCapability(member, "gdp", year);
+                    pop += actorCapability(member, "population", year);
+                    cinc += actorCapability(member, "cinc", year);
+                }
+                partyGdpPerCapita[y * nN + k] = pop > 0 ? gk / pop : 0;
+                partyCapability[y * nN + k] = cinc > 0 ? cinc : gk;
+            }
             for (int i = 0; i < nR; i++) {
                 double gi = actorCapability(states[i], "gdp", year);
-                double pop = actorCapability(states[i], "population", year);
                 gdp[y * nR + i] = gi;
-                gdpPerCapita[y * nR + i] = pop > 0 ? gi / pop : 0;
-                double cinc = actorCapability(states[i], "cinc", year);
-                capability[y * nR + i] = cinc > 0 ? cinc : gi;
                 double spill = 0;
                 for (Actor other : scenario.actors()) {
-                    if (other.kind() == ActorKind.OTHER && scenario.contiguous(other.id(), states[i])) {
+                    if (other.kind() == ActorKind.OTHER && bordered(other.id(), states[i], year)) {
                         YearSeries inst = other.capabilities().get("instability");
                         if (inst != null) {
                             spill = Math.max(spill, inst.valueOrCarry(year));
@@ -362,18 +430,26 @@ public final class CompiledScenario {
                 if (year < inst.founded()) {
                     continue;
                 }
-                boolean[] member = new boolean[nR];
-                for (int i = 0; i < nR; i++) {
-                    member[i] = inst.isMember(states[i], year);
+                boolean[] member = new boolean[nN];
+                for (int k = 0; k < nN; k++) {
+                    int p = partyPole[k];
+                    if (p >= 0) {
+                        member[k] = inst.lead().contains(poles[p]);
+                        for (String m : scenario.poles().get(p).members()) {
+                            member[k] |= inst.isMember(m, year);
+                        }
+                    } else {
+                        member[k] = inst.isMember(parties[k], year);
+                    }
+                }
+                for (int q = 0; q < nQ; q++) {
+                    if (member[dyadA[q]] && member[dyadB[q]]) {
+                        sharedInstitutions[y * nQ + q] += 1;
+                    }
                 }
                 for (int i = 0; i < nR; i++) {
                     if (!member[i]) {
                         continue;
-                    }
-                    for (int j = 0; j < nR; j++) {
-                        if (j != i && member[j]) {
-                            sharedInstitutions[(y * nR + i) * nR + j] += 1;
-                        }
                     }
                     for (String lead : inst.lead()) {
                         int p = indexOf(poles, lead);
@@ -472,13 +548,157 @@ public final class CompiledScenario {
     }
 
     private void compileInterdependence() {
+        for (int q = nRegionalDyads; q < nQ; q++) {
+            if (partyPole[dyadB[q]] >= 0 && tradeDim >= 0) {
+                for (int y = 0; y < years; y++) {
+                    interdependence[y * nQ + q] = Double.NaN;
+                }
+            }
+        }
         for (DyadSeries ds : scenario.interdependence()) {
-            int i = indexOf(states, ds.a());
-            int j = indexOf(states, ds.b());
+            int q = dyad(ds.a(), ds.b());
             for (int y = 0; y < years; y++) {
-                double v = ds.series().valueOrCarry(firstYear + y);
-                interdependence[(y * nR + i) * nR + j] = v;
-                interdependence[(y * nR + j) * nR + i] = v;
+                interdependence[y * nQ + q] = ds.series().valueOrCarry(firstYear + y);
+            }
+        }
+    }
+
+    /** The party index of an id (a regional state, a pole or another actor), -1 if none. */
+    int party(String id) {
+        return indexOf(parties, id);
+    }
+
+    /** The dyad of two parties, -1 if the scenario has none between them. */
+    int dyad(String a, String b) {
+        int x = party(a);
+        int y = party(b);
+        return x < 0 || y < 0 ? -1 : dyadIndex[x * nN + y];
+    }
+
+    /** The actors a party stands for: a pole's members, or the actor itself. */
+    private List<String> membersOf(int k) {
+        int p = partyPole[k];
+        return p >= 0 ? scenario.poles().get(p).members() : List.of(parties[k]);
+    }
+
+    private static List<String> membersOf(Scenario s, String party) {
+        for (Pole p : s.poles()) {
+            if (p.id().equals(party)) {
+                return p.members();
+            }
+        }
+        return List.of(party);
+    }
+
+    /** True when a regional state and an outside party border each other in some year or have a declared relation. */
+    private static boolean related(Scenario s, String state, String party) {
+        for (String m : membersOf(s, party)) {
+            if (s.contiguous(state, m)) {
+                return true;
+            }
+        }
+        for (Dispute d : s.disputes()) {
+            if ((d.a().equals(state) && d.b().equals(party)) || (d.b().equals(state) && d.a().equals(party))) {
+                return true;
+            }
+        }
+        for (DyadSeries d : s.interdependence()) {
+            if ((d.a().equals(state) && d.b().equals(party)) || (d.b().equals(state) && d.a().equals(party))) {
+                return true;
+            }
+        }
+        for (Event e : s.events()) {
+            for (Effect f : e.effects()) {
+                String a = null;
+                String b = null;
+                if (f instanceof Effect.Tension t) {
+                    a = t.a();
+                    b = t.b();
+                } else if (f instanceof Effect.ConfidenceBuilding c) {
+                    a = c.a();
+                    b = c.b();
+                }
+                if (a != null && ((a.equals(state) && b.equals(party)) || (b.equals(state) && a.equals(party)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** True when actors (or a pole's members) {@code a} and {@code b} share a border that exists in {@code year}. */
+    private boolean bordered(String a, String b, int year) {
+        for (String x : membersOf(scenario, a)) {
+            for (String z : membersOf(scenario, b)) {
+                var br = scenario.border(x, z);
+                if (br.isPresent() && br.get().existsIn(year)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void compileBorders() {
+        for (int y = 0; y < years; y++) {
+            int year = firstYear + y;
+            for (int q = 0; q < nQ; q++) {
+                contiguous[y * nQ + q] = bordered(parties[dyadA[q]], parties[dyadB[q]], year);
+            }
+            for (int i = 0; i < nR; i++) {
+                for (int p = 0; p < nP; p++) {
+                    boolean open = false;
+                    for (String m : scenario.poles().get(p).members()) {
+                        var br = scenario.border(states[i], m);
+                        open |= br.isPresent() && br.get().openIn(year);
+                    }
+                    bordersPole[(y * nR + i) * nP + p] = open;
+                }
+            }
+        }
+    }
+
+    /**
+     * Pole relations per year. A scenario that declares none (format 1 files) treats every pair of poles, the
+     * residual included, as rivals of intensity 1: the divergence of two states' ties then equals the
+     * Signorino–Ritter distance (1 − S)/2 the model has always used. A scenario that declares relations gives
+     * undeclared pairs and the residual no rivalry.
+     */
+    private void compilePoleRelations() {
+        boolean declared = scenario.declaresPoleRelations();
+        for (int y = 0; y < years; y++) {
+            int year = firstYear + y;
+            for (int p = 0; p < nP; p++) {
+                for (int q = 0; q < nP; q++) {
+                    int k = (y * nP + p) * nP + q;
+                    if (p == q) {
+                        continue;
+                    }
+                    if (!declared) {
+                        relationCost[k] = 1;
+                        relationSign[k] = p == residual || q == residual ? 0 : -1;
+                    }
+                }
+            }
+            for (var r : scenario.poleRelations()) {
+                if (!r.activeIn(year)) {
+                    continue;
+                }
+                int p = indexOf(poles, r.a());
+                int q = indexOf(poles, r.b());
+                double cost = r.status() == org.multivector.model.RelationStatus.RIVAL
+                        ? r.intensity().value()
+                        : 0;
+                int sign = switch (r.status()) {
+                    case ALLIED -> 1;
+                    case RIVAL -> -1;
+                    case NEUTRAL -> 0;
+                };
+                for (int[] pq : new int[][] {{p, q}, {q, p}}) {
+                    int k = (y * nP + pq[0]) * nP + pq[1];
+                    relationCost[k] = cost;
+                    relationSign[k] = sign;
+                }
             }
         }
     }
@@ -512,11 +732,7 @@ public final class CompiledScenario {
         }
         if (f instanceof Effect.Tension t) {
             return new double[] {
-                OP_TENSION,
-                indexOf(states, t.a()),
-                indexOf(states, t.b()),
-                -1,
-                t.delta().value()
+                OP_TENSION, dyad(t.a(), t.b()), -1, -1, t.delta().value()
             };
         }
         if (f instanceof Effect.Fragility fr) {
@@ -544,12 +760,6 @@ public final class CompiledScenario {
             return new double[] {OP_DISPUTE, k, -1, -1, di.intensity().value()};
         }
         Effect.ConfidenceBuilding c = (Effect.ConfidenceBuilding) f;
-        return new double[] {
-            OP_CBM,
-            indexOf(states, c.a()),
-            indexOf(states, c.b()),
-            -1,
-            c.level().value()
-        };
+        return new double[] {OP_CBM, dyad(c.a(), c.b()), -1, -1, c.level().value()};
     }
 }

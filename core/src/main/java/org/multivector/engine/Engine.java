@@ -116,7 +116,7 @@ public final class Engine {
         for (int y = from; y < to; y++) {
             EventRule.apply(st, y);
             PoleOfferRule.apply(st, y);
-            PolicyRule.apply(st);
+            PolicyRule.apply(st, y);
             AnchorRule.apply(st, y);
             TensionRule.apply(st, y);
             IncidentRule.apply(st, y, rng);

@@ -16,11 +16,7 @@ final class EventRule {
             int b = c.opB[k];
             switch (c.opKind[k]) {
                 case CompiledScenario.OP_RIVALRY -> st.rivalry = clip(st.rivalry + v);
-                case CompiledScenario.OP_TENSION -> {
-                    double t = clip(Math.max(0, st.tension[a * nR + b]) + v);
-                    st.tension[a * nR + b] = t;
-                    st.tension[b * nR + a] = t;
-                }
+                case CompiledScenario.OP_TENSION -> st.tension[a] = clip(Math.max(0, st.tension[a]) + v);
                 case CompiledScenario.OP_FRAGILITY -> st.fragility[a] = clip(st.fragility[a] + v);
                 case CompiledScenario.OP_OFFER -> {
                     int state = c.opC[k];
@@ -31,10 +27,7 @@ final class EventRule {
                     }
                 }
                 case CompiledScenario.OP_DISPUTE -> st.disputeIntensity[a] = clip(v);
-                case CompiledScenario.OP_CBM -> {
-                    st.cbm[a * nR + b] = clip(v);
-                    st.cbm[b * nR + a] = clip(v);
-                }
+                case CompiledScenario.OP_CBM -> st.cbm[a] = clip(v);
                 default -> throw new IllegalStateException("unknown event op " + c.opKind[k]);
             }
         }

@@ -7,15 +7,17 @@ import org.multivector.model.ParameterKey;
  * Step 5: incidents and unrest, and their feedbacks.
  *
  * <p>Fragility first recovers toward its baseline, {@code f ← f + φ (f₀ − f)}; incident memory
- * decays by its keep factor. Each contiguous pair draws a militarised incident with hazard
- * {@code h = logistic(β₀ + β_τ τ − β_cap |ln(cap_i/cap_j)| − β_inst n_inst − β_int·interdep
- * + β_align (1 − S)/2 · rivalry + β_frag (f_i + f_j)/2)}; an incident raises the pair's memory by 1,
- * its tension and both states' fragility. Each state draws unrest with
+ * decays by its keep factor. Each dyad whose parties share a border that year (two regional states, or
+ * a state and a pole or another actor) draws a militarised incident with hazard
+ * {@code h = logistic(β₀ + β_τ τ − β_cap |ln(cap_a/cap_b)| − β_inst n_inst − β_int·interdep
+ * + β_align·divergence·rivalry + β_frag f̄)}, f̄ the mean fragility of its regional parties and a pole's
+ * capability its members' summed CINC; an incident raises the dyad's memory by 1, its tension and the
+ * fragility of its regional parties. Each state draws unrest with
  * {@code u = logistic(γ₀ + γ_f f + γ_p Σ_p pressure + γ_s spill-over)}; unrest raises fragility and
  * calls in the lead pole of the state's security institution (a security-offer boost that halves
  * each year, as with the CSTO deployment in Kazakhstan in January 2022).
  *
- * <p>Draws: one uniform per contiguous pair (upper triangle, row order) then one per state, every
+ * <p>Draws: one uniform per contiguous dyad (in dyad order) then one per state, every
  * year, whatever happens, so strategies compared on the same seed share their random numbers.
  */
 final class IncidentRule {
@@ -39,37 +41,36 @@ final class IncidentRule {
         double bFrag = c.param(ParameterKey.INCIDENT_FRAGILITY);
         double jumpT = c.param(ParameterKey.INCIDENT_TENSION_JUMP);
         double jumpF = c.param(ParameterKey.INCIDENT_FRAGILITY_JUMP);
-        for (int i = 0; i < nR; i++) {
-            for (int j = i + 1; j < nR; j++) {
-                int ij = i * nR + j;
-                st.incidentMemory[ij] *= keep;
-                st.incidentMemory[j * nR + i] = st.incidentMemory[ij];
-                st.incident[ij] = false;
-                if (!c.contiguous[ij]) {
-                    st.hazard[ij] = Double.NaN;
-                    continue;
-                }
-                double capI = c.capability[y * nR + i];
-                double capJ = c.capability[y * nR + j];
-                double ratio = capI > 0 && capJ > 0 ? Math.abs(Math.log(capI / capJ)) : 0;
-                double z = b0
-                        + bT * st.tension[ij]
-                        - bCap * ratio
-                        - bInst * c.sharedInstitutions[(y * nR + i) * nR + j]
-                        - bInt * c.interdependence[(y * nR + i) * nR + j]
-                        + bAlign * (1 - st.sscore[ij]) / 2 * st.rivalry
-                        + bFrag * 0.5 * (st.fragility[i] + st.fragility[j]);
-                double h = TensionRule.logistic(z);
-                st.hazard[ij] = h;
-                if (rng.nextDouble() < h) {
-                    st.incident[ij] = true;
-                    st.incidentMemory[ij] += 1;
-                    st.incidentMemory[j * nR + i] = st.incidentMemory[ij];
-                    double t = EventRule.clip(st.tension[ij] + jumpT);
-                    st.tension[ij] = t;
-                    st.tension[j * nR + i] = t;
-                    st.fragility[i] = EventRule.clip(st.fragility[i] + jumpF);
-                    st.fragility[j] = EventRule.clip(st.fragility[j] + jumpF);
+        for (int q = 0; q < c.nQ; q++) {
+            st.incidentMemory[q] *= keep;
+            st.incident[q] = false;
+            if (!c.contiguous[y * c.nQ + q]) {
+                st.hazard[q] = Double.NaN;
+                continue;
+            }
+            int a = c.dyadA[q];
+            int b = c.dyadB[q];
+            boolean bRegional = b < nR;
+            double capA = c.partyCapability[y * c.nN + a];
+            double capB = c.partyCapability[y * c.nN + b];
+            double ratio = capA > 0 && capB > 0 ? Math.abs(Math.log(capA / capB)) : 0;
+            double frag = bRegional ? 0.5 * (st.fragility[a] + st.fragility[b]) : st.fragility[a];
+            double z = b0
+                    + bT * st.tension[q]
+                    - bCap * ratio
+                    - bInst * c.sharedInstitutions[y * c.nQ + q]
+                    - bInt * TensionRule.interdependence(st, q, y)
+                    + bAlign * st.divergence[q] * st.rivalry
+                    + bFrag * frag;
+            double h = TensionRule.logistic(z);
+            st.hazard[q] = h;
+            if (rng.nextDouble() < h) {
+                st.incident[q] = true;
+                st.incidentMemory[q] += 1;
+                st.tension[q] = EventRule.clip(st.tension[q] + jumpT);
+                st.fragility[a] = EventRule.clip(st.fragility[a] + jumpF);
+                if (bRegional) {
+                    st.fragility[b] = EventRule.clip(st.fragility[b] + jumpF);
                 }
             }
         }

@@ -69,38 +69,46 @@ final class MetricsRecorder {
             out[b + l.driftFree] = st.driftFree[i];
         }
         double hazardSum = 0;
-        int contiguous = 0;
         int incidents = 0;
         double polarisation = 0;
         double shared = 0;
         double sSum = 0;
-        int q = 0;
-        for (int i = 0; i < nR; i++) {
-            for (int j = i + 1; j < nR; j++) {
-                int ij = i * nR + j;
-                int b = rowOffset + l.dyadBase + q * l.perDyad;
-                double s = st.sscore[ij];
-                out[b] = st.tension[ij];
-                out[b + 1] = st.hazard[ij];
-                out[b + 2] = st.incident[ij] ? 1 : 0;
-                out[b + 3] = s;
-                if (c.contiguous[ij]) {
-                    hazardSum += st.hazard[ij];
-                    contiguous++;
-                }
-                incidents += st.incident[ij] ? 1 : 0;
-                polarisation += (1 - s) / 2 * st.rivalry;
-                shared += c.sharedInstitutions[(y * nR + i) * nR + j];
-                sSum += s;
-                q++;
+        int q0 = c.nRegionalDyads;
+        int nQ = c.nQ;
+        for (int q = 0; q < nQ; q++) {
+            int b = rowOffset + l.dyadBase + q * l.perDyad;
+            out[b] = st.tension[q];
+            out[b + 1] = st.hazard[q];
+            out[b + 2] = st.incident[q] ? 1 : 0;
+            out[b + 3] = st.sscore[q];
+            if (c.contiguous[y * nQ + q]) {
+                hazardSum += st.hazard[q];
             }
+            incidents += st.incident[q] ? 1 : 0;
+            if (q < q0) {
+                polarisation += st.divergence[q] * st.rivalry;
+                shared += c.sharedInstitutions[y * nQ + q];
+                sSum += st.sscore[q];
+            }
+        }
+        // the expected share of the region's states drawn into at least one militarised incident this year
+        // (with a neighbour or an outside party), hazards taken as independent
+        double involved = 0;
+        for (int i = 0; i < nR; i++) {
+            double calm = 1;
+            for (int q = 0; q < nQ; q++) {
+                if ((c.dyadA[q] == i || c.dyadB[q] == i) && c.contiguous[y * nQ + q]) {
+                    calm *= 1 - st.hazard[q];
+                }
+            }
+            involved += 1 - calm;
         }
         double unrest = 0;
         for (int i = 0; i < nR; i++) {
             unrest += st.unrestP[i];
         }
-        double meanHazard = contiguous > 0 ? hazardSum / contiguous : 0;
-        double cH = RegionalStabilityIndex.hazardStressor(meanHazard, c.param(ParameterKey.RSI_HAZARD_SCALE));
+        int q = q0;
+        double cH = RegionalStabilityIndex.hazardStressor(involved / nR, c.param(ParameterKey.RSI_HAZARD_SCALE));
         double cU = RegionalStabilityIndex.unrestStressor(unrest / nR, c.param(ParameterKey.RSI_UNREST_SCALE));
         double cP = q > 0 ? polarisation / q : 0;
         double cI = RegionalStabilityIndex.institutionalDeficit(
@@ -119,7 +127,7 @@ final class MetricsRecorder {
         out[r + VariableLayout.RSI_UNREST] = cU;
         out[r + VariableLayout.RSI_POLARISATION] = cP;
         out[r + VariableLayout.RSI_INSTITUTIONS] = cI;
-        out[r + VariableLayout.STRUCTURAL_BALANCE] = structuralBalance(st);
+        out[r + VariableLayout.STRUCTURAL_BALANCE] = structuralBalance(st, y);
         out[r + VariableLayout.MEAN_S] = q > 0 ? sSum / q : 1;
         out[r + VariableLayout.RIVALRY] = st.rivalry;
         out[r + VariableLayout.EXPECTED_INCIDENTS] = hazardSum;
@@ -128,11 +136,13 @@ final class MetricsRecorder {
 
     /**
      * Signs: two regional states are friends when their tension is below ½, enemies otherwise; a
-     * state and a pole are friends when the state's alignment with the pole is at least an even
-     * share (1/number of poles), enemies when the pole presses it, otherwise unconnected; two poles
-     * are enemies when rivalry reaches the threshold, friends otherwise.
+     * state and a pole are enemies when the pole presses it or their tension (where they have a dyad)
+     * is at least ½, friends when the state's alignment with the pole is at least an even share
+     * (1/number of poles), otherwise unconnected; two poles are friends when allied, enemies when
+     * rival and rivalry × the relation's intensity reaches {@code rivalry-sign-threshold}, otherwise
+     * unconnected (a scenario without declared pole relations has every pair rival at intensity 1).
      */
-    static double structuralBalance(RunState st) {
+    static double structuralBalance(RunState st, int y) {
         CompiledScenario c = st.c;
         int nR = c.nR;
         int nP = c.nP;
@@ -141,17 +151,22 @@ final class MetricsRecorder {
         java.util.Arrays.fill(sign, 0);
         int poles = c.residual >= 0 ? nP - 1 : nP;
         double even = 1.0 / poles;
+        for (int q = 0; q < c.nRegionalDyads; q++) {
+            int i = c.dyadA[q];
+            int j = c.dyadB[q];
+            int sgn = st.tension[q] < 0.5 ? 1 : -1;
+            sign[i * n + j] = sgn;
+            sign[j * n + i] = sgn;
+        }
         for (int i = 0; i < nR; i++) {
-            for (int j = i + 1; j < nR; j++) {
-                int sgn = st.tension[i * nR + j] < 0.5 ? 1 : -1;
-                sign[i * n + j] = sgn;
-                sign[j * n + i] = sgn;
-            }
             for (int p = 0; p < nP; p++) {
                 if (p == c.residual) {
                     continue;
                 }
-                int sgn = st.pressure[i * nP + p] > 0 ? -1 : st.align[i * nP + p] >= even ? 1 : 0;
+                int k = CompiledScenario.indexOf(c.parties, c.poles[p]);
+                int q = k < 0 ? -1 : c.dyadIndex[i * c.nN + k];
+                boolean hostile = st.pressure[i * nP + p] > 0 || (q >= 0 && st.tension[q] >= 0.5);
+                int sgn = hostile ? -1 : st.align[i * nP + p] >= even ? 1 : 0;
                 sign[i * n + nR + p] = sgn;
                 sign[(nR + p) * n + i] = sgn;
             }
@@ -162,7 +177,11 @@ final class MetricsRecorder {
                 if (p == c.residual || q == c.residual) {
                     continue;
                 }
-                int sgn = st.rivalry >= threshold ? -1 : 1;
+                int k = (y * nP + p) * nP + q;
+                int sgn = c.relationSign[k];
+                if (sgn < 0 && st.rivalry * c.relationCost[k] < threshold) {
+                    sgn = 0;
+                }
                 sign[(nR + p) * n + nR + q] = sgn;
                 sign[(nR + q) * n + nR + p] = sgn;
             }

@@ -58,7 +58,7 @@ final class PoleOfferRule {
                             * (1 + instBonus * c.institutionCount[k])
                             * (1 + routeBonus * c.routeShare[k])
                             * st.offerFactor[st.s(i, p, d)];
-                    if (c.bordersPole[i * nP + p] && !c.politicalDim[d]) {
+                    if (c.bordersPole[(y * nR + i) * nP + p] && !c.politicalDim[d]) {
                         o *= 1 + proximity;
                     }
                     if (c.coercibleDim[d]) {

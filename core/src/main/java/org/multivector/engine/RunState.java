@@ -24,7 +24,7 @@ final class RunState {
     final double[] pressure; // [i*nP+p]
     final double[] refAlign; // [i*nP+p]
     final double[] align; // [i*nP+p]
-    final double[] tension; // [i*nR+j] symmetric
+    final double[] tension; // per dyad [q]
     final double[] incidentMemory;
     final double[] cbm;
     final double[] hazard;
@@ -35,12 +35,15 @@ final class RunState {
     final double[] securityCall;
     final double[] balance; // overall, per state
     final double[] balanceDim; // per state and dimension [i*nD+d]
-    final double[] sscore; // S-score of the current ties [i*nR+j], symmetric
+    final double[] sscore; // S-score of the current ties per dyad [q] (NaN for a party without ties)
+    final double[] divergence; // rivalry-weighted divergence of the parties' ties per dyad [q], 0..1
     final double[] disputeIntensity;
     final double[] driftStep;
     final double[] driftFree;
     final int[] sign;
-    final Policy[] policies;
+    // each state's strategy as phases: the policy in force from year index phaseFrom[i][k] on
+    final Policy[][] phasePolicy;
+    final int[][] phaseFrom;
     double rivalry;
     // scratch
     final double[] o;
@@ -61,18 +64,20 @@ final class RunState {
         pressure = new double[nR * nP];
         refAlign = new double[nR * nP];
         align = new double[nR * nP];
-        tension = new double[nR * nR];
-        incidentMemory = new double[nR * nR];
-        cbm = new double[nR * nR];
-        hazard = new double[nR * nR];
-        incident = new boolean[nR * nR];
+        int nQ = c.nQ;
+        tension = new double[nQ];
+        incidentMemory = new double[nQ];
+        cbm = new double[nQ];
+        hazard = new double[nQ];
+        incident = new boolean[nQ];
         fragility = new double[nR];
         unrestP = new double[nR];
         unrest = new boolean[nR];
         securityCall = new double[nR];
         balance = new double[nR];
         balanceDim = new double[nR * nD];
-        sscore = new double[nR * nR];
+        sscore = new double[nQ];
+        divergence = new double[nQ];
         disputeIntensity = new double[c.nDisputes];
         driftStep = new double[nR];
         driftFree = new double[nR];
@@ -87,15 +92,38 @@ final class RunState {
                 w[p * nD + d] = c.salience[d];
             }
         }
-        policies = new Policy[nR];
+        phasePolicy = new Policy[nR][];
+        phaseFrom = new int[nR][];
         for (int i = 0; i < nR; i++) {
-            policies[i] = policyFor(c.strategies[i], c.strategyPole[i]);
+            setStrategy(i, c.strategies[i]);
         }
     }
 
-    /** Replaces state i's strategy (for counterfactual branches). */
+    /** Sets state i's strategy, a rule or a schedule of rules (also for counterfactual branches). */
     void setStrategy(int i, StrategySpec s) {
-        policies[i] = policyFor(s, s.pole() == null ? -1 : CompiledScenario.indexOf(c.poles, s.pole()));
+        java.util.List<StrategySpec> rules = s.rules();
+        Policy[] ps = new Policy[rules.size()];
+        int[] from = new int[rules.size()];
+        for (int k = 0; k < ps.length; k++) {
+            StrategySpec r = rules.get(k);
+            ps[k] = policyFor(r, r.pole() == null ? -1 : CompiledScenario.indexOf(c.poles, r.pole()));
+            from[k] = k == 0
+                    ? Integer.MIN_VALUE
+                    : ((StrategySpec.Schedule) s).phases().get(k).from() - c.firstYear;
+        }
+        phasePolicy[i] = ps;
+        phaseFrom[i] = from;
+    }
+
+    /** The policy state i follows in year index y. */
+    Policy policy(int i, int y) {
+        Policy[] ps = phasePolicy[i];
+        int[] from = phaseFrom[i];
+        int k = 0;
+        while (k + 1 < ps.length && y >= from[k + 1]) {
+            k++;
+        }
+        return ps[k];
     }
 
     /** Copies every state variable of {@code o} (same compiled scenario); policies and scratch are not copied. */
@@ -123,6 +151,7 @@ final class RunState {
         System.arraycopy(o.balance, 0, balance, 0, balance.length);
         System.arraycopy(o.balanceDim, 0, balanceDim, 0, balanceDim.length);
         System.arraycopy(o.sscore, 0, sscore, 0, sscore.length);
+        System.arraycopy(o.divergence, 0, divergence, 0, divergence.length);
         System.arraycopy(o.disputeIntensity, 0, disputeIntensity, 0, disputeIntensity.length);
         System.arraycopy(o.driftStep, 0, driftStep, 0, driftStep.length);
         System.arraycopy(o.driftFree, 0, driftFree, 0, driftFree.length);

@@ -1,27 +1,34 @@
 package org.multivector.engine;
 
+import org.multivector.metric.BarbieriInterdependence;
 import org.multivector.metric.NormalisedEntropyBalance;
 import org.multivector.model.ParameterKey;
 
 /**
- * Step 4: regional relations. Tension τ_ij of each pair of regional states relaxes toward an
- * equilibrium {@code τ* = logistic(z)}, {@code τ ← τ + κ (τ* − τ)} (in the first year τ = τ*), with
+ * Step 4: relations. Tension τ of each dyad — two regional states, or a regional state and a pole or
+ * another actor it borders or has a declared relation with — relaxes toward an equilibrium
+ * {@code τ* = logistic(z)}, {@code τ ← τ + κ (τ* − τ)} (in the first year τ = τ*), with
  * <pre>
- * z = base + c_disp·Σ open dispute intensity + c_gap·|log10(gdppc_i / gdppc_j)|
- *       + c_align·(1 − S_ij)/2·rivalry + c_inc·incident memory
+ * z = base + c_disp·Σ open dispute intensity + c_gap·|log10(gdppc_a / gdppc_b)|
+ *       + c_align·divergence·rivalry + c_inc·incident memory
  *       − c_int·interdependence − c_inst·shared institutions − c_cbm·CBM − c_med·mediation
  * </pre>
- * Mediation is the best offer of a third regional state m with balanced ties and good relations
- * with both: {@code max_m B_m (1 − τ_im)(1 − τ_jm)}, B_m the overall vector balance of m (the
- * "neutral mediator" role the founding documents give Kazakhstan). It is the only place a state's
- * balance enters regional relations, and its weight c_med has a range that includes 0.
+ * The divergence is the rivalry-weighted distance of the parties' ties ({@link Alignment#relations});
+ * a pole's GDP per capita is its members' GDP over their population. Interdependence is the pair's
+ * declared series; between a state and a pole without one it is Barbieri's salience of their trade
+ * in the model's own current shares (so it moves with policy). Shared institutions of a state and a
+ * pole are those the pole leads or one of its members belongs to.
+ *
+ * <p>Mediation is the best offer of a third regional state m with balanced ties and good relations
+ * with both parties (a dyad with each): {@code max_m B_m (1 − τ_am)(1 − τ_bm)}, B_m the overall
+ * vector balance of m (the "neutral mediator" role the founding documents give Kazakhstan). It is the
+ * only place a state's balance enters relations, and its weight c_med has a range that includes 0.
  */
 final class TensionRule {
     private TensionRule() {}
 
     static void apply(RunState st, int y) {
         CompiledScenario c = st.c;
-        int nR = c.nR;
         double kappa = c.param(ParameterKey.TENSION_ADJUSTMENT);
         double base = c.param(ParameterKey.TENSION_BASE);
         double cDisp = c.param(ParameterKey.TENSION_DISPUTE);
@@ -33,55 +40,74 @@ final class TensionRule {
         double cCbm = c.param(ParameterKey.TENSION_CBM);
         double cMed = c.param(ParameterKey.TENSION_MEDIATION);
         overallBalance(st);
-        Alignment.sScores(st);
-        for (int i = 0; i < nR; i++) {
-            for (int j = i + 1; j < nR; j++) {
-                double z = base
-                        + cDisp * disputes(st, i, j, y)
-                        + cGap * disparity(c, i, j, y)
-                        + cAlign * (1 - st.sscore[i * nR + j]) / 2 * st.rivalry
-                        + cInc * st.incidentMemory[i * nR + j]
-                        - cInt * c.interdependence[(y * nR + i) * nR + j]
-                        - cInst * c.sharedInstitutions[(y * nR + i) * nR + j]
-                        - cCbm * st.cbm[i * nR + j]
-                        - cMed * mediation(st, i, j);
-                double eq = logistic(z);
-                double t = st.tension[i * nR + j];
-                double next = t < 0 ? eq : t + kappa * (eq - t);
-                st.tension[i * nR + j] = next;
-                st.tension[j * nR + i] = next;
-            }
+        Alignment.relations(st, y);
+        for (int q = 0; q < c.nQ; q++) {
+            double z = base
+                    + cDisp * disputes(st, q, y)
+                    + cGap * disparity(c, q, y)
+                    + cAlign * st.divergence[q] * st.rivalry
+                    + cInc * st.incidentMemory[q]
+                    - cInt * interdependence(st, q, y)
+                    - cInst * c.sharedInstitutions[y * c.nQ + q]
+                    - cCbm * st.cbm[q]
+                    - cMed * mediation(st, q);
+            double eq = logistic(z);
+            double t = st.tension[q];
+            st.tension[q] = t < 0 ? eq : t + kappa * (eq - t);
         }
     }
 
-    static double disputes(RunState st, int i, int j, int y) {
+    static double disputes(RunState st, int q, int y) {
         CompiledScenario c = st.c;
         double sum = 0;
         for (int k = 0; k < c.nDisputes; k++) {
-            boolean pair = (c.disputeA[k] == i && c.disputeB[k] == j) || (c.disputeA[k] == j && c.disputeB[k] == i);
-            if (pair && y >= c.disputeFrom[k] && y < c.disputeUntil[k]) {
+            if (c.disputeDyad[k] == q && y >= c.disputeFrom[k] && y < c.disputeUntil[k]) {
                 sum += st.disputeIntensity[k];
             }
         }
         return sum;
     }
 
-    static double disparity(CompiledScenario c, int i, int j, int y) {
-        double a = c.gdpPerCapita[y * c.nR + i];
-        double b = c.gdpPerCapita[y * c.nR + j];
+    static double disparity(CompiledScenario c, int q, int y) {
+        double a = c.partyGdpPerCapita[y * c.nN + c.dyadA[q]];
+        double b = c.partyGdpPerCapita[y * c.nN + c.dyadB[q]];
         return a > 0 && b > 0 ? Math.abs(Math.log10(a / b)) : 0;
     }
 
-    static double mediation(RunState st, int i, int j) {
-        int nR = st.c.nR;
+    /** The dyad's interdependence: its series, or (a state and a pole without one) Barbieri's salience of their trade. */
+    static double interdependence(RunState st, int q, int y) {
+        CompiledScenario c = st.c;
+        double v = c.interdependence[y * c.nQ + q];
+        if (!Double.isNaN(v)) {
+            return v;
+        }
+        int i = c.dyadA[q];
+        int p = c.partyPole[c.dyadB[q]];
+        double poleGdp = c.poleGdp[y * c.nP + p];
+        if (poleGdp <= 0) {
+            return 0;
+        }
+        double a = st.share[st.s(i, p, c.tradeDim)];
+        return BarbieriInterdependence.salience(a, a * c.gdp[y * c.nR + i] / poleGdp);
+    }
+
+    static double mediation(RunState st, int q) {
+        CompiledScenario c = st.c;
+        int a = c.dyadA[q];
+        int b = c.dyadB[q];
         double best = 0;
-        for (int m = 0; m < nR; m++) {
-            if (m == i || m == j) {
+        for (int m = 0; m < c.nR; m++) {
+            if (m == a || m == b) {
                 continue;
             }
-            double ti = Math.max(0, st.tension[i * nR + m]);
-            double tj = Math.max(0, st.tension[j * nR + m]);
-            best = Math.max(best, st.balance[m] * (1 - ti) * (1 - tj));
+            int qa = c.dyadIndex[a * c.nN + m];
+            int qb = c.dyadIndex[b * c.nN + m];
+            if (qa < 0 || qb < 0) {
+                continue;
+            }
+            double ta = Math.max(0, st.tension[qa]);
+            double tb = Math.max(0, st.tension[qb]);
+            best = Math.max(best, st.balance[m] * (1 - ta) * (1 - tb));
         }
         return best;
     }

@@ -8,8 +8,9 @@ import java.util.List;
  * The fixed order of recorded variables, so the engine writes by index. Per regional state:
  * shares per dimension and pole, balance per dimension and overall, HHI, coercion exposure,
  * Keohane–Nye sensitivity and vulnerability and Barbieri salience and symmetry per pole,
- * fragility, pressure, unrest probability and occurrence, drift from observations. Per dyad:
- * tension, incident hazard, incident, S-score. For the region: the RSI and its parts, structural
+ * fragility, pressure, unrest probability and occurrence, drift from observations. Per dyad (the
+ * regional pairs, then each state's dyads with outside parties; named {@code A-B}): tension,
+ * incident hazard, incident, S-score. For the region: the RSI and its parts, structural
  * balance, mean S-score, rivalry.
  */
 final class VariableLayout {
@@ -50,7 +51,7 @@ final class VariableLayout {
     final int width;
     private final List<Variable> variables;
 
-    VariableLayout(String[] states, String[] poles, String[] dims, int residual) {
+    VariableLayout(String[] states, String[] poles, String[] dims, int residual, String[] dyads) {
         nR = states.length;
         nP = poles.length;
         nD = dims.length;
@@ -77,7 +78,7 @@ final class VariableLayout {
         driftStep = k++;
         driftFree = k++;
         perState = k;
-        nDyads = nR * (nR - 1) / 2;
+        nDyads = dyads.length;
         dyadBase = nR * perState;
         regionBase = dyadBase + nDyads * perDyad;
         width = regionBase + REGION_VARS;
@@ -108,17 +109,12 @@ final class VariableLayout {
             v.set(b + driftStep, new Variable(a, "drift.step"));
             v.set(b + driftFree, new Variable(a, "drift.free"));
         }
-        int q = 0;
-        for (int i = 0; i < nR; i++) {
-            for (int j = i + 1; j < nR; j++) {
-                String dy = states[i] + "-" + states[j];
-                int b = dyadBase + q * perDyad;
-                v.set(b, new Variable(dy, "tension"));
-                v.set(b + 1, new Variable(dy, "hazard"));
-                v.set(b + 2, new Variable(dy, "incident"));
-                v.set(b + 3, new Variable(dy, "sscore"));
-                q++;
-            }
+        for (int q = 0; q < nDyads; q++) {
+            int b = dyadBase + q * perDyad;
+            v.set(b, new Variable(dyads[q], "tension"));
+            v.set(b + 1, new Variable(dyads[q], "hazard"));
+            v.set(b + 2, new Variable(dyads[q], "incident"));
+            v.set(b + 3, new Variable(dyads[q], "sscore"));
         }
         String r = Variable.REGION;
         v.set(regionBase + RSI, new Variable(r, "rsi"));
@@ -136,12 +132,5 @@ final class VariableLayout {
 
     List<Variable> variables() {
         return variables;
-    }
-
-    /** Index of dyad (i, j), i < j, in the upper-triangle order. */
-    int dyad(int i, int j) {
-        int lo = Math.min(i, j);
-        int hi = Math.max(i, j);
-        return lo * nR - lo * (lo + 1) / 2 + (hi - lo - 1);
     }
 }

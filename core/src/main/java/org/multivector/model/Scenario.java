@@ -24,6 +24,7 @@ public record Scenario(
         List<Dispute> disputes,
         List<Route> routes,
         List<Event> events,
+        List<PoleRelation> poleRelations,
         Quantity initialRivalry,
         Map<String, StrategySpec> strategies,
         Map<String, Parameter> parameters,
@@ -41,6 +42,7 @@ public record Scenario(
         disputes = List.copyOf(disputes);
         routes = List.copyOf(routes);
         events = List.copyOf(events);
+        poleRelations = List.copyOf(poleRelations);
         Objects.requireNonNull(initialRivalry, "initialRivalry");
         strategies = Map.copyOf(strategies);
         parameters = Map.copyOf(parameters);
@@ -75,8 +77,19 @@ public record Scenario(
         return p;
     }
 
+    /** True when {@code a} and {@code b} share a border in some year. */
     public boolean contiguous(String a, String b) {
         return borders.stream().anyMatch(x -> x.joins(a, b));
+    }
+
+    /** The border between {@code a} and {@code b}, if any. */
+    public Optional<Border> border(String a, String b) {
+        return borders.stream().filter(x -> x.joins(a, b)).findFirst();
+    }
+
+    /** True when the scenario declares how its poles stand to each other ({@code poleRelations}). */
+    public boolean declaresPoleRelations() {
+        return !poleRelations.isEmpty();
     }
 
     /** A copy with one actor's strategy replaced (the strategy must already be valid here). */
@@ -110,8 +123,9 @@ public record Scenario(
      * The scenario as it was known at the end of {@code cut}, for backtests: nothing dated after the
      * cut survives. Tie observations, interdependence and capability series end at the cut (the
      * engine then projects capabilities from their trend); events after the cut are dropped;
-     * institutions founded, memberships joined, disputes opened and routes opened after it are
-     * dropped, and departures, resolutions and closures after it are forgotten; re-anchoring stops
+     * institutions founded, memberships joined, disputes opened, routes opened, borders drawn and pole
+     * relations begun after it are dropped, and departures, resolutions, closures, border status changes
+     * and ends of relations after it are forgotten; re-anchoring stops
      * at the cut. Strategies and parameters are kept.
      */
     public Scenario knownAt(int cut) {
@@ -182,6 +196,25 @@ public record Scenario(
                     r.provenance()));
         }
         List<Event> newEvents = events.stream().filter(e -> e.year() <= cut).toList();
+        List<Border> newBorders = borders.stream()
+                .filter(b -> b.from() <= cut)
+                .map(b -> b.knownAt(cut))
+                .toList();
+        List<PoleRelation> newRelations = new java.util.ArrayList<>();
+        for (PoleRelation r : poleRelations) {
+            if (r.from() > cut) {
+                continue;
+            }
+            boolean endKnown = r.until().isPresent() && r.until().getAsInt() <= cut;
+            newRelations.add(new PoleRelation(
+                    r.a(),
+                    r.b(),
+                    r.status(),
+                    r.intensity(),
+                    r.from(),
+                    endKnown ? r.until() : java.util.OptionalInt.empty(),
+                    r.provenance()));
+        }
         return new Scenario(
                 name,
                 title,
@@ -192,10 +225,11 @@ public record Scenario(
                 newTies,
                 newInter,
                 newInst,
-                borders,
+                newBorders,
                 newDisp,
                 newRoutes,
                 newEvents,
+                newRelations,
                 initialRivalry,
                 strategies,
                 parameters,
@@ -227,6 +261,7 @@ public record Scenario(
                 c.disputes,
                 c.routes,
                 c.events,
+                c.poleRelations,
                 c.initialRivalry,
                 c.strategies,
                 ps,
@@ -248,6 +283,7 @@ public record Scenario(
                 disputes,
                 routes,
                 events,
+                poleRelations,
                 initialRivalry,
                 newStrategies,
                 parameters,

@@ -29,8 +29,10 @@ import org.multivector.model.Parameter;
 import org.multivector.model.ParameterKey;
 import org.multivector.model.Pole;
 import org.multivector.model.PoleBehaviour;
+import org.multivector.model.PoleRelation;
 import org.multivector.model.Provenance;
 import org.multivector.model.Quantity;
+import org.multivector.model.RelationStatus;
 import org.multivector.model.Scenario;
 import org.multivector.model.StrategySpec;
 import org.multivector.model.TieSeries;
@@ -81,6 +83,7 @@ final class ScenarioBinder {
         List<Dispute> disputes = bindDisputes();
         List<org.multivector.model.Route> routes = bindRoutes();
         List<Event> events = bindEvents();
+        List<PoleRelation> poleRelations = bindPoleRelations();
         Quantity rivalry = quantity(root.path("rivalry"), "/rivalry", null);
         unit(rivalry.value(), "/rivalry/value", "rivalry");
         Map<String, StrategySpec> strategies = bindStrategies();
@@ -100,6 +103,7 @@ final class ScenarioBinder {
                 disputes,
                 routes,
                 events,
+                poleRelations,
                 rivalry,
                 strategies,
                 parameters,
@@ -580,6 +584,96 @@ final class ScenarioBinder {
         return ok;
     }
 
+    /**
+     * A pair of parties to a relation (dispute, tension, confidence-building, interdependence): each a regional state,
+     * a pole (by its id) or another actor, two different ones, at least one of them regional (relations between poles
+     * are declared under poleRelations).
+     */
+    private boolean relationPair(String pointer, JsonNode pair) {
+        String a = pair.path(0).asText();
+        String b = pair.path(1).asText();
+        boolean ok = party(pointer + "/0", a) & party(pointer + "/1", b);
+        if (a.equals(b)) {
+            problems.at(pointer, "pair names '" + a + "' twice (expected two different parties)");
+            return false;
+        }
+        if (ok && !isRegional(a) && !isRegional(b)) {
+            problems.at(
+                    pointer,
+                    "neither " + a + " nor " + b
+                            + " is a regional state (expected at least one; relations between poles go under"
+                            + " poleRelations)");
+            ok = false;
+        }
+        return ok;
+    }
+
+    private boolean isRegional(String id) {
+        Actor a = actors.get(id);
+        return a != null && a.kind() == ActorKind.REGIONAL;
+    }
+
+    /** A party to a relation: a regional state, a (non-residual) pole id, or an actor of kind other. */
+    private boolean party(String pointer, String id) {
+        Pole pole = poles.get(id);
+        if (pole != null) {
+            if (pole.residual()) {
+                problems.at(
+                        pointer,
+                        "'" + id + "' is the residual pole, the rest of the world (expected a regional state, a pole"
+                                + " or another actor)");
+                return false;
+            }
+            return true;
+        }
+        Actor a = actors.get(id);
+        if (a == null) {
+            Set<String> known = new LinkedHashSet<>(regionalIds());
+            known.addAll(nonResidualPoles());
+            actors.values().stream().filter(x -> x.kind() == ActorKind.OTHER).forEach(x -> known.add(x.id()));
+            problems.at(
+                    pointer,
+                    "unknown party '" + id + "' (expected a regional state, a pole or another actor: "
+                            + String.join(", ", known) + ")",
+                    Suggestions.didYouMean(id, known));
+            return false;
+        }
+        if (a.kind() == ActorKind.POLE) {
+            String of = poles.values().stream()
+                    .filter(x -> x.members().contains(id))
+                    .map(Pole::id)
+                    .findFirst()
+                    .orElse(null);
+            problems.at(
+                    pointer,
+                    of == null
+                            ? "'" + id + "' is a pole member that belongs to no pole (expected a regional state, a pole"
+                                    + " or another actor)"
+                            : "'" + id + "' is a member of pole " + of + " (expected the pole id " + of
+                                    + " for a relation with the pole)");
+            return false;
+        }
+        return true;
+    }
+
+    /** The actors a party stands for: a pole's members, or the actor itself. */
+    private List<String> membersOf(String party) {
+        Pole pole = poles.get(party);
+        return pole != null ? pole.members() : List.of(party);
+    }
+
+    /** True when two parties share a border in some year (a pole through any of its members). */
+    private boolean partiesContiguous(String a, String b) {
+        for (String x : membersOf(a)) {
+            for (String y : membersOf(b)) {
+                if (borders.stream().anyMatch(br -> br.joins(x, y))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private List<DyadSeries> bindInterdependence() {
         JsonNode list = root.path("interdependence");
         List<DyadSeries> out = new ArrayList<>();
@@ -587,7 +681,7 @@ final class ScenarioBinder {
         for (int i = 0; i < list.size(); i++) {
             JsonNode d = list.get(i);
             String p = "/interdependence/" + i;
-            pair(p + "/pair", d.path("pair"), true);
+            relationPair(p + "/pair", d.path("pair"));
             String a = d.path("pair").path(0).asText();
             String b = d.path("pair").path(1).asText();
             if (!seen.add(key(a, b))) {
@@ -684,8 +778,89 @@ final class ScenarioBinder {
             if (!seen.add(key(a, b))) {
                 problems.at(p + "/pair", "second border for " + a + "-" + b + " (expected one per pair)");
             }
-            borders.add(new Border(a, b, quantity(n.path("lengthKm"), p + "/lengthKm", ownOr(n, null))));
+            int from = n.has("from") ? n.get("from").asInt() : Integer.MIN_VALUE;
+            OptionalInt until = n.has("until") ? OptionalInt.of(n.get("until").asInt()) : OptionalInt.empty();
+            if (until.isPresent() && until.getAsInt() <= (n.has("from") ? from : time.start())) {
+                problems.at(
+                        p + "/until",
+                        "until " + until.getAsInt() + ", not after the border's first year "
+                                + (n.has("from") ? from : time.start()) + " (expected until > from)");
+            }
+            TreeMap<Integer, org.multivector.model.BorderStatus> status = new TreeMap<>();
+            JsonNode st = n.path("status");
+            for (int k = 0; k < st.size(); k++) {
+                int y = st.get(k).path("from").asInt();
+                String sp = p + "/status/" + k;
+                year(y, sp + "/from");
+                if (status.containsKey(y)) {
+                    problems.at(sp + "/from", "second status for " + y + " (expected one status change per year)");
+                } else if (!status.isEmpty() && y < status.lastKey()) {
+                    problems.at(
+                            sp + "/from",
+                            y + " comes before the previous status change in " + status.lastKey()
+                                    + " (expected status changes in year order)");
+                }
+                status.put(
+                        y,
+                        org.multivector.model.BorderStatus.valueOf(
+                                st.get(k).path("status").asText().toUpperCase(java.util.Locale.ROOT)));
+            }
+            borders.add(new Border(
+                    a, b, quantity(n.path("lengthKm"), p + "/lengthKm", ownOr(n, null)), from, until, status));
         }
+    }
+
+    private List<PoleRelation> bindPoleRelations() {
+        JsonNode list = root.path("poleRelations");
+        List<PoleRelation> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode n = list.get(i);
+            String p = "/poleRelations/" + i;
+            String a = n.path("pair").path(0).asText();
+            String b = n.path("pair").path(1).asText();
+            boolean ok = true;
+            for (int k = 0; k < 2; k++) {
+                String id = k == 0 ? a : b;
+                if (!poles.containsKey(id) || poles.get(id).residual()) {
+                    unknown(p + "/pair/" + k, "pole", id, nonResidualPoles());
+                    ok = false;
+                }
+            }
+            if (a.equals(b)) {
+                problems.at(p + "/pair", "pair names '" + a + "' twice (expected two different poles)");
+                ok = false;
+            }
+            Provenance prov = ownOr(n, null);
+            Quantity intensity = quantity(n.path("intensity"), p + "/intensity", prov);
+            unit(intensity.value(), p + "/intensity/value", "relation intensity");
+            int from = n.path("from").asInt();
+            year(from, p + "/from");
+            OptionalInt until = n.has("until") ? OptionalInt.of(n.get("until").asInt()) : OptionalInt.empty();
+            if (until.isPresent() && until.getAsInt() <= from) {
+                problems.at(
+                        p + "/until",
+                        "until " + until.getAsInt() + ", not after it began in " + from + " (expected until > from)");
+            }
+            RelationStatus status =
+                    RelationStatus.valueOf(n.path("status").asText().toUpperCase(java.util.Locale.ROOT));
+            PoleRelation r = new PoleRelation(a, b, status, intensity, from, until, prov);
+            if (ok) {
+                for (int k = 0; k < out.size(); k++) {
+                    PoleRelation o = out.get(k);
+                    int end = until.orElse(Integer.MAX_VALUE);
+                    int oEnd = o.until().orElse(Integer.MAX_VALUE);
+                    if (o.joins(a, b) && from < oEnd && o.from() < end) {
+                        problems.at(
+                                p + "/from",
+                                a + "-" + b + " from " + from + " overlaps the relation listed from " + o.from()
+                                        + " (expected one relation per pair and year: end the earlier one with until:)");
+                        break;
+                    }
+                }
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     private List<Dispute> bindDisputes() {
@@ -698,11 +873,11 @@ final class ScenarioBinder {
             if (!disputeIds.add(id)) {
                 problems.at(p + "/id", "duplicate dispute id '" + id + "'");
             }
-            boolean ok = pair(p + "/pair", n.path("pair"), true);
+            boolean ok = relationPair(p + "/pair", n.path("pair"));
             String a = n.path("pair").path(0).asText();
             String b = n.path("pair").path(1).asText();
             DisputeKind kind = DisputeKind.valueOf(n.path("kind").asText().toUpperCase(java.util.Locale.ROOT));
-            if (ok && kind == DisputeKind.BORDER && borders.stream().noneMatch(x -> x.joins(a, b))) {
+            if (ok && kind == DisputeKind.BORDER && !partiesContiguous(a, b)) {
                 problems.at(
                         p + "/kind",
                         "border dispute between " + a + " and " + b
@@ -822,7 +997,7 @@ final class ScenarioBinder {
         return switch (type) {
             case "rivalry" -> new Effect.Rivalry(new Quantity(e.get("delta").asDouble(), prov));
             case "tension" -> {
-                pair(p + "/pair", e.get("pair"), true);
+                relationPair(p + "/pair", e.get("pair"));
                 yield new Effect.Tension(
                         e.get("pair").get(0).asText(),
                         e.get("pair").get(1).asText(),
@@ -858,7 +1033,7 @@ final class ScenarioBinder {
                         d, new Quantity(e.get("intensity").asDouble(), prov));
             }
             case "cbm" -> {
-                pair(p + "/pair", e.get("pair"), true);
+                relationPair(p + "/pair", e.get("pair"));
                 yield new Effect.ConfidenceBuilding(
                         e.get("pair").get(0).asText(),
                         e.get("pair").get(1).asText(),
@@ -882,24 +1057,23 @@ final class ScenarioBinder {
                         Suggestions.didYouMean(actor, regionalIds()));
                 continue;
             }
-            String text = s.get(actor).asText();
-            try {
-                StrategySpec spec = StrategySpec.parse(text);
-                String pole = spec.pole();
-                if (pole != null && (!poles.containsKey(pole) || poles.get(pole).residual())) {
-                    problems.at(
-                            p,
-                            "strategy '" + text + "' names unknown pole '" + pole + "' (expected one of "
-                                    + String.join(", ", nonResidualPoles()) + ")",
-                            Suggestions.didYouMean(pole, nonResidualPoles()));
+            JsonNode value = s.get(actor);
+            if (value.isArray()) {
+                StrategySpec spec = schedule(value, p);
+                if (spec != null) {
+                    out.put(actor, spec);
+                }
+                continue;
+            }
+            StrategySpec spec = rule(value.asText(), p);
+            if (spec != null) {
+                for (StrategySpec.Phase ph :
+                        spec instanceof StrategySpec.Schedule sc ? sc.phases() : List.<StrategySpec.Phase>of()) {
+                    if (ph.from() != Integer.MIN_VALUE) {
+                        year(ph.from(), p);
+                    }
                 }
                 out.put(actor, spec);
-            } catch (IllegalArgumentException e) {
-                problems.at(
-                        p,
-                        e.getMessage(),
-                        Suggestions.didYouMean(
-                                text, List.of("multi-vector", "neutral", "bandwagon:", "balance-against:")));
             }
         }
         for (String id : regionalIds()) {
@@ -911,6 +1085,70 @@ final class ScenarioBinder {
             }
         }
         return out;
+    }
+
+    /** A strategy's text (a rule or phases separated by ';'), each named pole checked; null after a problem. */
+    private StrategySpec rule(String text, String p) {
+        try {
+            StrategySpec spec = StrategySpec.parse(text);
+            boolean ok = true;
+            for (StrategySpec r : spec.rules()) {
+                String pole = r.pole();
+                if (pole != null && (!poles.containsKey(pole) || poles.get(pole).residual())) {
+                    problems.at(
+                            p,
+                            "strategy '" + text + "' names unknown pole '" + pole + "' (expected one of "
+                                    + String.join(", ", nonResidualPoles()) + ")",
+                            Suggestions.didYouMean(pole, nonResidualPoles()));
+                    ok = false;
+                }
+            }
+            return ok ? spec : null;
+        } catch (IllegalArgumentException e) {
+            problems.at(
+                    p,
+                    e.getMessage(),
+                    Suggestions.didYouMean(text, List.of("multi-vector", "neutral", "bandwagon:", "balance-against:")));
+            return null;
+        }
+    }
+
+    /**
+     * A strategy schedule: {@code [{from: YEAR, strategy: RULE}, …]} in year order, each phase holding until the
+     * next one's year; the first holds from the start of the scenario whatever its year.
+     */
+    private StrategySpec schedule(JsonNode list, String p) {
+        List<StrategySpec.Phase> phases = new ArrayList<>();
+        boolean ok = true;
+        for (int k = 0; k < list.size(); k++) {
+            JsonNode n = list.get(k);
+            String pk = p + "/" + k;
+            int from = n.path("from").asInt();
+            year(from, pk + "/from");
+            String text = n.path("strategy").asText();
+            StrategySpec r = rule(text, pk + "/strategy");
+            if (r instanceof StrategySpec.Schedule) {
+                problems.at(pk + "/strategy", "'" + text + "' is itself a schedule (expected one rule per phase)");
+                r = null;
+            }
+            if (!phases.isEmpty() && from <= phases.get(phases.size() - 1).from()) {
+                problems.at(
+                        pk + "/from",
+                        "phase " + (k + 1) + " starts in " + from + ", not after phase " + k + " ("
+                                + phases.get(phases.size() - 1).from()
+                                + "): the phases overlap (expected each phase to start in a later year)");
+                ok = false;
+            }
+            if (r == null) {
+                ok = false;
+                continue;
+            }
+            phases.add(new StrategySpec.Phase(from, r));
+        }
+        if (!ok) {
+            return null;
+        }
+        return phases.size() == 1 ? phases.get(0).strategy() : new StrategySpec.Schedule(phases);
     }
 
     private Map<String, Parameter> bindParameters() {

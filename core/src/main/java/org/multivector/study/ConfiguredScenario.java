@@ -210,17 +210,29 @@ public final class ConfiguredScenario implements Serializable {
         } catch (IllegalArgumentException e) {
             throw RequestException.of("strategy", e.getMessage());
         }
-        String pole = spec.pole();
-        if (pole != null && s.poles().stream().noneMatch(p -> p.id().equals(pole) && !p.residual())) {
-            List<String> poles = s.poles().stream()
-                    .filter(p -> !p.residual())
-                    .map(p -> p.id())
-                    .toList();
-            throw new RequestException(List.of(new RequestException.FieldProblem(
-                    "strategy",
-                    "'" + text + "' names unknown pole '" + pole + "' (expected one of " + String.join(", ", poles)
-                            + ")",
-                    Suggestions.didYouMean(pole, poles))));
+        for (StrategySpec rule : spec.rules()) {
+            String pole = rule.pole();
+            if (pole != null && s.poles().stream().noneMatch(p -> p.id().equals(pole) && !p.residual())) {
+                List<String> poles = s.poles().stream()
+                        .filter(p -> !p.residual())
+                        .map(p -> p.id())
+                        .toList();
+                throw new RequestException(List.of(new RequestException.FieldProblem(
+                        "strategy",
+                        "'" + text + "' names unknown pole '" + pole + "' (expected one of " + String.join(", ", poles)
+                                + ")",
+                        Suggestions.didYouMean(pole, poles))));
+            }
+        }
+        if (spec instanceof StrategySpec.Schedule sc) {
+            for (StrategySpec.Phase ph : sc.phases()) {
+                if (ph.from() != Integer.MIN_VALUE && !s.time().contains(ph.from())) {
+                    throw RequestException.of(
+                            "strategy",
+                            "'" + text + "': a phase starts in " + ph.from() + ", outside the scenario's years "
+                                    + s.time().start() + ".." + s.time().end());
+                }
+            }
         }
         return spec;
     }

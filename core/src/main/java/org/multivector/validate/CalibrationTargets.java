@@ -23,7 +23,8 @@ import org.multivector.model.TieSeries;
  *   <li>{@code conflict}: Brier score of the ensemble-mean unrest probability against UCDP armed conflict
  *       (any intensity) per state-year; reference: climatology (the period's base rate).
  *   <li>{@code mid}: Brier score of the ensemble-mean dyadic incident hazard against a COW MID onset in
- *       either direction per pair of regional states and year; reference: climatology.
+ *       either direction per dyad (pairs of regional states, and each state's dyads with poles and other
+ *       actors, a pole's MIDs being its members') and year; reference: climatology.
  * </ul>
  *
  * The combined loss is the geometric mean over patterns of loss / reference: 1 means "as good as the
@@ -121,8 +122,8 @@ public final class CalibrationTargets {
                     width);
             Builder mid = new Builder(
                     "mid",
-                    "COW MID onset per pair of regional states and year vs incident hazard (Brier; reference:"
-                            + " climatology)",
+                    "COW MID onset per dyad and year vs incident hazard (Brier; reference: climatology); a pole's"
+                            + " MIDs are its members'",
                     true,
                     width);
             for (int y = y0; y <= y1; y++) {
@@ -131,16 +132,11 @@ public final class CalibrationTargets {
                     if (v != null) {
                         conflict.add(vars, c.firstYear(), y, new Variable(states.get(i), "unrest.p"), v > 0 ? 1 : 0);
                     }
-                    for (int j = i + 1; j < states.size(); j++) {
-                        Double m = obs.either("mid.onset", states.get(i), states.get(j), y);
-                        if (m != null) {
-                            mid.add(
-                                    vars,
-                                    c.firstYear(),
-                                    y,
-                                    new Variable(states.get(i) + "-" + states.get(j), "hazard"),
-                                    m);
-                        }
+                }
+                for (List<String> dy : c.dyads()) {
+                    Double m = onset(s, obs, dy.get(0), dy.get(1), y);
+                    if (m != null) {
+                        mid.add(vars, c.firstYear(), y, new Variable(dy.get(0) + "-" + dy.get(1), "hazard"), m);
                     }
                 }
             }
@@ -159,6 +155,26 @@ public final class CalibrationTargets {
             }
         }
         return new CalibrationTargets(cells, List.copyOf(patterns));
+    }
+
+    /**
+     * Whether a MID began between a regional state and a party in a year (either direction): for a pole, with any of
+     * its members; null when no member has a record for the year.
+     */
+    private static Double onset(Scenario s, Observations obs, String state, String party, int y) {
+        List<String> members = s.poles().stream()
+                .filter(p -> p.id().equals(party))
+                .map(Pole::members)
+                .findFirst()
+                .orElse(List.of(party));
+        Double any = null;
+        for (String m : members) {
+            Double v = obs.either("mid.onset", state, m, y);
+            if (v != null) {
+                any = any == null ? v : Math.max(any, v);
+            }
+        }
+        return any;
     }
 
     /** The output cells ({@code yearIndex · width + column}) the patterns read, sorted. */

@@ -167,6 +167,7 @@ public final class CentralAsiaCompiler {
         s.put("disputes", refs((List<Map<String, Object>>) curated.get("disputes")));
         s.put("routes", routes);
         s.put("events", refs((List<Map<String, Object>>) curated.get("events")));
+        s.put("poleRelations", curated.get("poleRelations"));
         s.put("strategies", curated.get("strategies"));
         s.put("parameters", parameters(calibrated));
         return YamlWriter.write(
