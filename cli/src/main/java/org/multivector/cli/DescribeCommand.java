@@ -42,7 +42,11 @@ final class DescribeCommand implements Callable<Integer> {
                     inst.id(),
                     inst.domain(),
                     inst.lead().isEmpty() ? "-" : String.join("+", inst.lead()),
-                    String.join(" ", inst.members()));
+                    String.join(" ", inst.members())
+                            + inst.other().entrySet().stream()
+                                    .sorted(java.util.Map.Entry.comparingByKey())
+                                    .map(e -> " " + e.getKey() + " (" + e.getValue() + ")")
+                                    .collect(java.util.stream.Collectors.joining()));
         }
         w.println();
         w.print(

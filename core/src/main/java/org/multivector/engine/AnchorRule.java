@@ -4,7 +4,9 @@ package org.multivector.engine;
  * Up to the last observed year, re-anchors ties to the observed series where they exist. Before
  * overwriting it records, per state, the mean total-variation distance {@code ½ Σ_p |s − obs|}
  * over the dimensions observed that year: of the one-step model ({@code drift.step}) and of the
- * free model that was never re-anchored ({@code drift.free}). Where nothing is observed the drift is NaN.
+ * free model that was never re-anchored ({@code drift.free}). Where nothing is observed the drift is NaN. A pole
+ * whose share is missing in an observed year keeps the model's share, scaled with the other unobserved poles (and
+ * the residual) to what the observed poles leave.
  */
 final class AnchorRule {
     private AnchorRule() {}
@@ -31,12 +33,36 @@ final class AnchorRule {
                 }
                 double ds = 0;
                 double df = 0;
+                double fixed = 0;
+                double restShare = 0;
+                double restFree = 0;
+                int open = 0;
                 for (int p = 0; p < nP; p++) {
                     double obs = c.observed[((y * nR + i) * nP + p) * nD + d];
                     int k = st.s(i, p, d);
+                    if (Double.isNaN(obs)) {
+                        restShare += st.share[k];
+                        restFree += st.free[k];
+                        open++;
+                        continue;
+                    }
                     ds += Math.abs(st.share[k] - obs);
                     df += Math.abs(st.free[k] - obs);
+                    fixed += obs;
                     st.share[k] = obs;
+                }
+                if (open > 0) {
+                    // poles missing that year (and the residual with them) keep their model shares, scaled to
+                    // what the observed poles leave; the drift compares that remainder as one block
+                    double remainder = Math.max(0, 1 - fixed);
+                    ds += Math.abs(restShare - remainder);
+                    df += Math.abs(restFree - remainder);
+                    for (int p = 0; p < nP; p++) {
+                        if (Double.isNaN(c.observed[((y * nR + i) * nP + p) * nD + d])) {
+                            int k = st.s(i, p, d);
+                            st.share[k] = restShare > 0 ? st.share[k] * remainder / restShare : remainder / open;
+                        }
+                    }
                 }
                 step += 0.5 * ds;
                 free += 0.5 * df;

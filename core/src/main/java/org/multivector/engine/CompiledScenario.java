@@ -518,26 +518,51 @@ public final class CompiledScenario {
                         observedAny[(y * nR + i) * nD + d] = true;
                     }
                 }
+                double fixed = 0;
+                int open = 0;
                 for (int p = 0; p < nP; p++) {
-                    initialShares[(i * nP + p) * nD + d] = first != null ? first[p] : 1.0 / nP;
+                    if (first != null && Double.isNaN(first[p])) {
+                        open++;
+                    } else if (first != null) {
+                        fixed += first[p];
+                    }
+                }
+                for (int p = 0; p < nP; p++) {
+                    double v = first == null ? 1.0 / nP : first[p];
+                    if (Double.isNaN(v)) {
+                        v = Math.max(0, 1 - fixed) / open; // unobserved poles share what the observed leave
+                    }
+                    initialShares[(i * nP + p) * nD + d] = v;
                 }
             }
         }
     }
 
-    /** Shares over all poles, the residual taking what the named poles leave. */
+    /**
+     * Shares over all poles, the residual taking what the named poles leave. A pole whose share is missing that
+     * year is NaN, and so is the residual then (what the others leave is not known).
+     */
     private double[] fullShares(java.util.Map<String, Double> row) {
         double[] out = new double[nP];
         double sum = 0;
+        boolean missing = false;
         for (int p = 0; p < nP; p++) {
             if (p == residual) {
                 continue;
             }
             Double v = row.get(poles[p]);
             out[p] = v == null ? 0 : v;
-            sum += out[p];
+            if (Double.isNaN(out[p])) {
+                missing = true;
+            } else {
+                sum += out[p];
+            }
         }
-        if (residual >= 0) {
+        if (missing) {
+            if (residual >= 0) {
+                out[residual] = Double.NaN;
+            }
+        } else if (residual >= 0) {
             out[residual] = Math.max(0, 1 - sum);
         } else if (sum > 0) {
             for (int p = 0; p < nP; p++) {

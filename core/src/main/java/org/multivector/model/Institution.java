@@ -20,9 +20,10 @@ public record Institution(
         Objects.requireNonNull(provenance, "provenance");
     }
 
+    /** True when {@code state} is a full member in {@code year} (not an observer, not suspended). */
     public boolean isMember(String state, int year) {
         for (Membership m : members) {
-            if (m.state().equals(state) && m.activeIn(year)) {
+            if (m.state().equals(state) && m.memberIn(year)) {
                 return true;
             }
         }

@@ -157,9 +157,7 @@ public record Scenario(
                 if (m.joined() > cut) {
                     continue;
                 }
-                boolean leftKnown = m.left().isPresent() && m.left().getAsInt() <= cut;
-                ms.add(new Membership(
-                        m.state(), m.joined(), leftKnown ? m.left() : java.util.OptionalInt.empty(), m.provenance()));
+                ms.add(m.knownAt(cut));
             }
             newInst.add(new Institution(in.id(), in.name(), in.domain(), in.lead(), in.founded(), ms, in.provenance()));
         }

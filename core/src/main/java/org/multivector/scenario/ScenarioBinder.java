@@ -510,10 +510,24 @@ final class ScenarioBinder {
                 }
                 Map<String, Double> row = new LinkedHashMap<>();
                 double sum = 0;
+                double slack = SUM_TOLERANCE;
                 for (Iterator<String> pit = s.get(y).fieldNames(); pit.hasNext(); ) {
                     String pole = pit.next();
-                    double v = s.get(y).get(pole).asDouble();
+                    JsonNode cell = s.get(y).get(pole);
                     String vp = yp + "/" + pole;
+                    if (cell.isNull()) {
+                        if (!poles.containsKey(pole) || poles.get(pole).residual()) {
+                            problems.atKey(
+                                    vp,
+                                    "'" + pole + "' cannot be missing (expected one of "
+                                            + String.join(", ", nonResidualPoles()) + " with a null share)",
+                                    null);
+                        }
+                        row.put(pole, Double.NaN);
+                        continue;
+                    }
+                    double v = cell.asDouble();
+                    slack += 0.5 * Math.pow(10, -decimals(cell));
                     if (!poles.containsKey(pole)) {
                         problems.atKey(
                                 vp,
@@ -528,8 +542,26 @@ final class ScenarioBinder {
                     }
                     row.put(pole, v);
                 }
-                if (sum > 1 + SUM_TOLERANCE) {
-                    problems.at(yp, "shares over poles sum to " + round(sum) + " (expected at most 1)");
+                if (sum > 1 + slack) {
+                    problems.at(
+                            yp,
+                            "shares over poles sum to " + round(sum) + " (expected at most 1, give or take the rounding"
+                                    + " of the printed digits: " + round(slack) + ")");
+                }
+                boolean anyObserved = false;
+                for (String pole : nonResidualPoles()) {
+                    if (!row.containsKey(pole)) {
+                        // format 1 read an unnamed pole as 0; format 2 reads it as missing (a list of top partners)
+                        row.put(pole, format == 1 ? 0.0 : Double.NaN);
+                    }
+                    anyObserved |= !Double.isNaN(row.get(pole));
+                }
+                if (!anyObserved) {
+                    problems.atKey(
+                            yp,
+                            "no pole's share is observed in " + year
+                                    + " (expected at least one share, or the year under missing:)",
+                            null);
                 }
                 shares.put(year, row);
             }
@@ -551,6 +583,16 @@ final class ScenarioBinder {
                     t.path("missingNote").asText("")));
         }
         return out;
+    }
+
+    /** The number of decimal places a number was written with (0.1525 → 4). */
+    private static int decimals(JsonNode n) {
+        try {
+            return Math.max(
+                    0, new java.math.BigDecimal(n.asText()).stripTrailingZeros().scale());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static String round(double v) {
@@ -751,7 +793,30 @@ final class ScenarioBinder {
                                         + " (expected left >= joined)");
                     }
                 }
-                members.add(new Membership(state, joined, left, ownOr(mm, prov)));
+                TreeMap<Integer, org.multivector.model.MembershipStatus> status = new TreeMap<>();
+                JsonNode st = mm.path("status");
+                for (int k2 = 0; k2 < st.size(); k2++) {
+                    String sp = mp + "/status/" + k2;
+                    int y = st.get(k2).path("from").asInt();
+                    boolean inside = y >= joined && (left.isEmpty() || y < left.getAsInt());
+                    if (!inside) {
+                        problems.at(
+                                sp + "/from",
+                                "status from " + y + " lies outside the membership " + joined + ".."
+                                        + (left.isPresent() ? Integer.toString(left.getAsInt() - 1) : "")
+                                        + " (expected a year the state belongs to " + id + ")");
+                    } else if (!status.isEmpty() && y <= status.lastKey()) {
+                        problems.at(
+                                sp + "/from",
+                                y + " is not after the previous status change in " + status.lastKey()
+                                        + " (expected status changes in year order)");
+                    }
+                    status.put(
+                            y,
+                            org.multivector.model.MembershipStatus.valueOf(
+                                    st.get(k2).path("status").asText().toUpperCase(java.util.Locale.ROOT)));
+                }
+                members.add(new Membership(state, joined, left, status, ownOr(mm, prov)));
             }
             InstitutionDomain domain =
                     InstitutionDomain.valueOf(n.path("domain").asText().toUpperCase(java.util.Locale.ROOT));

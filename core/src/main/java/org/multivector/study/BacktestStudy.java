@@ -102,7 +102,7 @@ final class BacktestStudy {
                 List<double[]> trainPts = new ArrayList<>();
                 for (var e : sh.subMap(tr[0], true, tr[1], true).entrySet()) {
                     Double v = e.getValue().get(p.id());
-                    if (v != null) {
+                    if (v != null && !v.isNaN()) {
                         trainPts.add(new double[] {e.getKey(), v});
                     }
                 }
@@ -114,7 +114,7 @@ final class BacktestStudy {
                 int k = vars.indexOf(new Variable(a.id(), "share." + dim.id() + "." + p.id()));
                 for (var e : sh.subMap(te[0], true, te[1], true).entrySet()) {
                     Double v = e.getValue().get(p.id());
-                    if (v == null || k < 0) {
+                    if (v == null || v.isNaN() || k < 0) {
                         continue;
                     }
                     int y = e.getKey();

@@ -45,8 +45,17 @@ public final class RegionView {
         }
     }
 
-    /** An institution active in the year, with the states that are members then (each once). */
-    public record InstitutionYear(String id, String name, String domain, List<String> lead, List<String> members) {}
+    /**
+     * An institution active in the year, with the states that are full members then (each once) and those that
+     * belong with another status ({@code observer}, {@code suspended}), which the model does not count.
+     */
+    public record InstitutionYear(
+            String id,
+            String name,
+            String domain,
+            List<String> lead,
+            List<String> members,
+            Map<String, String> other) {}
 
     /** A state's observed shares on one dimension: per pole in scenario order, or missing with the reason. */
     public record SharesYear(
@@ -109,18 +118,25 @@ public final class RegionView {
                 continue;
             }
             List<String> members = new ArrayList<>();
+            Map<String, String> other = new LinkedHashMap<>();
             i.members().stream().filter(m -> m.activeIn(year)).forEach(m -> {
-                if (!members.contains(m.state())) {
-                    members.add(m.state());
+                if (m.memberIn(year)) {
+                    if (!members.contains(m.state())) {
+                        members.add(m.state());
+                    }
+                } else {
+                    other.put(m.state(), m.statusIn(year).name().toLowerCase(java.util.Locale.ROOT));
                 }
             });
-            if (!members.isEmpty()) {
+            members.forEach(other::remove);
+            if (!members.isEmpty() || !other.isEmpty()) {
                 inst.add(new InstitutionYear(
                         i.id(),
                         i.name(),
                         i.domain().name().toLowerCase(java.util.Locale.ROOT),
                         List.copyOf(i.lead()),
-                        List.copyOf(members)));
+                        List.copyOf(members),
+                        Map.copyOf(other)));
             }
         }
         List<Pole> poles = s.poles().stream().filter(p -> !p.residual()).toList();
@@ -135,8 +151,23 @@ public final class RegionView {
                     continue;
                 }
                 Map<String, Double> v = new LinkedHashMap<>();
+                List<String> unobserved = new ArrayList<>();
                 for (Pole p : poles) {
-                    v.put(p.id(), row.getOrDefault(p.id(), 0.0));
+                    double x = row.getOrDefault(p.id(), 0.0);
+                    if (Double.isNaN(x)) {
+                        unobserved.add(p.id());
+                    } else {
+                        v.put(p.id(), x);
+                    }
+                }
+                if (!unobserved.isEmpty()) {
+                    shares.add(new SharesYear(
+                            a.id(),
+                            d.id(),
+                            Status.MISSING,
+                            v,
+                            "only part of the partners observed: no share for " + String.join(", ", unobserved)));
+                    continue;
                 }
                 shares.add(new SharesYear(
                         a.id(),

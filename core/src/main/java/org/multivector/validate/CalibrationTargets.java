@@ -94,7 +94,7 @@ public final class CalibrationTargets {
                             continue;
                         }
                         Double v = m.get(p.id());
-                        if (v == null) {
+                        if (v == null || v.isNaN()) {
                             rest = Double.NaN;
                             continue;
                         }

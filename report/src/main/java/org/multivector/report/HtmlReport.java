@@ -155,7 +155,10 @@ final class HtmlReport {
                 java.util.Arrays.fill(o, Double.NaN);
                 if (obs != null) {
                     obs.shares().forEach((yr, m) -> {
-                        if (yr >= t.firstYear() && yr <= t.lastYear() && m.containsKey(pid)) {
+                        if (yr >= t.firstYear()
+                                && yr <= t.lastYear()
+                                && m.containsKey(pid)
+                                && !m.get(pid).isNaN()) {
                             o[yr - t.firstYear()] = m.get(pid);
                         }
                     });

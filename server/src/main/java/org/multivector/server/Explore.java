@@ -93,7 +93,18 @@ final class Explore {
         List<Map<String, Object>> inst = new ArrayList<>();
         for (RegionView.InstitutionYear i : v.institutions()) {
             inst.add(Map.of(
-                    "id", i.id(), "name", i.name(), "domain", i.domain(), "lead", i.lead(), "members", i.members()));
+                    "id",
+                    i.id(),
+                    "name",
+                    i.name(),
+                    "domain",
+                    i.domain(),
+                    "lead",
+                    i.lead(),
+                    "members",
+                    i.members(),
+                    "other",
+                    new java.util.TreeMap<>(i.other())));
         }
         List<Map<String, Object>> disputes = new ArrayList<>();
         for (RegionView.DisputeYear d : v.disputes()) {

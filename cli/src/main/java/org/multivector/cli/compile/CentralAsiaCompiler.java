@@ -634,7 +634,7 @@ public final class CentralAsiaCompiler {
                     for (Map<String, Object> m : (List<Map<String, Object>>) inst.get("members")) {
                         int joined = (Integer) m.get("joined");
                         Integer left = (Integer) m.get("left");
-                        if (m.get("state").equals(id) && y >= joined && (left == null || y < left)) {
+                        if (m.get("state").equals(id) && y >= joined && (left == null || y < left) && full(m, y)) {
                             member = true;
                         }
                     }
@@ -735,6 +735,75 @@ public final class CentralAsiaCompiler {
 
     // ---- institutions and borders -------------------------------------------------------------
 
+    /** True when a membership is full (no observer or suspended status) in year {@code y}. */
+    @SuppressWarnings("unchecked")
+    private static boolean full(Map<String, Object> membership, int y) {
+        String status = "member";
+        for (Map<String, Object> c : (List<Map<String, Object>>) membership.getOrDefault("status", List.of())) {
+            if ((Integer) c.get("from") <= y) {
+                status = (String) c.get("status");
+            }
+        }
+        return status.equals("member");
+    }
+
+    /** The year a dated change counts from: its year, or the next one if it came in the second half. */
+    private static int effectiveYear(String date) {
+        int y = Integer.parseInt(date.substring(0, 4));
+        int month = date.length() >= 7 ? Integer.parseInt(date.substring(5, 7)) : 1;
+        return month >= 7 ? y + 1 : y;
+    }
+
+    /**
+     * Observer seats, associate memberships and suspensions: a status change inside the state's full-membership
+     * spell, or a membership of that status from its year when the state has no spell then (the model counts only
+     * full membership).
+     */
+    @SuppressWarnings("unchecked")
+    private static void statuses(List<Map<String, Object>> members, List<Csv.Row> partial) {
+        for (Csv.Row r : partial) {
+            if (r.get("joined").isEmpty()) {
+                continue;
+            }
+            String given = r.get("status").toLowerCase(java.util.Locale.ROOT);
+            String status = given.equals("suspended") ? "suspended" : "observer";
+            int from = effectiveYear(r.get("joined"));
+            String source =
+                    "central-asia/memberships.csv line " + r.line() + " (" + given + "; " + r.get("source") + ")";
+            Map<String, Object> spell = null;
+            for (Map<String, Object> m : members) {
+                Integer left = (Integer) m.get("left");
+                if (m.get("state").equals(r.get("state"))
+                        && (Integer) m.get("joined") <= from
+                        && (left == null || from < left)) {
+                    spell = m;
+                }
+            }
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("from", from);
+            change.put("status", status);
+            change.put("source", source);
+            if (spell != null) {
+                ((List<Map<String, Object>>) spell.computeIfAbsent("status", k -> new ArrayList<>())).add(change);
+                continue;
+            }
+            boolean later = members.stream()
+                    .anyMatch(m -> m.get("state").equals(r.get("state")) && (Integer) m.get("joined") >= from);
+            if (later) {
+                continue; // a status before a later full membership: the membership's own row covers it
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("state", r.get("state"));
+            m.put("joined", from);
+            if (!r.get("left").isEmpty()) {
+                m.put("left", effectiveYear(r.get("left")));
+            }
+            m.put("status", new ArrayList<>(List.of(change)));
+            m.put("source", source);
+            members.add(m);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> institutions() {
         List<Csv.Row> rows = Csv.read(data.resolve("central-asia/memberships.csv"));
@@ -746,6 +815,7 @@ public final class CentralAsiaCompiler {
             Map<String, Object> c = (Map<String, Object>) o;
             List<String> orgRows = (List<String>) c.get("rows");
             List<Map<String, Object>> members = new ArrayList<>();
+            List<Csv.Row> partial = new ArrayList<>();
             for (Csv.Row r : rows) {
                 String status = r.get("status").toLowerCase(java.util.Locale.ROOT);
                 if (!orgRows.contains(r.get("organization"))
@@ -756,6 +826,9 @@ public final class CentralAsiaCompiler {
                 if (!status.matches(".*(member|partner|participant|participating|signatory).*")
                         || status.matches(
                                 ".*(observer|dialogue|associate|never|suspended|withdrawal|single customs|chairmanship).*")) {
+                    if (status.matches("(observer|associate member|suspended)")) {
+                        partial.add(r);
+                    }
                     continue;
                 }
                 int joined = Integer.parseInt(r.get("joined").substring(0, 4));
@@ -787,6 +860,7 @@ public final class CentralAsiaCompiler {
                 m.put("source", "central-asia/memberships.csv line " + r.line() + " (" + r.get("source") + ")");
                 members.add(m);
             }
+            statuses(members, partial);
             Map<String, Object> inst = new LinkedHashMap<>();
             inst.put("id", c.get("id"));
             inst.put("name", c.get("name"));
