@@ -31,14 +31,15 @@ final class CompareCommand extends StudyCommand {
     @Option(names = "--runs", description = "Runs per strategy (default: " + EnsembleRequest.RUNS_DEFAULT + ").")
     Long runs;
 
-    @Option(names = "--actor", description = "The state whose strategy varies (default: the scenario's first).")
+    @Option(names = "--actor", description = "The state whose strategy varies (default: the scenario's focus).")
     String actor;
 
     @Option(
             names = "--strategies",
             split = ",",
-            description = "Strategies to compare, the first the baseline (default: multi-vector, bandwagon with each"
-                    + " pole, neutral).")
+            description = "Strategies to compare, the first the baseline (default: the scenario's comparison, else"
+                    + " multi-vector, bandwagon with each pole, neutral). A strategy may change over time:"
+                    + " 'bandwagon:RUS; multi-vector from 2028'.")
     List<String> strategies;
 
     @Option(

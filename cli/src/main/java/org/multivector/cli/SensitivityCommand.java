@@ -40,12 +40,13 @@ final class SensitivityCommand extends StudyCommand {
 
     @Option(
             names = "--actor",
-            description = "State whose balance and strategy gain are outputs (default: the scenario's first).")
+            description = "State whose balance and strategy gain are outputs (default: the scenario's focus).")
     String actor;
 
     @Option(
             names = "--alternative",
-            description = "Alternative strategy of the gain output (default: bandwagon with the first pole).")
+            description = "Alternative strategy of the gain output (default: the second strategy of the scenario's"
+                    + " comparison, else bandwagon with the first pole).")
     String alternative;
 
     @Option(names = "--from", paramLabel = "YEAR", description = "Outputs are means from this year on.")

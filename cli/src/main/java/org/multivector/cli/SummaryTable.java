@@ -5,10 +5,11 @@ import org.multivector.engine.Trajectory;
 import org.multivector.model.Actor;
 import org.multivector.model.Scenario;
 
-/** The compact table {@code run} prints: every five years, balance per state, the focus state's shares, RSI and parts. */
+/**
+ * The compact table {@code run} prints: every five years, balance per state, the scenario's focus state's shares in
+ * its three most salient dimensions, RSI and parts.
+ */
 final class SummaryTable {
-    static final String FOCUS_DEFAULT = "KAZ";
-
     private SummaryTable() {}
 
     /** The n most salient dimensions, in scenario order among equals. */
@@ -22,9 +23,7 @@ final class SummaryTable {
     }
 
     static void print(PrintWriter w, Scenario s, Trajectory t) {
-        String focus = s.actor(FOCUS_DEFAULT).isPresent()
-                ? FOCUS_DEFAULT
-                : s.regionalStates().get(0).id();
+        String focus = s.focus();
         String[] dims = mostSalient(s, 3);
         String[] poles =
                 s.poles().stream().filter(p -> !p.residual()).map(p -> p.id()).toArray(String[]::new);

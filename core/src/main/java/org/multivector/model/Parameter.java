@@ -15,6 +15,14 @@ public record Parameter(String name, double value, double min, double max, Strin
         }
     }
 
+    /** The provenance prefix of a value taken from the default parameter set (docs/SCENARIO.md). */
+    public static final String DEFAULT_SET = "default parameter set: ";
+
+    /** True when the scenario did not give this parameter and it came from the default parameter set. */
+    public boolean fromDefaults() {
+        return provenance.isAssumption() && provenance.assumption().startsWith(DEFAULT_SET);
+    }
+
     public Parameter withValue(double v) {
         return new Parameter(name, v, Math.min(min, v), Math.max(max, v), meaning, provenance);
     }

@@ -28,6 +28,7 @@ public record Scenario(
         Quantity initialRivalry,
         Map<String, StrategySpec> strategies,
         Map<String, Parameter> parameters,
+        ScenarioDefaults defaults,
         String hash) {
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -46,7 +47,16 @@ public record Scenario(
         Objects.requireNonNull(initialRivalry, "initialRivalry");
         strategies = Map.copyOf(strategies);
         parameters = Map.copyOf(parameters);
+        defaults = defaults == null ? ScenarioDefaults.NONE : defaults;
         Objects.requireNonNull(hash, "hash");
+    }
+
+    /** The state the scenario's question is about: its declared focus, else its first regional state. */
+    public String focus() {
+        return defaults.focus()
+                .orElseGet(() -> regionalStates().isEmpty()
+                        ? ""
+                        : regionalStates().get(0).id());
     }
 
     /** Regional states in scenario order. */
@@ -231,6 +241,7 @@ public record Scenario(
                 initialRivalry,
                 strategies,
                 parameters,
+                defaults,
                 hash + "|known" + cut);
     }
 
@@ -263,6 +274,7 @@ public record Scenario(
                 c.initialRivalry,
                 c.strategies,
                 ps,
+                c.defaults,
                 c.hash);
     }
 
@@ -285,6 +297,7 @@ public record Scenario(
                 initialRivalry,
                 newStrategies,
                 parameters,
+                defaults,
                 newHash);
     }
 }

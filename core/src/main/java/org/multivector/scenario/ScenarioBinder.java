@@ -88,6 +88,7 @@ final class ScenarioBinder {
         unit(rivalry.value(), "/rivalry/value", "rivalry");
         Map<String, StrategySpec> strategies = bindStrategies();
         Map<String, Parameter> parameters = bindParameters();
+        org.multivector.model.ScenarioDefaults defaults = bindDefaults();
         problems.throwIfAny();
         return new Scenario(
                 root.path("scenario").asText(),
@@ -107,6 +108,7 @@ final class ScenarioBinder {
                 rivalry,
                 strategies,
                 parameters,
+                defaults,
                 hash);
     }
 
@@ -1152,6 +1154,30 @@ final class ScenarioBinder {
         return out;
     }
 
+    /** {@code focus} (a regional state) and {@code comparison} (2..12 distinct strategies, the first the baseline). */
+    private org.multivector.model.ScenarioDefaults bindDefaults() {
+        java.util.Optional<String> focus = java.util.Optional.empty();
+        if (root.has("focus")) {
+            String f = root.get("focus").asText();
+            if (regional("/focus", f)) {
+                focus = java.util.Optional.of(f);
+            }
+        }
+        List<String> comparison = new ArrayList<>();
+        JsonNode c = root.path("comparison");
+        for (int k = 0; k < c.size(); k++) {
+            StrategySpec r = rule(c.get(k).asText(), "/comparison/" + k);
+            if (r == null) {
+                continue;
+            }
+            if (comparison.contains(r.text())) {
+                problems.at("/comparison/" + k, "'" + r.text() + "' is listed twice (expected distinct strategies)");
+            }
+            comparison.add(r.text());
+        }
+        return new org.multivector.model.ScenarioDefaults(focus, comparison);
+    }
+
     /** A strategy's text (a rule or phases separated by ';'), each named pole checked; null after a problem. */
     private StrategySpec rule(String text, String p) {
         try {
@@ -1250,10 +1276,7 @@ final class ScenarioBinder {
         }
         for (String k : known) {
             if (!ps.has(k)) {
-                problems.at(
-                        "/parameters",
-                        "missing parameter '" + k + "' ("
-                                + ParameterKey.fromId(k).orElseThrow().meaning() + ")");
+                out.put(k, DefaultParameters.get(k));
             }
         }
         return out;

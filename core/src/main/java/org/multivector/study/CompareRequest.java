@@ -13,9 +13,9 @@ import org.multivector.scenario.Suggestions;
  * @param scenario the configured scenario (strategy overrides of other states allowed; years are the scenario's)
  * @param seed master seed
  * @param runs runs per strategy (default {@link EnsembleRequest#RUNS_DEFAULT})
- * @param actor the state whose strategy varies (default: the scenario's first regional state)
- * @param strategies 2..{@link #STRATEGIES_MAX} strategies, the first the baseline (default: multi-vector,
- *     bandwagoning with each pole in scenario order, neutral)
+ * @param actor the state whose strategy varies (default: the scenario's focus, else its first regional state)
+ * @param strategies 2..{@link #STRATEGIES_MAX} strategies, the first the baseline (default: the scenario's declared
+ *     comparison, else multi-vector, bandwagoning with each pole in scenario order, neutral)
  * @param from branch year (default: the year after the scenario's last observed year, inside its years)
  */
 public record CompareRequest(
@@ -44,8 +44,14 @@ public record CompareRequest(
         return "compare";
     }
 
-    /** The default strategies of {@code s}: multi-vector, bandwagon with each pole, neutral. */
+    /**
+     * The default strategies of {@code s}: the scenario's declared {@code comparison}, else multi-vector, bandwagon
+     * with each pole, neutral.
+     */
     public static List<String> defaultStrategies(Scenario s) {
+        if (!s.defaults().comparison().isEmpty()) {
+            return s.defaults().comparison();
+        }
         List<String> out = new ArrayList<>(List.of("multi-vector"));
         for (Pole p : s.poles()) {
             if (!p.residual()) {
@@ -67,7 +73,7 @@ public record CompareRequest(
     CompareRequest resolve(Scenario s) {
         Problems p = new Problems();
         List<String> states = s.regionalStates().stream().map(Actor::id).toList();
-        String a = actor != null ? actor : states.isEmpty() ? "" : states.get(0);
+        String a = actor != null ? actor : s.focus();
         if (!states.contains(a)) {
             p.add(
                     "actor",

@@ -61,7 +61,7 @@ public record SensitivityRequest(
     SensitivityRequest resolve(Scenario s) {
         Problems p = new Problems();
         List<String> states = s.regionalStates().stream().map(Actor::id).toList();
-        String a = actor != null ? actor : states.isEmpty() ? "" : states.get(0);
+        String a = actor != null ? actor : s.focus();
         if (!states.contains(a)) {
             p.add("actor", "'" + a + "' is not a regional state of " + s.name(), Suggestions.didYouMean(a, states));
         }

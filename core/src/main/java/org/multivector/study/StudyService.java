@@ -153,6 +153,11 @@ public final class StudyService {
         public String canonicalRequest() {
             return canonical;
         }
+
+        /** The manifest the study will record (without the volatile fields written at the end). */
+        public Map<String, Object> manifest() {
+            return java.util.Collections.unmodifiableMap(manifest);
+        }
     }
 
     /** A finished, saved study. */
@@ -380,6 +385,13 @@ public final class StudyService {
             params.put(p.name(), v);
         }
         m.put("parameters", params);
+        m.put(
+                "defaultParameters",
+                s.parameters().values().stream()
+                        .filter(Parameter::fromDefaults)
+                        .map(Parameter::name)
+                        .sorted()
+                        .toList());
         return m;
     }
 

@@ -168,6 +168,7 @@ public final class CentralAsiaCompiler {
         s.put("routes", routes);
         s.put("events", refs((List<Map<String, Object>>) curated.get("events")));
         s.put("poleRelations", curated.get("poleRelations"));
+        s.put("focus", curated.get("focus"));
         s.put("strategies", curated.get("strategies"));
         s.put("parameters", parameters(calibrated));
         return YamlWriter.write(
