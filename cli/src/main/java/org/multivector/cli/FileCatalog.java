@@ -19,6 +19,31 @@ final class FileCatalog implements ScenarioCatalog {
     }
 
     @Override
+    public java.util.Optional<Source> observed(String reference) {
+        Path p = Path.of(reference);
+        if (!Files.exists(p) && ScenarioLoader.builtInNames().contains(reference)) {
+            return org.multivector.validate.Observations.builtInBytes(reference)
+                    .map(b -> new Source(reference, reference + ".observed.csv", b));
+        }
+        Path beside = observedBeside(p);
+        if (beside == null || !Files.exists(beside)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Source(beside.toString(), beside.toString(), ObservedFiles.read(beside)));
+    }
+
+    /** {@code dir/NAME.observed.csv} for {@code dir/NAME.yaml} (or {@code .yml}), else null. */
+    static Path observedBeside(Path scenario) {
+        String name =
+                scenario.getFileName() == null ? "" : scenario.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        if (dot <= 0) {
+            return null;
+        }
+        return scenario.resolveSibling(name.substring(0, dot) + ".observed.csv");
+    }
+
+    @Override
     public Overlay overlay(String reference) {
         return Overlay.load(Path.of(reference));
     }

@@ -173,6 +173,69 @@ class StudyCommandTest {
     }
 
     @Test
+    void calibrate_readsTheObservedPatternsBesideTheScenario_andSaysWhatNothingInforms(@TempDir Path dir)
+            throws Exception {
+        Path scenario = dir.resolve("region.yaml");
+        Files.write(scenario, org.multivector.scenario.ScenarioLoader.builtInBytes("central-asia-prior"));
+        Path observed = dir.resolve("region.observed.csv");
+        StringBuilder csv = new StringBuilder("pattern,actor,partner,year,value,source\n");
+        for (int y = 1992; y <= 2008; y++) {
+            csv.append("conflict,TJK,,")
+                    .append(y)
+                    .append(',')
+                    .append(y <= 1997 ? 2 : 0)
+                    .append(",test\n");
+        }
+        Files.writeString(observed, csv);
+        Path out = dir.resolve("out");
+        // a parameter of a rule no state follows (balance-against) moves nothing observed: refused, by name
+        RunCommandTest.Result refused = run(
+                "calibrate",
+                "--scenario",
+                scenario.toString(),
+                "--parameters",
+                "balance-floor,unrest-base",
+                "--max-evaluations",
+                "6",
+                "--runs-per-point",
+                "1",
+                "--out",
+                out.toString());
+        assertThat(refused.code()).as(refused.err()).isEqualTo(2);
+        assertThat(refused.err()).contains("no observed pattern responds to balance-floor over its range");
+        assertThat(out).doesNotExist();
+        RunCommandTest.Result r = run(
+                "calibrate",
+                "--scenario",
+                scenario.toString(),
+                "--parameters",
+                "unrest-base,unrest-fragility",
+                "--max-evaluations",
+                "6",
+                "--runs-per-point",
+                "1",
+                "--out",
+                out.toString(),
+                "--name",
+                "c");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("conflict", "No MID patterns beside the scenario");
+        String manifest = Files.readString(out.resolve("c/manifest.json"));
+        assertThat(manifest).contains("\"observed\" : \"");
+        // a broken file beside the scenario stops the study before anything is written
+        Files.writeString(observed, "pattern,actor,partner,year,value,source\nconflict,TJK,,1993,7,test\n");
+        RunCommandTest.Result bad = run(
+                "calibrate",
+                "--scenario",
+                scenario.toString(),
+                "--out",
+                dir.resolve("out2").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains(observed + ":2:1: value: '7' is not a value of conflict (expected 0, 1 or 2)");
+        assertThat(dir.resolve("out2")).doesNotExist();
+    }
+
+    @Test
     void calibrate_writesAnOverlayThatReproducesItsFit(@TempDir Path dir) throws Exception {
         String[] args = {
             "calibrate",

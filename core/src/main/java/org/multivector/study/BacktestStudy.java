@@ -35,7 +35,7 @@ final class BacktestStudy {
         SeriesStats st = ctx.run(job, p.id());
         CompiledScenario c = known.compiled();
         List<StudyResult.Scored> results = new ArrayList<>(trade(full, c, st, tr, te));
-        Observations obs = Observations.forScenario(full.name()).orElse(null);
+        Observations obs = p.observations();
         boolean observedAvailable = obs != null;
         if (observedAvailable) {
             List<String> states = full.regionalStates().stream().map(Actor::id).toList();
@@ -297,8 +297,9 @@ final class BacktestStudy {
             }
         }
         if (!observedAvailable) {
-            b.append("\nIncidents and conflicts are scored only for scenarios whose observed patterns ship with"
-                    + " Multivector (scenario name central-asia).\n");
+            b.append(
+                    "\nNo observed patterns beside the scenario (NAME.observed.csv next to NAME.yaml; docs/VALIDATION.md):"
+                            + " incidents and conflicts are not scored.\n");
         }
         return b.toString();
     }

@@ -28,15 +28,11 @@ final class CalibrateStudy {
     static StudyService.Outcome run(StudyService.Prepared p, CalibrateRequest r, StudyService.Context ctx)
             throws Exception {
         Scenario full = p.scenario().scenario();
-        List<Parameter> fitted = CalibrateRequest.fitted(full, r.parameters());
-        String[] names = fitted.stream().map(Parameter::name).toArray(String[]::new);
-        double[] lo = fitted.stream().mapToDouble(Parameter::min).toArray();
-        double[] hi = fitted.stream().mapToDouble(Parameter::max).toArray();
-        double[] start = fitted.stream().mapToDouble(Parameter::value).toArray();
+        List<Parameter> candidates = CalibrateRequest.fitted(full, r.parameters());
         ConfiguredScenario training =
                 p.scenario().withYears(full.time().start(), r.train().to());
         Scenario trainScenario = training.scenario();
-        Observations obs = Observations.forScenario(full.name()).orElse(null);
+        Observations obs = p.observations();
         CalibrationTargets targets = CalibrationTargets.of(
                 trainScenario,
                 org.multivector.engine.CompiledScenario.of(
@@ -50,18 +46,26 @@ final class CalibrateStudy {
                     r.train() + ": the scenario has no observed ties (and no shipped observed patterns) in these"
                             + " years, so there is nothing to fit");
         }
-        Calibration.Setup setup = new Calibration.Setup(
-                training,
-                targets,
-                names,
-                lo,
-                hi,
-                start,
-                r.runsPerPoint(),
-                r.seed(),
-                r.sigma(),
-                r.population(),
-                r.maxEvaluations());
+        List<String> uninformed = uninformed(setup(training, targets, candidates, r), ctx.executor());
+        if (!uninformed.isEmpty() && r.parameters() != null && !r.parameters().isEmpty()) {
+            throw RequestException.of(
+                    "parameters",
+                    "no observed pattern responds to " + String.join(", ", uninformed) + " over "
+                            + (uninformed.size() == 1 ? "its range" : "their ranges") + " (patterns here: "
+                            + patternNames(targets) + "), so nothing can inform "
+                            + (uninformed.size() == 1 ? "it" : "them")
+                            + ": leave them out, or give observed patterns that they affect");
+        }
+        List<Parameter> fitted =
+                candidates.stream().filter(x -> !uninformed.contains(x.name())).toList();
+        if (fitted.isEmpty()) {
+            throw RequestException.of(
+                    "parameters",
+                    "no parameter changes any observed pattern of " + r.train() + " (" + patternNames(targets)
+                            + "): nothing to fit");
+        }
+        String[] names = fitted.stream().map(Parameter::name).toArray(String[]::new);
+        Calibration.Setup setup = setup(training, targets, fitted, r);
         CheckpointStore.Slot slot = ctx.checkpoint();
         List<Calibration.Evaluation> replay = ctx.execution().resume() ? read(slot, p.id(), setup) : null;
         long[] lastSave = {System.nanoTime()};
@@ -98,7 +102,7 @@ final class CalibrateStudy {
                 r.train().to(),
                 r.runsPerPoint());
         String overlay = overlayYaml(full, p.id(), p.scenario().id(), r, method, result, fitted);
-        String text = text(full, p.id(), r, method, targets, result, fitted);
+        String text = text(full, p.id(), r, method, targets, result, fitted, uninformed);
         Map<String, Object> extras = new LinkedHashMap<>();
         extras.put("train", r.train().toString());
         extras.put("method", method);
@@ -111,6 +115,8 @@ final class CalibrateStudy {
             values.put(names[i], result.best().values()[i]);
         }
         extras.put("fitted", values);
+        extras.put("notFitted", uninformed);
+        extras.put("patterns", patternNames(targets));
         return new StudyService.Outcome(
                 new StudyResult.Fit(
                         full, r.train(), method, targets, result, fitted, overlay, text, trace(targets, names, result)),
@@ -118,6 +124,52 @@ final class CalibrateStudy {
                 (long) result.log().size() * r.runsPerPoint(),
                 ctx.executor().describe(),
                 extras);
+    }
+
+    private static Calibration.Setup setup(
+            ConfiguredScenario training, CalibrationTargets targets, List<Parameter> fitted, CalibrateRequest r) {
+        return new Calibration.Setup(
+                training,
+                targets,
+                fitted.stream().map(Parameter::name).toArray(String[]::new),
+                fitted.stream().mapToDouble(Parameter::min).toArray(),
+                fitted.stream().mapToDouble(Parameter::max).toArray(),
+                fitted.stream().mapToDouble(Parameter::value).toArray(),
+                r.runsPerPoint(),
+                r.seed(),
+                r.sigma(),
+                r.population(),
+                r.maxEvaluations());
+    }
+
+    /**
+     * The parameters no pattern responds to: moving one from the bottom to the top of its range, the others at their
+     * start values and on the same random numbers, leaves every pattern's loss exactly as it was. Calibration cannot
+     * inform them (a parameter of a mechanism the scenario never triggers, or whose patterns are not observed).
+     */
+    static List<String> uninformed(Calibration.Setup s, StudyExecutor ex) throws Exception {
+        List<String> out = new ArrayList<>();
+        double[] x0 = new double[s.names().length];
+        for (int i = 0; i < x0.length; i++) {
+            x0[i] = s.hi()[i] > s.lo()[i] ? (s.start()[i] - s.lo()[i]) / (s.hi()[i] - s.lo()[i]) : 0.5;
+        }
+        for (int i = 0; i < x0.length; i++) {
+            double[] lo = x0.clone();
+            double[] hi = x0.clone();
+            lo[i] = 0;
+            hi[i] = 1;
+            double[] a = Calibration.evaluate(s, ex, lo).losses();
+            double[] b = Calibration.evaluate(s, ex, hi).losses();
+            if (Arrays.equals(a, b)) {
+                out.add(s.names()[i]);
+            }
+        }
+        return out;
+    }
+
+    private static String patternNames(CalibrationTargets t) {
+        return String.join(
+                ", ", t.patterns().stream().map(CalibrationTargets.Pattern::id).toList());
     }
 
     private static void write(CheckpointStore.Slot slot, String id, List<Calibration.Evaluation> log)
@@ -222,7 +274,8 @@ final class CalibrateStudy {
             String method,
             CalibrationTargets targets,
             Calibration.Result r,
-            List<Parameter> fitted) {
+            List<Parameter> fitted,
+            List<String> notFitted) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(
                 Locale.ROOT,
@@ -233,6 +286,21 @@ final class CalibrateStudy {
                 method,
                 r.log().size(),
                 r.search().stop()));
+        if (!notFitted.isEmpty()) {
+            b.append("Not fitted, because no observed pattern responds to them over their ranges: ")
+                    .append(String.join(", ", notFitted))
+                    .append(".\n");
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        targets.patterns().forEach(x -> ids.add(x.id()));
+        if (!ids.contains("mid")) {
+            b.append("No MID patterns beside the scenario: incident and tension parameters are fitted only through"
+                    + " their effect on the other patterns.\n");
+        }
+        if (!ids.contains("conflict")) {
+            b.append("No conflict patterns beside the scenario: unrest and fragility parameters are fitted only"
+                    + " through their effect on the other patterns.\n");
+        }
         b.append(String.format(
                 Locale.ROOT,
                 "%nLoss (geometric mean of loss / reference; 1 = as good as the naive forecast): start %.4f, fitted %.4f%n",

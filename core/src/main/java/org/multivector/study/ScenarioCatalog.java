@@ -19,6 +19,19 @@ public interface ScenarioCatalog {
     /** A scenario's YAML. */
     Source scenario(String reference);
 
+    /**
+     * The observed patterns beside a scenario ({@code NAME.observed.csv} next to {@code NAME.yaml}, or those
+     * shipped with an embedded scenario), if there are any; {@code reference} names the scenario as in
+     * {@link #scenario}. By default: those of the embedded scenario of that name, if any.
+     */
+    default java.util.Optional<Source> observed(String reference) {
+        if (!org.multivector.scenario.ScenarioLoader.builtInNames().contains(reference)) {
+            return java.util.Optional.empty();
+        }
+        return org.multivector.validate.Observations.builtInBytes(reference)
+                .map(b -> new Source(reference, reference + ".observed.csv", b));
+    }
+
     /** A parameter overlay, read and checked. */
     Overlay overlay(String reference);
 

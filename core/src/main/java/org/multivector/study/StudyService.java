@@ -23,6 +23,7 @@ import java.util.function.BooleanSupplier;
 import org.multivector.bargain.BargainingProblem;
 import org.multivector.model.Parameter;
 import org.multivector.model.Scenario;
+import org.multivector.validate.Observations;
 
 /**
  * Runs any {@link StudyRequest} — the one path from a request to a finished, saved study, shared by the command
@@ -114,6 +115,7 @@ public final class StudyService {
         private final String id;
         private final String canonical;
         private final Map<String, Object> manifest;
+        private Observations observations;
 
         Prepared(
                 StudyRequest request,
@@ -138,6 +140,11 @@ public final class StudyService {
         /** The configured scenario, or null for bargaining. */
         public ConfiguredScenario scenario() {
             return scenario;
+        }
+
+        /** The observed patterns beside the scenario, checked against it, for calibrate and backtest; else null. */
+        public Observations observations() {
+            return observations;
         }
 
         /** The bargaining problem, or null. */
@@ -183,10 +190,26 @@ public final class StudyService {
         ObjectNode json = CANONICAL.valueToTree(resolved);
         json.put("kind", resolved.kind());
         json.put("scenario", configured.id());
+        Observations observations = null;
+        if (resolved instanceof CalibrateRequest || resolved instanceof BacktestRequest) {
+            // the patterns a fit or a backtest is judged on are part of what it is
+            var src = catalog.observed(request.scenario().scenario());
+            if (src.isPresent()) {
+                observations = Observations.parse(src.get().file(), src.get().bytes(), s);
+                json.put(
+                        "observed",
+                        sha256(new String(src.get().bytes(), java.nio.charset.StandardCharsets.UTF_8))
+                                .substring(0, 16));
+            } else {
+                json.put("observed", "none");
+            }
+        }
         String canonical = json.toString();
         String id =
                 resolved.kind() + "-" + safe(s.name()) + "-" + sha256(canonical).substring(0, 12);
-        return new Prepared(resolved, configured, null, id, canonical, manifest(resolved, id, configured, json));
+        Prepared p = new Prepared(resolved, configured, null, id, canonical, manifest(resolved, id, configured, json));
+        p.observations = observations;
+        return p;
     }
 
     /** Prepares and runs a request. */
@@ -208,7 +231,17 @@ public final class StudyService {
         requestSlot.write(resumeRecord(p).getBytes(StandardCharsets.UTF_8));
         long t0 = System.nanoTime();
         Context ctx = new Context(e, slot, directory);
-        Outcome outcome = execute(p, ctx);
+        Outcome outcome;
+        try {
+            outcome = execute(p, ctx);
+        } catch (org.multivector.model.UserInputException bad) {
+            if (!e.resume()) {
+                // nothing of a study refused for its input is kept (a resumption keeps its earlier checkpoint)
+                slot.delete();
+                requestSlot.delete();
+            }
+            throw bad;
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> manifest = new LinkedHashMap<>(p.manifest);
         manifest.put("directory", directory);

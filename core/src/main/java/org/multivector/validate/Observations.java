@@ -1,61 +1,265 @@
 package org.multivector.validate;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.multivector.scenario.Problem;
+import org.multivector.scenario.ScenarioException;
 
 /**
- * Observed patterns a scenario is judged on, as written by {@code compile-scenario} next to an
- * embedded scenario ({@code <name>.observed.csv}: pattern, actor, partner, year, value, source).
- * Patterns: {@code mid.onset}, {@code mid.ongoing} (COW MID, directed dyad-years), {@code conflict}
- * (UCDP intensity, state-years), {@code conflict.interstate} (UCDP, pairs), {@code alliance},
- * {@code igo.shared}, {@code idealpoint.distance}. Trade shares and UN agreement are the scenario's
- * own observed ties.
+ * Observed patterns a scenario is judged on: a tidy CSV beside the scenario ({@code NAME.observed.csv} next to
+ * {@code NAME.yaml}, or shipped with an embedded scenario): {@code pattern,actor,partner,year,value,source}, one
+ * row per pattern, unit and year. Patterns: {@code mid.onset}, {@code mid.ongoing} (COW MID, directed dyad-years,
+ * 0/1), {@code conflict} (UCDP intensity per state-year: 0 none, 1 minor, 2 war), {@code conflict.interstate}
+ * (UCDP, pairs, 0/1), {@code alliance} (0/1), {@code igo.shared} (count), {@code idealpoint.distance} (≥ 0).
+ * Trade shares and UN agreement are the scenario's own observed ties.
  */
 public final class Observations {
     private static final String RESOURCE_DIR = "/org/multivector/scenario/builtin/";
+    /** Largest observed-patterns file read (bytes). */
+    public static final long MAX_BYTES = 64L * 1024 * 1024;
+
+    private static final String HEADER = "pattern,actor,partner,year,value,source";
+    private static final java.util.Set<String> BINARY =
+            java.util.Set.of("mid.onset", "mid.ongoing", "conflict.interstate", "alliance");
+    private static final java.util.List<String> PATTERNS = java.util.List.of(
+            "mid.onset",
+            "mid.ongoing",
+            "conflict",
+            "conflict.interstate",
+            "alliance",
+            "igo.shared",
+            "idealpoint.distance");
+    private static final int MAX_PROBLEMS = 50;
+
     private final Map<String, Double> values;
+    private final java.util.Set<String> patterns;
 
     private Observations(Map<String, Double> values) {
         this.values = values;
+        java.util.Set<String> ps = new java.util.TreeSet<>();
+        values.keySet().forEach(k -> ps.add(k.substring(0, k.indexOf('|'))));
+        this.patterns = java.util.Collections.unmodifiableSet(ps);
     }
 
-    /**
-     * The observations shipped for the embedded scenario whose {@code scenario:} name is {@code name}, if any
-     * ({@code NAME-prior}, the same scenario before calibration, shares NAME's).
-     */
-    public static Optional<Observations> forScenario(String name) {
+    /** The bytes of the observed patterns shipped beside embedded scenario {@code name}, if any. */
+    public static Optional<byte[]> builtInBytes(String name) {
         if (!name.matches("[a-z0-9-]{1,64}")) {
             return Optional.empty();
         }
         String base = name.endsWith("-prior") ? name.substring(0, name.length() - "-prior".length()) : name;
-        InputStream in = Observations.class.getResourceAsStream(RESOURCE_DIR + base + ".observed.csv");
-        if (in == null) {
-            return Optional.empty();
-        }
-        try (in) {
-            return Optional.of(read(in));
+        try (InputStream in = Observations.class.getResourceAsStream(RESOURCE_DIR + base + ".observed.csv")) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static Observations read(InputStream in) throws IOException {
+    /**
+     * The observed patterns shipped for the embedded scenario whose {@code scenario:} name is {@code name}, if any
+     * ({@code NAME-prior}, the same scenario before calibration, shares NAME's).
+     */
+    public static Optional<Observations> forScenario(String name) {
+        return builtInBytes(name).map(b -> parse(name + ".observed.csv", b, null));
+    }
+
+    /**
+     * Reads and checks an observed-patterns file: the header, six fields a row (the source may be quoted), a known
+     * pattern, ids that the scenario {@code s} knows (its actors and poles; null skips that check), a four-digit
+     * year, a finite value in the pattern's range, no row twice. Every problem is reported with its line (up to
+     * {@value #MAX_PROBLEMS}), as a {@link ScenarioException}.
+     */
+    public static Observations parse(String file, byte[] bytes, org.multivector.model.Scenario s) {
+        List<Problem> problems = new ArrayList<>();
+        if (bytes.length > MAX_BYTES) {
+            throw new ScenarioException(List.of(new Problem(
+                    file,
+                    0,
+                    0,
+                    "",
+                    "file is " + bytes.length + " bytes, larger than the limit of " + MAX_BYTES
+                            + " bytes (expected an observed-patterns CSV)",
+                    null)));
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ScenarioException(
+                    List.of(new Problem(file, 0, 0, "", "is not UTF-8 text (expected a CSV file)", null)));
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        if (s != null) {
+            s.actors().forEach(a -> ids.add(a.id()));
+            s.poles().forEach(p -> ids.add(p.id()));
+        }
         Map<String, Double> m = new HashMap<>();
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        r.readLine();
-        String line;
-        while ((line = r.readLine()) != null) {
-            String[] f = line.split(",", 6);
-            m.put(key(f[0], f[1], f[2], Integer.parseInt(f[3])), Double.parseDouble(f[4]));
+        String[] lines = text.split("\r?\n", -1);
+        if (lines.length == 0 || !lines[0].replace("\uFEFF", "").equals(HEADER)) {
+            throw new ScenarioException(List.of(new Problem(
+                    file,
+                    1,
+                    1,
+                    "",
+                    "header is '" + (lines.length == 0 ? "" : abbreviate(lines[0])) + "' (expected '" + HEADER + "')",
+                    null)));
+        }
+        for (int i = 1; i < lines.length && problems.size() < MAX_PROBLEMS; i++) {
+            String line = lines[i];
+            int n = i + 1;
+            if (line.isEmpty()) {
+                continue;
+            }
+            List<String> f = fields(line);
+            if (f == null || f.size() != 6) {
+                problems.add(new Problem(
+                        file,
+                        n,
+                        1,
+                        "",
+                        "expected 6 fields (" + HEADER + "), found "
+                                + (f == null ? "an unclosed quote" : Integer.toString(f.size())),
+                        null));
+                continue;
+            }
+            String pattern = f.get(0);
+            if (!PATTERNS.contains(pattern)) {
+                problems.add(new Problem(
+                        file,
+                        n,
+                        1,
+                        "pattern",
+                        "'" + abbreviate(pattern) + "' is not a pattern" + " (expected one of "
+                                + String.join(", ", PATTERNS) + ")",
+                        org.multivector.scenario.Suggestions.didYouMean(pattern, PATTERNS)));
+                continue;
+            }
+            String actor = f.get(1);
+            String partner = f.get(2);
+            if (actor.isEmpty() || (s != null && !ids.contains(actor))) {
+                problems.add(new Problem(
+                        file,
+                        n,
+                        1,
+                        "actor",
+                        actor.isEmpty()
+                                ? "is empty (expected an actor id)"
+                                : "unknown actor '" + abbreviate(actor)
+                                        + "' (expected an actor or pole of the scenario)",
+                        org.multivector.scenario.Suggestions.didYouMean(actor, ids)));
+                continue;
+            }
+            if (!partner.isEmpty() && s != null && !ids.contains(partner)) {
+                problems.add(new Problem(
+                        file,
+                        n,
+                        1,
+                        "partner",
+                        "unknown partner '" + abbreviate(partner)
+                                + "' (expected an actor or pole of the scenario, or nothing)",
+                        org.multivector.scenario.Suggestions.didYouMean(partner, ids)));
+                continue;
+            }
+            if (!f.get(3).matches("[0-9]{4}")) {
+                problems.add(new Problem(
+                        file,
+                        n,
+                        1,
+                        "year",
+                        "'" + abbreviate(f.get(3)) + "' is not a year (expected four digits)",
+                        null));
+                continue;
+            }
+            int year = Integer.parseInt(f.get(3));
+            double v;
+            try {
+                v = Double.parseDouble(f.get(4));
+            } catch (NumberFormatException e) {
+                v = Double.NaN;
+            }
+            String range = BINARY.contains(pattern) ? "0 or 1" : pattern.equals("conflict") ? "0, 1 or 2" : ">= 0";
+            boolean ok = Double.isFinite(v)
+                    && (BINARY.contains(pattern)
+                            ? v == 0 || v == 1
+                            : pattern.equals("conflict") ? v == 0 || v == 1 || v == 2 : v >= 0);
+            if (!ok) {
+                problems.add(new Problem(
+                        file,
+                        n,
+                        1,
+                        "value",
+                        "'" + abbreviate(f.get(4)) + "' is not a value of " + pattern + " (expected " + range + ")",
+                        null));
+                continue;
+            }
+            if (m.put(key(pattern, actor, partner, year), v) != null) {
+                problems.add(new Problem(
+                        file,
+                        n,
+                        1,
+                        "",
+                        "second row for " + pattern + " " + actor
+                                + (partner.isEmpty() ? "" : "-" + partner) + " " + year + " (expected one per pattern,"
+                                + " unit and year)",
+                        null));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
         }
         return new Observations(m);
+    }
+
+    /** The fields of one CSV line (RFC 4180 quoting), or null for an unclosed quote. */
+    private static List<String> fields(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder b = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        b.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    b.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(b.toString());
+                b.setLength(0);
+            } else {
+                b.append(c);
+            }
+        }
+        if (quoted) {
+            return null;
+        }
+        out.add(b.toString());
+        return out;
+    }
+
+    private static String abbreviate(String v) {
+        return v.length() > 40 ? v.substring(0, 40) + "…" : v;
+    }
+
+    /** The patterns present. */
+    public java.util.Set<String> patterns() {
+        return patterns;
     }
 
     private static String key(String pattern, String actor, String partner, int year) {

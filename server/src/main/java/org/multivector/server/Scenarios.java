@@ -71,6 +71,32 @@ final class Scenarios {
         }
     }
 
+    /**
+     * The observed patterns beside scenario {@code name}: {@code NAME.observed.csv} in the data directory, or those
+     * shipped with an embedded scenario; empty if none.
+     */
+    java.util.Optional<byte[]> observed(String name) {
+        checkName(name);
+        if (ScenarioLoader.builtInNames().contains(name)) {
+            return org.multivector.validate.Observations.builtInBytes(name);
+        }
+        Path f = dir.resolve(name + ".observed.csv").toAbsolutePath().normalize();
+        if (!f.getParent().equals(dir) || !Files.isRegularFile(f)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            if (Files.size(f) > org.multivector.validate.Observations.MAX_BYTES) {
+                throw new ApiException(
+                        413,
+                        name + ".observed.csv is larger than the limit of "
+                                + org.multivector.validate.Observations.MAX_BYTES + " bytes");
+            }
+            return java.util.Optional.of(Files.readAllBytes(f));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Scenario load(String name) {
         byte[] b = bytes(name);
         String key = name + ":" + java.util.Arrays.hashCode(b);

@@ -154,6 +154,11 @@ final class Simulations implements ScenarioCatalog {
     }
 
     @Override
+    public java.util.Optional<Source> observed(String reference) {
+        return scenarios.observed(reference).map(b -> new Source(reference, reference + ".observed.csv", b));
+    }
+
+    @Override
     public Overlay overlay(String reference) {
         return Overlay.load(inData("overlays", reference));
     }

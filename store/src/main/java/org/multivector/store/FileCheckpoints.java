@@ -21,9 +21,11 @@ public final class FileCheckpoints implements CheckpointStore {
     static final long MAX_BYTES = 1L << 30;
 
     private final Path dir;
+    private final boolean existed;
 
     public FileCheckpoints(Path dir) {
         this.dir = dir;
+        this.existed = Files.exists(dir);
     }
 
     @Override
@@ -52,6 +54,7 @@ public final class FileCheckpoints implements CheckpointStore {
             @Override
             public void delete() throws IOException {
                 Files.deleteIfExists(file);
+                removeIfCreatedAndEmpty();
             }
 
             @Override
@@ -59,6 +62,18 @@ public final class FileCheckpoints implements CheckpointStore {
                 return file.toString();
             }
         };
+    }
+
+    /** The folder, if this store created it and nothing else is in it (a study that stopped on a user error). */
+    private void removeIfCreatedAndEmpty() throws IOException {
+        if (existed || !Files.isDirectory(dir)) {
+            return;
+        }
+        try (var entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) {
+                Files.deleteIfExists(dir);
+            }
+        }
     }
 
     /** Writes {@code file} whole or not at all: temporary sibling, every byte, fsync, rename. */
