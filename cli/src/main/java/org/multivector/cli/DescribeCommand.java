@@ -100,19 +100,20 @@ final class DescribeCommand implements Callable<Integer> {
                     t.value(year, a.id(), "exposure"),
                     t.value(year, a.id(), "fragility"));
         }
-        w.printf("  %-10s %7s %7s %7s%n", "pair", "tension", "hazard", "S-score");
-        List<Actor> rs = s.regionalStates();
-        for (int i = 0; i < rs.size(); i++) {
-            for (int j = i + 1; j < rs.size(); j++) {
-                String dy = rs.get(i).id() + "-" + rs.get(j).id();
-                double hz = t.value(year, dy, "hazard");
-                w.printf(
-                        "  %-10s %7.3f %7s %7.3f%n",
-                        dy,
-                        t.value(year, dy, "tension"),
-                        Double.isNaN(hz) ? "-" : String.format("%.3f", hz),
-                        t.value(year, dy, "sscore"));
+        w.printf("  %-10s %7s %7s %7s%n", "dyad", "tension", "hazard", "S-score");
+        for (org.multivector.engine.Variable v : t.variables()) {
+            if (!v.name().equals("tension")) {
+                continue;
             }
+            String dy = v.actor();
+            double hz = t.value(year, dy, "hazard");
+            double sc = t.value(year, dy, "sscore");
+            w.printf(
+                    "  %-10s %7.3f %7s %7s%n",
+                    dy,
+                    t.value(year, dy, "tension"),
+                    Double.isNaN(hz) ? "-" : String.format("%.3f", hz),
+                    Double.isNaN(sc) ? "-" : String.format("%.3f", sc));
         }
         w.printf(
                 "  structural balance %.3f, mean S-score %.3f, rivalry %.2f%n",

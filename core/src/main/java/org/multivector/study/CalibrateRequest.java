@@ -112,6 +112,16 @@ public record CalibrateRequest(
         }
         p.throwIfAny();
         int pop = population != null ? population : CmaEs.defaultPopulation(names.size());
-        return new CalibrateRequest(scenario, seed, train, names, runsPerPoint, maxEvaluations, sigma, pop);
+        // parameters stay null for the default set: the study then leaves out what no pattern informs, while a
+        // list the user named is fitted as named or refused
+        return new CalibrateRequest(
+                scenario,
+                seed,
+                train,
+                parameters == null || parameters.isEmpty() ? null : names,
+                runsPerPoint,
+                maxEvaluations,
+                sigma,
+                pop);
     }
 }

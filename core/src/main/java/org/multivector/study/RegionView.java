@@ -71,7 +71,29 @@ public final class RegionView {
         }
     }
 
-    /** An open dispute. */
+    /**
+     * A dispute's intensity at the end of {@code year}: its starting intensity, as the dated {@code dispute} effects
+     * up to and including the year have set it (in scenario order, as the engine applies them).
+     */
+    static double intensityAfterEvents(Scenario s, Dispute d, int year) {
+        double v = d.intensity().value();
+        List<org.multivector.model.Event> events = new ArrayList<>(s.events());
+        events.sort(java.util.Comparator.comparingInt(org.multivector.model.Event::year));
+        for (org.multivector.model.Event e : events) {
+            if (e.year() > year) {
+                break;
+            }
+            for (org.multivector.model.Effect f : e.effects()) {
+                if (f instanceof org.multivector.model.Effect.DisputeIntensity di
+                        && di.dispute().equals(d.id())) {
+                    v = Math.max(0, Math.min(1, di.intensity().value()));
+                }
+            }
+        }
+        return v;
+    }
+
+    /** An open dispute, with its intensity after the year's events. */
     public record DisputeYear(
             String id, String a, String b, String kind, double intensity, int since, Integer settled) {}
 
@@ -185,7 +207,7 @@ public final class RegionView {
                         d.a(),
                         d.b(),
                         d.kind().name().toLowerCase(java.util.Locale.ROOT),
-                        d.intensity().value(),
+                        intensityAfterEvents(s, d, year),
                         d.from(),
                         d.resolved().isPresent() ? d.resolved().getAsInt() : null));
             }
