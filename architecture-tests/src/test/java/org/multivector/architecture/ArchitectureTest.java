@@ -61,6 +61,7 @@ class ArchitectureTest {
                 "org.multivector.report",
                 "org.multivector.server",
                 "org.multivector.cli",
+                "org.multivector.builder",
                 "org.multivector.spark")) {
             org.assertj.core.api.Assertions.assertThat(CLASSES.containPackage(pkg))
                     .as(pkg)
@@ -83,11 +84,39 @@ class ArchitectureTest {
                         "org.multivector.store..",
                         "org.multivector.report..",
                         "org.multivector.server..",
+                        "org.multivector.builder..",
                         "org.multivector.spark..",
                         "org.apache.spark..",
                         "org.duckdb..",
                         "io.javalin..",
                         "picocli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void builder_dependsOnCoreAndStoreOnly_andOnlyTheCommandLineUsesIt() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.multivector.builder..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.multivector.cli..",
+                        "org.multivector.server..",
+                        "org.multivector.report..",
+                        "org.multivector.spark..",
+                        "picocli..")
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.multivector.store..",
+                        "org.multivector.report..",
+                        "org.multivector.server..",
+                        "org.multivector.spark..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.multivector.builder..")
                 .check(CLASSES);
     }
 

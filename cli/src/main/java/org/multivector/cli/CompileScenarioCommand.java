@@ -2,7 +2,7 @@ package org.multivector.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.multivector.cli.compile.CentralAsiaCompiler;
+import org.multivector.builder.CentralAsiaCompiler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,7 +35,7 @@ final class CompileScenarioCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int n = CentralAsiaCompiler.compileTo(data, out);
         spec.commandLine().getOut().printf("wrote %s (%d characters)%n", out, n);
-        int rows = org.multivector.cli.compile.ObservedPatterns.buildTo(data, observed);
+        int rows = org.multivector.builder.ObservedPatterns.buildTo(data, observed);
         spec.commandLine().getOut().printf("wrote %s (%d observed pattern rows)%n", observed, rows);
         return 0;
     }

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             DescribeCommand.class,
             ValidateCommand.class,
+            InitCommand.class,
             ServeCommand.class,
             CompileScenarioCommand.class,
             Main.Completion.class,

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.multivector.cli.compile.CentralAsiaCompiler;
+import org.multivector.builder.CentralAsiaCompiler;
 import org.multivector.scenario.ScenarioLoader;
 
 class RunCommandTest {

@@ -8,7 +8,8 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
- * A land (or river or sea) boundary between two actors, with its length in km, the years it exists
+ * A land (or river or sea) boundary between two actors, with its length in km (null when not given: the model
+ * does not use it), the years it exists
  * ({@code from} up to, excluding, {@code until}) and its status over time: each entry of {@code status} holds from its
  * year until the next one (open before the first). A closed border is still a border — incidents happen at closed
  * borders — but no pole across a closed border gets the proximity bonus of its offers.
@@ -23,7 +24,6 @@ public record Border(
     public Border {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
-        Objects.requireNonNull(lengthKm, "lengthKm");
         Objects.requireNonNull(until, "until");
         status = Collections.unmodifiableNavigableMap(new TreeMap<>(status));
     }

@@ -872,8 +872,10 @@ final class ScenarioBinder {
                         org.multivector.model.BorderStatus.valueOf(
                                 st.get(k).path("status").asText().toUpperCase(java.util.Locale.ROOT)));
             }
-            borders.add(new Border(
-                    a, b, quantity(n.path("lengthKm"), p + "/lengthKm", ownOr(n, null)), from, until, status));
+            Quantity length = n.has("lengthKm")
+                    ? quantity(n.path("lengthKm"), p + "/lengthKm", ownOr(n, null))
+                    : null; // not given: the model does not use it
+            borders.add(new Border(a, b, length, from, until, status));
         }
     }
 

@@ -1,4 +1,4 @@
-package org.multivector.cli.compile;
+package org.multivector.builder;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,4 +1,4 @@
-package org.multivector.cli.compile;
+package org.multivector.builder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

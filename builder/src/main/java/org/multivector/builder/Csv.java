@@ -1,4 +1,4 @@
-package org.multivector.cli.compile;
+package org.multivector.builder;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

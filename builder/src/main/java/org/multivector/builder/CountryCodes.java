@@ -1,4 +1,4 @@
-package org.multivector.cli.compile;
+package org.multivector.builder;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,0 +1,173 @@
+package org.multivector.builder;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The bundled world-wide datasets {@code multivector init} drafts a region from, read from a data folder laid out
+ * as the project's {@code data/} (docs/SCENARIO.md lists the files; {@code --data DIR} points at a user's own copies
+ * of the same datasets). Large tables are streamed row by row and only the rows of the region's states are kept.
+ */
+final class GlobalData {
+    static final String TRADE = "global/cow_dyadic_trade_4.0_ndy.csv.gz";
+    static final String ATOP = "global/atop_v5.1_ddy.csv.gz";
+    static final String IGO_STATE_YEAR = "global/cow_igo_state_year_formatv3.csv.gz";
+    static final String IGO_DYAD = "global/cow_igo_v3_ndy_shared_counts.csv.gz";
+    static final String IGO_NAMES = "cow_igo/igo_v3_organizations.csv";
+    static final String MID = "global/cow_mid_dirdisps_5.0.csv.gz";
+    static final String CONTIGUITY = "cow_contiguity/contdir_v3.2.csv";
+    static final String NMC = "cow_nmc/NMC-70-abridged_via_peacesciencer.csv";
+    static final String GDP = "worldbank/gdp_current_usd.csv";
+    static final String POPULATION = "worldbank/population_total.csv";
+    static final String IDEAL_POINTS = "unga/IdealpointsJuly2025.csv";
+    static final String UCDP = "ucdp_acd/UcdpPrioConflict_v25_1.csv";
+    static final String EU = "eu-members.csv";
+
+    final Path dir;
+
+    GlobalData(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Every dataset init reads, so a missing one is named before any work. */
+    static List<String> files() {
+        return List.of(
+                TRADE,
+                ATOP,
+                IGO_STATE_YEAR,
+                IGO_DYAD,
+                IGO_NAMES,
+                MID,
+                CONTIGUITY,
+                NMC,
+                GDP,
+                POPULATION,
+                IDEAL_POINTS,
+                UCDP,
+                EU);
+    }
+
+    /** The data files that are not there. */
+    List<String> missing() {
+        List<String> out = new ArrayList<>();
+        for (String f : files()) {
+            if (!Files.isRegularFile(dir.resolve(f))) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** One row: its physical line (1-based) and fields by header. */
+    record Row(int line, Map<String, String> fields) {
+        String get(String column) {
+            String v = fields.get(column);
+            return v == null ? "" : v;
+        }
+
+        int integer(String column) {
+            return Integer.parseInt(get(column));
+        }
+
+        /** The number in a column, or NaN when it is empty, NA or a COW missing code (negative). */
+        double number(String column) {
+            String v = get(column);
+            if (v.isEmpty() || v.equals("NA")) {
+                return Double.NaN;
+            }
+            double d = Double.parseDouble(v);
+            return d < 0 ? Double.NaN : d;
+        }
+    }
+
+    /** Streams the rows of {@code file} (gzip when it ends in .gz) whose fields pass {@code keep}. */
+    void each(String file, java.util.function.Predicate<String[]> keep, Consumer<Row> row) {
+        Path p = dir.resolve(file);
+        try (InputStream raw = Files.newInputStream(p);
+                InputStream in = file.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+            String headerLine = r.readLine();
+            if (headerLine == null) {
+                throw new IllegalStateException(p + " is empty");
+            }
+            String[] header = split(headerLine.replace("\uFEFF", ""));
+            String line;
+            int n = 1;
+            while ((line = r.readLine()) != null) {
+                n++;
+                String[] f = split(line);
+                if (!keep.test(f)) {
+                    continue;
+                }
+                Map<String, String> m = new HashMap<>();
+                for (int i = 0; i < header.length && i < f.length; i++) {
+                    m.put(header[i], f[i]);
+                }
+                row.accept(new Row(n, m));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The index of a column in {@code file}'s header. */
+    int column(String file, String name) {
+        Path p = dir.resolve(file);
+        try (InputStream raw = Files.newInputStream(p);
+                InputStream in = file.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String[] header = split(r.readLine().replace("\uFEFF", ""));
+            for (int i = 0; i < header.length; i++) {
+                if (header[i].equals(name)) {
+                    return i;
+                }
+            }
+            throw new IllegalStateException(p + " has no column " + name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The fields of one line (RFC 4180 quoting, no line breaks inside fields in these files). */
+    static String[] split(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder b = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        b.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    b.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(b.toString());
+                b.setLength(0);
+            } else {
+                b.append(c);
+            }
+        }
+        out.add(b.toString());
+        return out.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,1236 @@
+package org.multivector.builder;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.multivector.model.Scenario;
+import org.multivector.scenario.ScenarioLoader;
+import org.multivector.study.RequestException;
+import org.multivector.validate.Observations;
+
+/**
+ * {@code multivector init}: drafts a scenario, and its observed-patterns file, for any regional states between any
+ * poles from the bundled world-wide datasets (docs/SCENARIO.md, "Drafting a region"). What the datasets give is
+ * written with its source (the file and the ccodes of the rows read): capabilities (World Bank GDP and population,
+ * COW NMC military expenditure and CINC), ties per pole in trade (COW Dyadic Trade 4.0), security (ATOP v5.1
+ * obligations) and diplomacy (UN General Assembly ideal points), Barbieri interdependence between the states,
+ * contiguity (COW Direct Contiguity, land), the regional organisations of COW IGO v3 with their members and observer
+ * seats, and pole relations (ATOP defence pacts between the poles' members); every year a dataset does not cover is
+ * marked missing. What no dataset gives — disputes, events, strategies, fragility, pole behaviour, salience and
+ * inertia, rivalry — is written as an assumption starting with {@code TODO}, with a default that validates, and
+ * listed in {@link Draft#todo()}. The draft is checked by the scenario loader and its patterns against it before it
+ * is returned.
+ */
+public final class RegionBuilder {
+    /** A pole: its id and the actors (ISO3 codes, or {@code EU}) whose capabilities and ties make it up. */
+    public record PoleSpec(String id, List<String> members) {}
+
+    /** What to draft. */
+    public record Request(String name, List<String> states, List<PoleSpec> poles, int from, int to) {}
+
+    /** The scenario YAML, the observed-patterns CSV and what the draft still needs from its author. */
+    public record Draft(String yaml, String observed, List<String> todo) {}
+
+    static final String TODO = "TODO ";
+    static final int TRADE_LAST = 2014;
+    static final int ATOP_LAST = 2018;
+    static final int IGO_LAST = 2014;
+    static final int MID_LAST = 2014;
+    /** An IGO with more members than this in a year is global (UN family, WTO), not one of the region's. */
+    static final int REGIONAL_IGO_MAX_MEMBERS = 60;
+
+    private final GlobalData data;
+    private final Request req;
+    private final Codes codes;
+    private final Map<String, Integer> cow = new LinkedHashMap<>(); // actor id -> COW code (EU: none)
+    private final Map<Integer, Set<Integer>> euByYear = new HashMap<>();
+    private final List<String> todo = new ArrayList<>();
+    private final List<String> observedRows = new ArrayList<>();
+    private final int lastObserved;
+
+    private RegionBuilder(Path dir, Request req) {
+        this.data = new GlobalData(dir);
+        this.req = req;
+        this.codes = Codes.read(data);
+        this.lastObserved = Math.min(req.to(), 2023);
+    }
+
+    /** Checks the request against the datasets, drafts the scenario and returns it; user errors as RequestException. */
+    public static Draft build(Path dataDir, Request r) {
+        GlobalData d = new GlobalData(dataDir);
+        List<String> missing = d.missing();
+        if (!missing.isEmpty()) {
+            throw RequestException.of(
+                    "data",
+                    dataDir + " lacks " + String.join(", ", missing)
+                            + " (expected the layout of the project's data/ folder; docs/SCENARIO.md)");
+        }
+        RegionBuilder b = new RegionBuilder(dataDir, r);
+        b.check();
+        return b.draft();
+    }
+
+    // ---- request ------------------------------------------------------------------------------
+
+    private void check() {
+        FieldProblems p = new FieldProblems();
+        if (!req.name().matches("[a-z0-9][a-z0-9-]{0,63}")) {
+            p.add("name", "'" + req.name() + "' is not a scenario id (expected lower-case letters, digits and '-')");
+        }
+        if (req.states().isEmpty()) {
+            p.add("states", "no state (expected ISO3 codes such as ARM,AZE,GEO)");
+        }
+        if (req.poles().size() < 2) {
+            p.add(
+                    "poles",
+                    "expected at least two poles (such as RUS,TUR,WEST=USA+EU), got "
+                            + req.poles().size());
+        }
+        if (req.from() < 1946 || req.to() > 2100 || req.from() >= req.to()) {
+            p.add("from", req.from() + ".." + req.to() + " is not a span of years in 1946..2100 (expected from < to)");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < req.states().size(); i++) {
+            String s = req.states().get(i);
+            if (!codes.known(s)) {
+                p.add(
+                        "states[" + i + "]",
+                        "'" + s + "' is not an ISO3 code of the datasets",
+                        org.multivector.scenario.Suggestions.didYouMean(s, codes.iso3()));
+            } else if (!seen.add(s)) {
+                p.add("states[" + i + "]", "'" + s + "' is listed twice");
+            } else {
+                cow.put(s, codes.cow(s));
+            }
+        }
+        Set<String> poleIds = new HashSet<>();
+        for (int i = 0; i < req.poles().size(); i++) {
+            PoleSpec pole = req.poles().get(i);
+            if (!pole.id().matches("[A-Z][A-Z0-9_]{1,15}") || pole.id().equals("OTHER")) {
+                p.add(
+                        "poles[" + i + "]",
+                        "'" + pole.id() + "' is not a pole id (expected upper-case letters, not"
+                                + " OTHER: the rest of the world is added as the residual pole)");
+            } else if (!poleIds.add(pole.id()) || seen.contains(pole.id())) {
+                p.add("poles[" + i + "]", "'" + pole.id() + "' is listed twice or is also a state");
+            }
+            for (String m : pole.members()) {
+                if (m.equals("EU")) {
+                    continue;
+                }
+                if (!codes.known(m)) {
+                    p.add(
+                            "poles[" + i + "]",
+                            "member '" + m + "' is not an ISO3 code of the datasets (or EU)",
+                            org.multivector.scenario.Suggestions.didYouMean(m, codes.iso3()));
+                } else if (seen.contains(m)) {
+                    p.add("poles[" + i + "]", "'" + m + "' is a regional state and a pole member");
+                } else {
+                    cow.putIfAbsent(m, codes.cow(m));
+                }
+            }
+        }
+        p.throwIfAny();
+        for (GlobalData.Row r : rows(GlobalData.EU)) {
+            int joined = r.integer("joined");
+            int left = r.get("left").isEmpty() ? 9999 : r.integer("left");
+            for (int y = joined; y < left && y <= 2100; y++) {
+                euByYear.computeIfAbsent(y, k -> new HashSet<>()).add(r.integer("cow"));
+            }
+        }
+    }
+
+    private List<GlobalData.Row> rows(String file) {
+        List<GlobalData.Row> out = new ArrayList<>();
+        data.each(file, f -> true, out::add);
+        return out;
+    }
+
+    /** The COW codes an actor (ISO3 or EU) stands for in a year. */
+    private Set<Integer> cowOf(String actor, int year) {
+        if (actor.equals("EU")) {
+            return euByYear.getOrDefault(year, Set.of());
+        }
+        Integer c = cow.get(actor);
+        return c == null ? Set.of() : Set.of(c);
+    }
+
+    private Set<Integer> poleCow(PoleSpec p, int year) {
+        Set<Integer> out = new HashSet<>();
+        for (String m : p.members()) {
+            out.addAll(cowOf(m, year));
+        }
+        return out;
+    }
+
+    private int stateCow(String s) {
+        return cow.get(s);
+    }
+
+    // ---- draft --------------------------------------------------------------------------------
+
+    private Draft draft() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("scenario", req.name());
+        s.put("format", 2);
+        s.put(
+                "title",
+                "Draft: " + String.join(", ", req.states()) + " between "
+                        + String.join(
+                                ", ", req.poles().stream().map(PoleSpec::id).toList()) + ", " + req.from() + "-"
+                        + req.to());
+        s.put(
+                "description",
+                "Drafted by multivector init from the bundled datasets; every assumption starting"
+                        + " with TODO needs the author's judgement (docs/SCENARIO.md, Drafting a region).");
+        s.put(
+                "time",
+                map(
+                        "start",
+                        req.from(),
+                        "end",
+                        req.to(),
+                        "lastObserved",
+                        lastObserved,
+                        "assumption",
+                        "start and end as asked of init; " + lastObserved + ": the last year of the bundled World Bank"
+                                + " series (ties are re-anchored only where observed)"));
+        s.put(
+                "rivalry",
+                map(
+                        "value",
+                        0.3,
+                        "assumption",
+                        todo(
+                                "rivalry",
+                                "great-power rivalry (0..1) in the first year: no dataset measures it; 0.3 as in the first shipped"
+                                        + " region")));
+        s.put("dimensions", dimensions());
+        s.put("poles", poles());
+        s.put("actors", actors());
+        List<Object> ties = new ArrayList<>();
+        ties.addAll(tradeTies());
+        ties.addAll(securityTies());
+        ties.addAll(diplomacyTies());
+        s.put("ties", ties);
+        s.put("interdependence", interdependence());
+        s.put("institutions", institutions());
+        s.put("borders", borders());
+        observed(); // the MIDs found name the pairs whose disputes the author must write
+        s.put("disputes", List.of());
+        todo.add("disputes: none drafted; COW MID 5.0 records militarised disputes for " + midSummary()
+                + " (see the observed-patterns file): write the questions behind them as disputes");
+        s.put("events", List.of());
+        todo.add("events: none drafted (wars, treaties, revolutions, sanctions shocks)");
+        s.put("poleRelations", poleRelations());
+        s.put("focus", req.states().get(0));
+        Map<String, Object> strategies = new LinkedHashMap<>();
+        for (String st : req.states()) {
+            strategies.put(st, "multi-vector");
+        }
+        s.put("strategies", strategies);
+        todo.add("strategies: every state is drafted multi-vector; write each state's rule (or schedule) with its"
+                + " source");
+        todo.add("focus: " + req.states().get(0) + " (the first state); set the state your question is about");
+        todo.add("parameters: none given, so all come from the default parameter set; calibrate them to the"
+                + " observed patterns");
+        s.put("parameters", Map.of());
+        String yaml = YamlWriter.write(
+                s, "# Drafted by multivector init (docs/SCENARIO.md, Drafting a region). Review every TODO.\n");
+        StringBuilder obs = new StringBuilder("pattern,actor,partner,year,value,source\n");
+        observedRows.forEach(r -> obs.append(r).append('\n'));
+        // the draft must load, and its patterns must match it
+        Scenario sc = ScenarioLoader.parse(req.name() + ".yaml", yaml.getBytes(StandardCharsets.UTF_8));
+        Observations.parse(req.name() + ".observed.csv", obs.toString().getBytes(StandardCharsets.UTF_8), sc);
+        return new Draft(yaml, obs.toString(), List.copyOf(todo));
+    }
+
+    private String todo(String what, String reason) {
+        todo.add(what + ": " + reason);
+        return TODO + reason;
+    }
+
+    private static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    private List<Object> dimensions() {
+        todo.add("dimensions: trade, security and diplomacy have datasets; investment and energy have none here"
+                + " (add them with curated ties and routes)");
+        return List.of(
+                dim(
+                        "trade",
+                        "Trade",
+                        "economic",
+                        false,
+                        true,
+                        "share of a state's trade value (exports + imports)",
+                        0.4,
+                        0.2),
+                dim(
+                        "security",
+                        "Security",
+                        "security",
+                        true,
+                        false,
+                        "share of security obligations (ATOP alliance commitments)",
+                        0.3,
+                        0.25),
+                dim(
+                        "diplomacy",
+                        "Diplomacy",
+                        "political",
+                        false,
+                        false,
+                        "share of diplomatic closeness (UN General Assembly ideal points)",
+                        0.3,
+                        0.4));
+    }
+
+    private Map<String, Object> dim(
+            String id,
+            String name,
+            String domain,
+            boolean coercible,
+            boolean inter,
+            String unit,
+            double sal,
+            double inertia) {
+        Map<String, Object> m = map("id", id, "name", name, "domain", domain);
+        if (coercible) {
+            m.put("coercible", true);
+        }
+        if (inter) {
+            m.put("interdependence", true);
+        }
+        m.put("unit", unit);
+        m.put(
+                "salience",
+                map(
+                        "value",
+                        sal,
+                        "assumption",
+                        todo(
+                                "dimensions." + id + ".salience",
+                                "weight of " + id + " in a state's objective; no dataset")));
+        m.put(
+                "inertia",
+                map(
+                        "value",
+                        inertia,
+                        "assumption",
+                        todo(
+                                "dimensions." + id + ".inertia",
+                                "share of the gap to target closed per year; no dataset")));
+        return m;
+    }
+
+    private List<Object> poles() {
+        List<Object> out = new ArrayList<>();
+        for (PoleSpec p : req.poles()) {
+            Map<String, Object> interest = new LinkedHashMap<>();
+            for (String d : List.of("trade", "security", "diplomacy")) {
+                interest.put(d, 1);
+            }
+            out.add(map(
+                    "id",
+                    p.id(),
+                    "name",
+                    p.id(),
+                    "members",
+                    p.members(),
+                    "behaviour",
+                    map(
+                            "interest",
+                            interest,
+                            "coercion",
+                            0.5,
+                            "assertiveness",
+                            1,
+                            "pressureThreshold",
+                            0.1,
+                            "assumption",
+                            todo(
+                                    "poles." + p.id() + ".behaviour",
+                                    "interest per dimension, coercive potential, assertiveness and pressure threshold: no"
+                                            + " dataset; neutral values"))));
+        }
+        out.add(map("id", "OTHER", "name", "Rest of the world", "residual", true));
+        return out;
+    }
+
+    // ---- actors and capabilities --------------------------------------------------------------
+
+    private List<Object> actors() {
+        Map<String, Map<Integer, Double>> gdp = worldBank(GlobalData.GDP);
+        Map<String, Map<Integer, Double>> pop = worldBank(GlobalData.POPULATION);
+        Map<Integer, Map<Integer, double[]>> nmc = new HashMap<>();
+        Set<Integer> wanted = new HashSet<>(cow.values());
+        euByYear.values().forEach(wanted::addAll);
+        data.each(GlobalData.NMC, f -> true, r -> {
+            int c = r.integer("ccode");
+            if (wanted.contains(c)) {
+                nmc.computeIfAbsent(c, k -> new TreeMap<>())
+                        .put(r.integer("year"), new double[] {r.number("milex"), r.number("cinc")});
+            }
+        });
+        List<Object> out = new ArrayList<>();
+        for (String s : req.states()) {
+            Map<String, Object> a = map(
+                    "id",
+                    s,
+                    "name",
+                    codes.name(s),
+                    "kind",
+                    "regional",
+                    "cow",
+                    stateCow(s),
+                    "source",
+                    "ISO3 and COW code: " + GlobalData.IDEAL_POINTS + " (ccode, iso3c)");
+            a.put(
+                    "fragility",
+                    map(
+                            "value",
+                            0.3,
+                            "assumption",
+                            todo(
+                                    "actors." + s + ".fragility",
+                                    "baseline internal fragility (0..1): no dataset bundled; 0.3 is mid-range")));
+            a.put("capabilities", capabilities(List.of(s), gdp, pop, nmc));
+            out.add(a);
+        }
+        Set<String> members = new LinkedHashSet<>();
+        req.poles().forEach(p -> members.addAll(p.members()));
+        for (String m : members) {
+            Map<String, Object> a =
+                    map("id", m, "name", m.equals("EU") ? "European Union" : codes.name(m), "kind", "pole");
+            if (!m.equals("EU")) {
+                a.put("cow", cow.get(m));
+            }
+            a.put(
+                    "source",
+                    m.equals("EU")
+                            ? "the EU's members of each year: " + GlobalData.EU + "; capabilities summed over them"
+                            : "ISO3 and COW code: " + GlobalData.IDEAL_POINTS + " (ccode, iso3c)");
+            a.put("capabilities", capabilities(List.of(m), gdp, pop, nmc));
+            out.add(a);
+        }
+        return out;
+    }
+
+    private Map<String, Map<Integer, Double>> worldBank(String file) {
+        Map<String, Map<Integer, Double>> out = new HashMap<>();
+        Set<String> iso = new HashSet<>(cow.keySet());
+        Map<Integer, String> isoOfCow = new HashMap<>();
+        euByYear.values().forEach(set -> set.forEach(c -> isoOfCow.put(c, codes.isoOf(c))));
+        iso.addAll(isoOfCow.values());
+        data.each(file, f -> true, r -> {
+            String c = r.get("Country Code");
+            if (iso.contains(c) && !r.get("Value").isEmpty()) {
+                out.computeIfAbsent(c, k -> new TreeMap<>()).put(r.integer("Year"), Double.parseDouble(r.get("Value")));
+            }
+        });
+        return out;
+    }
+
+    private Map<String, Object> capabilities(
+            List<String> actor,
+            Map<String, Map<Integer, Double>> gdp,
+            Map<String, Map<Integer, Double>> pop,
+            Map<Integer, Map<Integer, double[]>> nmc) {
+        String a = actor.get(0);
+        boolean eu = a.equals("EU");
+        Map<String, Object> caps = new LinkedHashMap<>();
+        String[][] wb = {{"gdp", "current USD", GlobalData.GDP}, {"population", "persons", GlobalData.POPULATION}};
+        for (String[] w : wb) {
+            Map<String, Map<Integer, Double>> src = w[0].equals("gdp") ? gdp : pop;
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (int y = req.from(); y <= req.to(); y++) {
+                double sum = 0;
+                boolean any = false;
+                boolean all = true;
+                for (int c : cowOf(a, y)) {
+                    Double v =
+                            src.getOrDefault(eu ? codes.isoOf(c) : a, Map.of()).get(y);
+                    if (v == null) {
+                        all = false;
+                    } else {
+                        sum += v;
+                        any = true;
+                    }
+                }
+                if (any && all) {
+                    values.put(Integer.toString(y), sum);
+                }
+            }
+            if (!values.isEmpty()) {
+                caps.put(
+                        w[0],
+                        map(
+                                "unit",
+                                w[1],
+                                "source",
+                                "World Bank WDI via " + w[2] + " (country code "
+                                        + (eu ? "of each EU member of the year, summed" : a) + ")",
+                                "values",
+                                values));
+            }
+        }
+        String[][] nm = {{"milex", "thousands of current USD"}, {"cinc", "share of world capabilities"}};
+        for (int k = 0; k < 2; k++) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (int y = req.from(); y <= req.to(); y++) {
+                double sum = 0;
+                boolean all = !cowOf(a, y).isEmpty();
+                for (int c : cowOf(a, y)) {
+                    double[] v = nmc.getOrDefault(c, Map.of()).get(y);
+                    if (v == null || Double.isNaN(v[k])) {
+                        all = false;
+                    } else {
+                        sum += v[k];
+                    }
+                }
+                if (all) {
+                    values.put(Integer.toString(y), k == 1 ? round(sum, 8) : sum);
+                }
+            }
+            if (!values.isEmpty()) {
+                caps.put(
+                        nm[k][0],
+                        map(
+                                "unit",
+                                nm[k][1],
+                                "source",
+                                "COW NMC v7.0 via " + GlobalData.NMC + " (ccode "
+                                        + (eu ? "of each EU member of the year, summed" : Integer.toString(cow.get(a)))
+                                        + ")",
+                                "values",
+                                values));
+            }
+        }
+        return caps;
+    }
+
+    private static double round(double v, int digits) {
+        return new java.math.BigDecimal(v)
+                .round(new java.math.MathContext(digits))
+                .doubleValue();
+    }
+
+    // ---- ties -----------------------------------------------------------------------------------
+
+    /** Trade: (flow1 + flow2) with the pole's members over the sum over all partners with a reported flow. */
+    private List<Object> tradeTies() {
+        Set<Integer> states = new HashSet<>();
+        req.states().forEach(s -> states.add(stateCow(s)));
+        // ccode of state -> year -> partner -> flow
+        Map<Integer, Map<Integer, Map<Integer, Double>>> flows = new HashMap<>();
+        data.each(GlobalData.TRADE, f -> true, r -> {
+            int a = r.integer("ccode1");
+            int b = r.integer("ccode2");
+            if (!states.contains(a) && !states.contains(b)) {
+                return;
+            }
+            int y = r.integer("year");
+            if (y < req.from() || y > req.to()) {
+                return;
+            }
+            double f1 = r.number("flow1");
+            double f2 = r.number("flow2");
+            if (Double.isNaN(f1) && Double.isNaN(f2)) {
+                return;
+            }
+            double v = (Double.isNaN(f1) ? 0 : f1) + (Double.isNaN(f2) ? 0 : f2);
+            for (int[] ab : new int[][] {{a, b}, {b, a}}) {
+                if (states.contains(ab[0])) {
+                    flows.computeIfAbsent(ab[0], k -> new HashMap<>())
+                            .computeIfAbsent(y, k -> new HashMap<>())
+                            .put(ab[1], v);
+                }
+            }
+        });
+        tradeFlows = flows;
+        List<Object> out = new ArrayList<>();
+        for (String s : req.states()) {
+            Map<String, Object> shares = new LinkedHashMap<>();
+            List<Integer> missing = new ArrayList<>();
+            for (int y = req.from(); y <= Math.min(req.to(), TRADE_LAST); y++) {
+                Map<Integer, Double> row =
+                        flows.getOrDefault(stateCow(s), Map.of()).get(y);
+                double total = row == null
+                        ? 0
+                        : row.values().stream().mapToDouble(Double::doubleValue).sum();
+                if (total <= 0) {
+                    missing.add(y);
+                    continue;
+                }
+                Map<String, Object> sh = new LinkedHashMap<>();
+                for (PoleSpec p : req.poles()) {
+                    double v = 0;
+                    for (int c : poleCow(p, y)) {
+                        v += row.getOrDefault(c, 0.0);
+                    }
+                    sh.put(p.id(), round4(v / total));
+                }
+                shares.put(Integer.toString(y), sh);
+            }
+            out.add(tie(
+                    s,
+                    "trade",
+                    "COW Dyadic Trade 4.0 (" + GlobalData.TRADE + "): (flow1 + flow2) with the"
+                            + " pole's members over the sum over all partners with a reported flow, ccode "
+                            + stateCow(s),
+                    shares,
+                    missing,
+                    "no reported trade in COW Dyadic Trade 4.0 (which ends in 2014)"));
+        }
+        return out;
+    }
+
+    private Map<Integer, Map<Integer, Map<Integer, Double>>> tradeFlows = Map.of();
+
+    /** Security: ATOP obligations (defence, offence, consultation) of the state with the pole's members. */
+    private List<Object> securityTies() {
+        Map<String, Map<Integer, Map<String, Integer>>> score = new HashMap<>();
+        Map<Integer, String> stateOf = new HashMap<>();
+        req.states().forEach(s -> stateOf.put(stateCow(s), s));
+        data.each(GlobalData.ATOP, f -> true, r -> {
+            String s = stateOf.get(r.integer("ccode1"));
+            if (s == null) {
+                return;
+            }
+            int y = r.integer("year");
+            int partner = r.integer("ccode2");
+            int obligations = (int)
+                    (zero(r.number("atop_defense")) + zero(r.number("atop_offense")) + zero(r.number("atop_consul")));
+            if (obligations == 0) {
+                return;
+            }
+            for (PoleSpec p : req.poles()) {
+                if (poleCow(p, y).contains(partner)) {
+                    score.computeIfAbsent(s, k -> new HashMap<>())
+                            .computeIfAbsent(y, k -> new HashMap<>())
+                            .merge(p.id(), 1, Math::max);
+                }
+            }
+        });
+        List<Object> out = new ArrayList<>();
+        for (String s : req.states()) {
+            Map<String, Object> shares = new LinkedHashMap<>();
+            for (int y = req.from(); y <= Math.min(req.to(), ATOP_LAST); y++) {
+                Map<String, Integer> sc = score.getOrDefault(s, Map.of()).getOrDefault(y, Map.of());
+                int total = 1 + sc.values().stream().mapToInt(Integer::intValue).sum();
+                Map<String, Object> sh = new LinkedHashMap<>();
+                for (PoleSpec p : req.poles()) {
+                    sh.put(p.id(), round4(sc.getOrDefault(p.id(), 0) / (double) total));
+                }
+                shares.put(Integer.toString(y), sh);
+            }
+            out.add(tie(
+                    s,
+                    "security",
+                    "ATOP v5.1 (" + GlobalData.ATOP + "), ccode1 " + stateCow(s) + ": each pole"
+                            + " with which the state has a defence, offence or consultation obligation (with any member)"
+                            + " counts 1, national self-reliance and other partners 1; shares = count / total",
+                    shares,
+                    List.of(),
+                    ""));
+        }
+        return out;
+    }
+
+    private static double zero(double v) {
+        return Double.isNaN(v) ? 0 : v;
+    }
+
+    /** Diplomacy: closeness of UN ideal points, share ∝ exp(−|distance|) over the poles. */
+    private List<Object> diplomacyTies() {
+        Map<Integer, Map<Integer, Double>> ip = new HashMap<>();
+        Set<Integer> wanted = new HashSet<>(cow.values());
+        euByYear.values().forEach(wanted::addAll);
+        data.each(GlobalData.IDEAL_POINTS, f -> true, r -> {
+            int c = r.integer("ccode");
+            String v = r.get("idealpointall");
+            if (wanted.contains(c) && !v.isEmpty() && !v.equals("NA")) {
+                ip.computeIfAbsent(c, k -> new HashMap<>()).put(r.integer("year"), Double.parseDouble(v));
+            }
+        });
+        idealPoints = ip;
+        List<Object> out = new ArrayList<>();
+        for (String s : req.states()) {
+            Map<String, Object> shares = new LinkedHashMap<>();
+            List<Integer> missing = new ArrayList<>();
+            for (int y = req.from(); y <= Math.min(req.to(), lastObserved); y++) {
+                Double mine = ip.getOrDefault(stateCow(s), Map.of()).get(y);
+                Map<String, Double> sim = new LinkedHashMap<>();
+                double sum = 0;
+                for (PoleSpec p : req.poles()) {
+                    Double pole = poleIdealPoint(p, y);
+                    if (mine == null || pole == null) {
+                        sim.clear();
+                        break;
+                    }
+                    double v = Math.exp(-Math.abs(mine - pole));
+                    sim.put(p.id(), v);
+                    sum += v;
+                }
+                if (sim.isEmpty()) {
+                    missing.add(y);
+                    continue;
+                }
+                Map<String, Object> sh = new LinkedHashMap<>();
+                for (var e : sim.entrySet()) {
+                    sh.put(e.getKey(), round4(e.getValue() / sum));
+                }
+                shares.put(Integer.toString(y), normalised(sh));
+            }
+            out.add(tie(
+                    s,
+                    "diplomacy",
+                    "UN General Assembly ideal points (Bailey, Strezhnev and Voeten, "
+                            + GlobalData.IDEAL_POINTS + ", idealpointall), ccode " + stateCow(s)
+                            + ": a pole's ideal point is"
+                            + " its members' mean; share with a pole ∝ exp(−|distance|), over the poles (init's transform)",
+                    shares,
+                    missing,
+                    "no ideal point for the state or a pole that year"));
+        }
+        return out;
+    }
+
+    /** Rounded shares of a row that must sum to 1: the rounding rest goes to the largest. */
+    private static Map<String, Object> normalised(Map<String, Object> sh) {
+        double sum = sh.values().stream().mapToDouble(v -> (Double) v).sum();
+        if (sum > 1) {
+            String big = null;
+            for (var e : sh.entrySet()) {
+                if (big == null || (Double) e.getValue() > (Double) sh.get(big)) {
+                    big = e.getKey();
+                }
+            }
+            sh.put(big, round4((Double) sh.get(big) - (sum - 1)));
+        }
+        return sh;
+    }
+
+    private Map<Integer, Map<Integer, Double>> idealPoints = Map.of();
+
+    private Double poleIdealPoint(PoleSpec p, int y) {
+        double sum = 0;
+        int n = 0;
+        for (int c : poleCow(p, y)) {
+            Double v = idealPoints.getOrDefault(c, Map.of()).get(y);
+            if (v != null) {
+                sum += v;
+                n++;
+            }
+        }
+        return n == 0 ? null : sum / n;
+    }
+
+    private Map<String, Object> tie(
+            String state, String dim, String source, Map<String, Object> shares, List<Integer> missing, String note) {
+        Map<String, Object> t = map("state", state, "dimension", dim, "source", source, "shares", shares);
+        if (!missing.isEmpty()) {
+            t.put("missing", missing);
+            t.put("missingNote", note);
+        }
+        return t;
+    }
+
+    private static double round4(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+
+    /** Barbieri interdependence (salience × symmetry) of each pair of states, from their trade shares. */
+    private List<Object> interdependence() {
+        List<Object> out = new ArrayList<>();
+        List<String> st = req.states();
+        for (int i = 0; i < st.size(); i++) {
+            for (int j = i + 1; j < st.size(); j++) {
+                Map<String, Object> values = new LinkedHashMap<>();
+                for (int y = req.from(); y <= Math.min(req.to(), TRADE_LAST); y++) {
+                    Map<Integer, Double> ri = tradeFlows
+                            .getOrDefault(stateCow(st.get(i)), Map.of())
+                            .get(y);
+                    Map<Integer, Double> rj = tradeFlows
+                            .getOrDefault(stateCow(st.get(j)), Map.of())
+                            .get(y);
+                    if (ri == null || rj == null) {
+                        continue;
+                    }
+                    double ti = ri.values().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .sum();
+                    double tj = rj.values().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .sum();
+                    double f = ri.getOrDefault(stateCow(st.get(j)), 0.0);
+                    if (ti <= 0 || tj <= 0) {
+                        continue;
+                    }
+                    double sa = f / ti;
+                    double sb = f / tj;
+                    values.put(Integer.toString(y), round4(Math.sqrt(sa * sb) * (1 - Math.abs(sa - sb))));
+                }
+                if (!values.isEmpty()) {
+                    out.add(map(
+                            "pair",
+                            List.of(st.get(i), st.get(j)),
+                            "source",
+                            "Barbieri salience × symmetry"
+                                    + " from COW Dyadic Trade 4.0 (" + GlobalData.TRADE + "), ccodes "
+                                    + stateCow(st.get(i))
+                                    + " and " + stateCow(st.get(j)),
+                            "values",
+                            values));
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- institutions, borders, relations ----------------------------------------------------------
+
+    private List<Object> institutions() {
+        Map<String, String> names = new HashMap<>();
+        Map<String, Integer> founded = new HashMap<>();
+        for (GlobalData.Row r : rows(GlobalData.IGO_NAMES)) {
+            names.put(r.get("ioname").toLowerCase(Locale.ROOT), r.get("orgname"));
+            founded.put(r.get("ioname").toLowerCase(Locale.ROOT), r.integer("sdate"));
+        }
+        // actor -> igo -> year -> code (1 full, 2 associate, 3 observer)
+        Map<String, Map<String, Map<Integer, Integer>>> codesBy = new LinkedHashMap<>();
+        Map<String, Map<Integer, Integer>> size = new HashMap<>();
+        Map<Integer, String> actorOf = new HashMap<>();
+        cow.forEach((a, c) -> actorOf.put(c, a));
+        String[][] header = {igoHeader()};
+        data.each(GlobalData.IGO_STATE_YEAR, f -> true, r -> {
+            int y = r.integer("year");
+            if (y < req.from() || y > Math.min(req.to(), IGO_LAST)) {
+                return;
+            }
+            String actor = actorOf.get(r.integer("ccode"));
+            for (String igo : header[0]) {
+                String v = r.get(igo);
+                if (v.equals("1")) {
+                    size.computeIfAbsent(igo, k -> new HashMap<>()).merge(y, 1, Integer::sum);
+                }
+                if (actor != null && (v.equals("1") || v.equals("2") || v.equals("3"))) {
+                    codesBy.computeIfAbsent(igo, k -> new LinkedHashMap<>())
+                            .computeIfAbsent(actor, k -> new TreeMap<>())
+                            .put(y, Integer.parseInt(v));
+                }
+            }
+        });
+        List<Object> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (var e : new TreeMap<>(codesBy).entrySet()) {
+            String igo = e.getKey();
+            int regionalFull = 0;
+            for (String s : req.states()) {
+                if (e.getValue().getOrDefault(s, Map.of()).containsValue(1)) {
+                    regionalFull++;
+                }
+            }
+            int biggest = size.getOrDefault(igo, Map.of()).values().stream()
+                    .mapToInt(Integer::intValue)
+                    .max()
+                    .orElse(0);
+            if (regionalFull < 2 || biggest > REGIONAL_IGO_MAX_MEMBERS) {
+                continue;
+            }
+            List<Object> members = new ArrayList<>();
+            for (var m : e.getValue().entrySet()) {
+                members.addAll(spells(m.getKey(), m.getValue(), igo));
+            }
+            String id = igo.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+            id = id.length() > 8 ? id.substring(0, 8) : id.length() < 2 ? id + "IGO" : id;
+            while (ids.contains(id)) {
+                id = id.substring(0, Math.min(id.length(), 7)) + (char) ('0' + ids.size() % 10);
+            }
+            ids.add(id);
+            out.add(map(
+                    "id",
+                    id,
+                    "name",
+                    names.getOrDefault(igo, igo),
+                    "domain",
+                    "political",
+                    "lead",
+                    List.of(),
+                    "founded",
+                    Math.max(req.from(), founded.getOrDefault(igo, req.from())),
+                    "source",
+                    "COW IGO v3 (" + GlobalData.IGO_STATE_YEAR + ", column " + igo + "; founding year from "
+                            + GlobalData.IGO_NAMES + "); founded is counted from the scenario's start at the"
+                            + " earliest",
+                    "members",
+                    members));
+        }
+        todo.add("institutions: " + out.size() + " regional organisations (at most " + REGIONAL_IGO_MAX_MEMBERS
+                + " members, two or more of the states) drafted from COW IGO v3 with domain political and no lead"
+                + " pole; set each one's domain (economic, security, political) and lead poles; COW IGO ends in"
+                + " 2014, so memberships are carried on after it");
+        return out;
+    }
+
+    private String[] igoHeader() {
+        try (var in = java.nio.file.Files.newInputStream(data.dir.resolve(GlobalData.IGO_STATE_YEAR));
+                var gz = new java.util.zip.GZIPInputStream(in);
+                var r = new java.io.BufferedReader(new java.io.InputStreamReader(gz, StandardCharsets.UTF_8))) {
+            String[] h = GlobalData.split(r.readLine());
+            return java.util.Arrays.copyOfRange(h, 3, h.length);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Consecutive years of membership as spells; associate and observer years as status changes inside them. */
+    private List<Object> spells(String actor, Map<Integer, Integer> years, String igo) {
+        List<Object> out = new ArrayList<>();
+        Integer start = null;
+        int prev = Integer.MIN_VALUE;
+        List<Object> status = new ArrayList<>();
+        int lastCode = 1;
+        List<Map.Entry<Integer, Integer>> list = new ArrayList<>(years.entrySet());
+        for (int k = 0; k <= list.size(); k++) {
+            boolean end = k == list.size() || list.get(k).getKey() != prev + 1;
+            if (end && start != null) {
+                Map<String, Object> m = map("state", actor, "joined", start);
+                if (prev < Math.min(req.to(), IGO_LAST)) {
+                    m.put("left", prev + 1);
+                }
+                if (!status.isEmpty()) {
+                    m.put("status", new ArrayList<>(status));
+                }
+                out.add(m);
+                start = null;
+                status.clear();
+                lastCode = 1;
+            }
+            if (k == list.size()) {
+                break;
+            }
+            int y = list.get(k).getKey();
+            int code = list.get(k).getValue();
+            if (start == null) {
+                start = y;
+                lastCode = 1;
+            }
+            if (code != lastCode) {
+                status.add(map("from", y, "status", code == 1 ? "member" : "observer"));
+                lastCode = code;
+            }
+            prev = y;
+        }
+        return out;
+    }
+
+    private List<Object> borders() {
+        Map<Integer, String> actorOf = new HashMap<>();
+        cow.forEach((a, c) -> actorOf.put(c, a));
+        Set<Integer> states = new HashSet<>();
+        req.states().forEach(s -> states.add(stateCow(s)));
+        Map<String, int[]> spans = new LinkedHashMap<>();
+        List<Integer> lines = new ArrayList<>();
+        data.each(GlobalData.CONTIGUITY, f -> true, r -> {
+            int a = r.integer("statelno");
+            int b = r.integer("statehno");
+            if (!r.get("conttype").equals("1") || !(states.contains(a) || states.contains(b))) {
+                return;
+            }
+            String x = actorOf.get(a);
+            String z = actorOf.get(b);
+            if (x == null || z == null) {
+                return;
+            }
+            int from = Integer.parseInt(r.get("begin").substring(0, 4));
+            int until = Integer.parseInt(r.get("end").substring(0, 4));
+            spans.put(x + "|" + z + "|" + r.line(), new int[] {from, until, r.line()});
+        });
+        List<Object> out = new ArrayList<>();
+        Set<String> pairs = new HashSet<>();
+        for (var e : spans.entrySet()) {
+            String[] k = e.getKey().split("\\|");
+            if (!pairs.add(k[0] + "|" + k[1])) {
+                continue;
+            }
+            int[] v = e.getValue();
+            Map<String, Object> b = map("pair", List.of(k[0], k[1]));
+            if (v[0] > req.from()) {
+                b.put("from", v[0]);
+            }
+            b.put(
+                    "source",
+                    "COW Direct Contiguity v3.2 (" + GlobalData.CONTIGUITY + " line " + v[2]
+                            + ", land or river border from " + v[0]
+                            + "; the data end in 2016 and the border is carried on)");
+            out.add(b);
+        }
+        todo.add("borders: land borders from COW Direct Contiguity; maritime neighbours (COW types 2-5) and"
+                + " borders with spill-over sources (actors of kind other) are for the author to add");
+        return out;
+    }
+
+    /** Allied where any members of two poles have an ATOP defence pact that year, else rival (a TODO). */
+    private List<Object> poleRelations() {
+        Map<String, Set<Integer>> allied = new HashMap<>();
+        data.each(GlobalData.ATOP, f -> true, r -> {
+            if (zero(r.number("atop_defense")) == 0) {
+                return;
+            }
+            int y = r.integer("year");
+            int a = r.integer("ccode1");
+            int b = r.integer("ccode2");
+            for (int i = 0; i < req.poles().size(); i++) {
+                for (int j = i + 1; j < req.poles().size(); j++) {
+                    PoleSpec p = req.poles().get(i);
+                    PoleSpec q = req.poles().get(j);
+                    if (poleCow(p, y).contains(a) && poleCow(q, y).contains(b)) {
+                        allied.computeIfAbsent(p.id() + "|" + q.id(), k -> new HashSet<>())
+                                .add(y);
+                    }
+                }
+            }
+        });
+        List<Object> out = new ArrayList<>();
+        String rival = TODO + "no dataset measures rivalry: two poles without a defence pact are drafted as rivals of"
+                + " intensity 1 (the meaning of an undeclared pair in format 1); set allied, neutral or rival with"
+                + " its intensity";
+        boolean anyRival = false;
+        for (int i = 0; i < req.poles().size(); i++) {
+            for (int j = i + 1; j < req.poles().size(); j++) {
+                String p = req.poles().get(i).id();
+                String q = req.poles().get(j).id();
+                Set<Integer> years = allied.getOrDefault(p + "|" + q, Set.of());
+                Boolean current = null;
+                int start = req.from();
+                for (int y = req.from(); y <= req.to() + 1; y++) {
+                    Boolean a = y > req.to() ? null : years.contains(y) || (y > ATOP_LAST && years.contains(ATOP_LAST));
+                    if (current != null && !current.equals(a)) {
+                        Map<String, Object> m = map(
+                                "pair",
+                                List.of(p, q),
+                                "status",
+                                current ? "allied" : "rival",
+                                "intensity",
+                                1,
+                                "from",
+                                start);
+                        if (y <= req.to()) {
+                            m.put("until", y);
+                        }
+                        if (current) {
+                            m.put(
+                                    "source",
+                                    "ATOP v5.1 (" + GlobalData.ATOP + "): a defence obligation between"
+                                            + " members of the two poles"
+                                            + (y > ATOP_LAST + 1 ? "; carried on after 2018" : ""));
+                        } else {
+                            m.put("assumption", rival);
+                            anyRival = true;
+                        }
+                        out.add(m);
+                        start = y;
+                    }
+                    current = a;
+                }
+            }
+        }
+        if (anyRival) {
+            todo.add("poleRelations: pairs of poles without an ATOP defence pact are drafted as rivals of"
+                    + " intensity 1");
+        }
+        return out;
+    }
+
+    // ---- observed patterns --------------------------------------------------------------------------
+
+    private String midSummary() {
+        return midPairs.isEmpty() ? "none of the pairs" : String.join(", ", midPairs);
+    }
+
+    private final Set<String> midPairs = new java.util.TreeSet<>();
+
+    private void observed() {
+        Map<Integer, String> actorOf = new HashMap<>();
+        cow.forEach((a, c) -> actorOf.put(c, a));
+        Set<Integer> states = new HashSet<>();
+        req.states().forEach(s -> states.add(stateCow(s)));
+        // MIDs: every directed dyad-year of a state with another state or a pole member, 0 when no dispute
+        Map<String, double[]> mids = new HashMap<>();
+        data.each(GlobalData.MID, f -> true, r -> {
+            String a = actorOf.get(r.integer("ccode1"));
+            String b = actorOf.get(r.integer("ccode2"));
+            if (a == null || b == null || !states.contains(r.integer("ccode1"))) {
+                return;
+            }
+            String k = a + "," + b + "," + r.get("year");
+            double[] v = mids.computeIfAbsent(k, x -> new double[2]);
+            v[0] = Math.max(v[0], r.number("disponset") > 0 ? 1 : 0);
+            v[1] = Math.max(v[1], r.number("dispongoing") > 0 ? 1 : 0);
+            if (v[1] > 0) {
+                midPairs.add(a + "-" + b);
+            }
+        });
+        String midSrc = "COW MID 5.0 directed dispute-dyad-years (" + GlobalData.MID + ")";
+        List<String> partners = new ArrayList<>(cow.keySet());
+        for (String s : req.states()) {
+            for (String p : partners) {
+                if (p.equals(s)) {
+                    continue;
+                }
+                for (int y = req.from(); y <= Math.min(req.to(), MID_LAST); y++) {
+                    double[] v = mids.getOrDefault(s + "," + p + "," + y, new double[2]);
+                    row("mid.onset", s, p, y, v[0], midSrc);
+                    row("mid.ongoing", s, p, y, v[1], midSrc);
+                }
+            }
+        }
+        // UCDP: the highest intensity of an armed conflict located in the state (GW code = COW code here)
+        Map<String, Integer> intensity = new HashMap<>();
+        data.each(GlobalData.UCDP, f -> true, r -> {
+            int y = r.integer("year");
+            int level = r.integer("intensity_level");
+            for (String g : r.get("gwno_loc").split(",")) {
+                String t = g.trim();
+                if (!t.isEmpty() && states.contains(Integer.parseInt(t))) {
+                    intensity.merge(actorOf.get(Integer.parseInt(t)) + "," + y, level, Math::max);
+                }
+            }
+        });
+        String ucdpSrc = "UCDP/PRIO Armed Conflict v25.1 (" + GlobalData.UCDP + "), gwno_loc";
+        for (String s : req.states()) {
+            for (int y = req.from(); y <= Math.min(req.to(), 2024); y++) {
+                row("conflict", s, "", y, intensity.getOrDefault(s + "," + y, 0), ucdpSrc);
+            }
+        }
+        // ideal-point distance to each pole member with an ideal point
+        for (String s : req.states()) {
+            for (String p : partners) {
+                if (p.equals(s) || p.equals("EU")) {
+                    continue;
+                }
+                for (int y = req.from(); y <= Math.min(req.to(), 2024); y++) {
+                    Double a = idealPoints.getOrDefault(stateCow(s), Map.of()).get(y);
+                    Double b = idealPoints.getOrDefault(cow.get(p), Map.of()).get(y);
+                    if (a != null && b != null) {
+                        row(
+                                "idealpoint.distance",
+                                s,
+                                p,
+                                y,
+                                Math.abs(a - b),
+                                "UN ideal points (" + GlobalData.IDEAL_POINTS + ", idealpointall)");
+                    }
+                }
+            }
+        }
+        // shared IGO memberships
+        data.each(GlobalData.IGO_DYAD, f -> true, r -> {
+            String a = actorOf.get(r.integer("ccode1"));
+            String b = actorOf.get(r.integer("ccode2"));
+            int y = r.integer("year");
+            if (a == null
+                    || b == null
+                    || y < req.from()
+                    || y > req.to()
+                    || r.get("dyadigos").isEmpty()) {
+                return;
+            }
+            double v = r.number("dyadigos");
+            if (Double.isNaN(v)) {
+                return;
+            }
+            String src = "COW IGO v3 shared memberships (" + GlobalData.IGO_DYAD + ")";
+            if (states.contains(r.integer("ccode1"))) {
+                row("igo.shared", a, b, y, v, src);
+            } else if (states.contains(r.integer("ccode2"))) {
+                row("igo.shared", b, a, y, v, src);
+            }
+        });
+    }
+
+    private void row(String pattern, String actor, String partner, int year, double value, String source) {
+        String v = value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.6f", value);
+        observedRows.add(pattern + "," + actor + "," + partner + "," + year + "," + v + ",\""
+                + source.replace("\"", "\"\"") + "\"");
+    }
+
+    /** Every problem of a request, by field, thrown at once. */
+    private static final class FieldProblems {
+        private final List<RequestException.FieldProblem> list = new ArrayList<>();
+
+        void add(String field, String message) {
+            add(field, message, null);
+        }
+
+        void add(String field, String message, String hint) {
+            list.add(new RequestException.FieldProblem(field, message, hint));
+        }
+
+        void throwIfAny() {
+            if (!list.isEmpty()) {
+                throw new RequestException(list);
+            }
+        }
+    }
+
+    // ---- country codes ------------------------------------------------------------------------
+
+    /** ISO3 ↔ COW codes and names of every UN member, from the ideal-point file (ccode, iso3c, countryname). */
+    static final class Codes {
+        private final Map<String, Integer> cowOfIso = new HashMap<>();
+        private final Map<Integer, String> isoOfCow = new HashMap<>();
+        private final Map<String, String> names = new HashMap<>();
+
+        static Codes read(GlobalData d) {
+            Codes c = new Codes();
+            d.each(GlobalData.IDEAL_POINTS, f -> true, r -> {
+                String iso = r.get("iso3c");
+                if (iso.isEmpty() || iso.equals("NA")) {
+                    return;
+                }
+                int cow = r.integer("ccode");
+                c.cowOfIso.put(iso, cow);
+                c.isoOfCow.putIfAbsent(cow, iso);
+                c.names.put(iso, r.get("countryname"));
+            });
+            return c;
+        }
+
+        boolean known(String iso) {
+            return cowOfIso.containsKey(iso);
+        }
+
+        int cow(String iso) {
+            return cowOfIso.get(iso);
+        }
+
+        String isoOf(int cow) {
+            return isoOfCow.getOrDefault(cow, "COW" + cow);
+        }
+
+        String name(String iso) {
+            return names.getOrDefault(iso, iso);
+        }
+
+        Set<String> iso3() {
+            return new java.util.TreeSet<>(cowOfIso.keySet());
+        }
+    }
+}

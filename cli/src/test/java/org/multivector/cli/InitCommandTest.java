@@ -1,0 +1,153 @@
+package org.multivector.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code multivector init} writes a draft that the other commands run, and refuses bad input writing nothing. */
+class InitCommandTest {
+    static final String DATA = Path.of("..", "data").toString();
+
+    @Test
+    void init_writesTheScenarioAndItsPatterns_whichRunAndCalibrate(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("mekong.yaml");
+        RunCommandTest.Result r = RunCommandTest.run(
+                "init",
+                "--states",
+                "VNM,LAO,KHM,THA,MMR",
+                "--poles",
+                "CHN,USA",
+                "--from",
+                "1991",
+                "--to",
+                "2030",
+                "--out",
+                out.toString(),
+                "--data",
+                DATA);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("wrote " + out, "TODO", "disputes:");
+        assertThat(out).exists();
+        assertThat(dir.resolve("mekong.observed.csv")).exists();
+        RunCommandTest.Result run = RunCommandTest.run(
+                "run",
+                "--scenario",
+                out.toString(),
+                "--out",
+                dir.resolve("runs").toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("VNM", "RSI", "2030");
+        RunCommandTest.Result again = RunCommandTest.run(
+                "init",
+                "--states",
+                "VNM,LAO",
+                "--poles",
+                "CHN,USA",
+                "--from",
+                "1991",
+                "--to",
+                "2030",
+                "--out",
+                out.toString(),
+                "--data",
+                DATA);
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains("exists (expected a new file, or --force to replace it)");
+    }
+
+    @Test
+    void init_badInput_exitsTwoAndWritesNothing(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("x.yaml");
+        for (String[] args : new String[][] {
+            {
+                "init",
+                "--states",
+                "VNN,LAO",
+                "--poles",
+                "CHN,USA",
+                "--from",
+                "1991",
+                "--to",
+                "2030",
+                "--out",
+                out.toString(),
+                "--data",
+                DATA
+            },
+            {
+                "init",
+                "--states",
+                "VNM",
+                "--poles",
+                "CHN",
+                "--from",
+                "1991",
+                "--to",
+                "2030",
+                "--out",
+                out.toString(),
+                "--data",
+                DATA
+            },
+            {
+                "init",
+                "--states",
+                "VNM",
+                "--poles",
+                "CHN,USA",
+                "--from",
+                "2030",
+                "--to",
+                "1991",
+                "--out",
+                out.toString(),
+                "--data",
+                DATA
+            },
+            {
+                "init",
+                "--states",
+                "VNM",
+                "--poles",
+                "CHN,USA",
+                "--from",
+                "1991",
+                "--to",
+                "2030",
+                "--out",
+                dir.resolve("x.txt").toString(),
+                "--data",
+                DATA
+            },
+            {
+                "init",
+                "--states",
+                "VNM",
+                "--poles",
+                "CHN,USA",
+                "--from",
+                "1991",
+                "--to",
+                "2030",
+                "--out",
+                out.toString(),
+                "--data",
+                dir.resolve("nothing").toString()
+            }
+        }) {
+            RunCommandTest.Result r = RunCommandTest.run(args);
+            assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
+            assertThat(r.err()).doesNotContain("Exception", "\tat ");
+        }
+        assertThat(r(dir)).isEmpty();
+    }
+
+    private static String[] r(Path dir) throws Exception {
+        try (var s = Files.list(dir)) {
+            return s.map(Path::toString).toArray(String[]::new);
+        }
+    }
+}
