@@ -672,6 +672,9 @@ public final class CentralAsiaCompiler {
     }
 
     private static int poleIndex(String pole) {
+        if (pole == null) {
+            return -1; // a route to a regional supplier (partner:)
+        }
         return switch (pole) {
             case "RUS" -> 0;
             case "CHN" -> 1;
@@ -693,7 +696,8 @@ public final class CentralAsiaCompiler {
                     int opened = (Integer) r.get("opened");
                     Integer closed = (Integer) r.get("closed");
                     if (y >= opened && (closed == null || y < closed)) {
-                        int p = poleIndex((String) r.get("pole"));
+                        // a route to a regional supplier (partner:) belongs to the rest of the world
+                        int p = r.containsKey("pole") ? poleIndex((String) r.get("pole")) : -1;
                         w[p < 0 ? 3 : p] += ((Number) r.get("weight")).doubleValue();
                     }
                 }

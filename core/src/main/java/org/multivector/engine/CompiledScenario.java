@@ -479,7 +479,10 @@ public final class CompiledScenario {
                     continue;
                 }
                 int i = indexOf(states, r.state());
-                int p = indexOf(poles, r.pole());
+                int p = indexOf(poles, r.partner());
+                if (p < 0) {
+                    p = residual; // a regional or other supplier: part of the rest of the world in tie shares
+                }
                 int d = indexOf(dims, r.dimension());
                 routeShare[((y * nR + i) * nP + p) * nD + d] += r.weight().value();
                 total[i * nD + d] += r.weight().value();
@@ -632,6 +635,11 @@ public final class CompiledScenario {
                 return true;
             }
         }
+        for (Route r : s.routes()) {
+            if (r.state().equals(state) && r.partner().equals(party) && indexOf(poleIds(s), party) < 0) {
+                return true;
+            }
+        }
         for (Event e : s.events()) {
             for (Effect f : e.effects()) {
                 String a = null;
@@ -649,6 +657,10 @@ public final class CompiledScenario {
             }
         }
         return false;
+    }
+
+    private static String[] poleIds(Scenario s) {
+        return s.poles().stream().map(Pole::id).toArray(String[]::new);
     }
 
     /** True when actors (or a pole's members) {@code a} and {@code b} share a border that exists in {@code year}. */

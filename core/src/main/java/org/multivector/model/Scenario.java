@@ -196,7 +196,7 @@ public record Scenario(
             newRoutes.add(new Route(
                     r.id(),
                     r.state(),
-                    r.pole(),
+                    r.partner(),
                     r.dimension(),
                     r.opened(),
                     closedKnown ? r.closed() : java.util.OptionalInt.empty(),

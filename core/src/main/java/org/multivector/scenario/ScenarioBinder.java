@@ -989,9 +989,39 @@ final class ScenarioBinder {
             }
             String state = n.path("state").asText();
             regional(p + "/state", state);
-            String pole = n.path("pole").asText();
-            if (!poles.containsKey(pole)) {
-                unknown(p + "/pole", "pole", pole, poles.keySet());
+            String pole;
+            if (n.has("pole") == n.has("partner")) {
+                problems.at(
+                        p,
+                        "a route names " + (n.has("pole") ? "both pole and partner" : "no partner")
+                                + " (expected one of them: a pole, or a regional state or other actor that supplies it)");
+                pole = "";
+            } else if (n.has("pole")) {
+                pole = n.path("pole").asText();
+                if (!poles.containsKey(pole)) {
+                    unknown(p + "/pole", "pole", pole, poles.keySet());
+                }
+            } else {
+                pole = n.path("partner").asText();
+                if (!poles.containsKey(pole)) {
+                    Actor a = actors.get(pole);
+                    if (a == null || a.kind() == ActorKind.POLE || pole.equals(state)) {
+                        Set<String> known = new LinkedHashSet<>(poles.keySet());
+                        actors.values().stream()
+                                .filter(x -> x.kind() != ActorKind.POLE && !x.id().equals(state))
+                                .forEach(x -> known.add(x.id()));
+                        problems.at(
+                                p + "/partner",
+                                "'" + pole + "' is not a partner of " + state + " (expected a pole, or another regional"
+                                        + " state or other actor: " + String.join(", ", known) + ")",
+                                Suggestions.didYouMean(pole, known));
+                    } else if (poles.values().stream().noneMatch(Pole::residual)) {
+                        problems.at(
+                                p + "/partner",
+                                "a route to " + pole + ", which is no pole, needs a residual pole to count for"
+                                        + " (expected a pole with residual: true)");
+                    }
+                }
             }
             dimension(p + "/dimension", n.path("dimension").asText());
             Provenance prov = ownOr(n, null);
