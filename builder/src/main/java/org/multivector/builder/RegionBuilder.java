@@ -56,6 +56,7 @@ public final class RegionBuilder {
     private final List<String> todo = new ArrayList<>();
     private final List<String> observedRows = new ArrayList<>();
     private final int lastObserved;
+    private CuratedRegion curated;
 
     private RegionBuilder(Path dir, Request req) {
         this.data = new GlobalData(dir);
@@ -66,6 +67,14 @@ public final class RegionBuilder {
 
     /** Checks the request against the datasets, drafts the scenario and returns it; user errors as RequestException. */
     public static Draft build(Path dataDir, Request r) {
+        return build(dataDir, r, null);
+    }
+
+    /**
+     * As {@link #build(Path, Request)}, with curated facts applied to the draft before it is checked
+     * ({@link CuratedRegion}); null for none.
+     */
+    static Draft build(Path dataDir, Request r, CuratedRegion curated) {
         GlobalData d = new GlobalData(dataDir);
         List<String> missing = d.missing();
         if (!missing.isEmpty()) {
@@ -76,6 +85,7 @@ public final class RegionBuilder {
         }
         RegionBuilder b = new RegionBuilder(dataDir, r);
         b.check();
+        b.curated = curated;
         return b.draft();
     }
 
@@ -244,8 +254,12 @@ public final class RegionBuilder {
         todo.add("parameters: none given, so all come from the default parameter set; calibrate them to the"
                 + " observed patterns");
         s.put("parameters", Map.of());
-        String yaml = YamlWriter.write(
-                s, "# Drafted by multivector init (docs/SCENARIO.md, Drafting a region). Review every TODO.\n");
+        String header = "# Drafted by multivector init (docs/SCENARIO.md, Drafting a region). Review every TODO.\n";
+        if (curated != null) {
+            curated.applyTo(s, todo);
+            header = curated.header();
+        }
+        String yaml = YamlWriter.write(s, header);
         StringBuilder obs = new StringBuilder("pattern,actor,partner,year,value,source\n");
         observedRows.forEach(r -> obs.append(r).append('\n'));
         // the draft must load, and its patterns must match it
@@ -1103,9 +1117,24 @@ public final class RegionBuilder {
         }
         // UCDP: the highest intensity of an armed conflict located in the state (GW code = COW code here)
         Map<String, Integer> intensity = new HashMap<>();
+        Set<String> interstate = new HashSet<>();
         data.each(GlobalData.UCDP, f -> true, r -> {
             int y = r.integer("year");
             int level = r.integer("intensity_level");
+            if (r.get("type_of_conflict").equals("2")) {
+                for (String ga : r.get("gwno_a").split(",")) {
+                    for (String gb : r.get("gwno_b").split(",")) {
+                        if (!ga.isBlank() && !gb.isBlank()) {
+                            String a = actorOf.get(Integer.parseInt(ga.trim()));
+                            String b = actorOf.get(Integer.parseInt(gb.trim()));
+                            if (a != null && b != null) {
+                                interstate.add(a + "," + b + "," + y);
+                                interstate.add(b + "," + a + "," + y);
+                            }
+                        }
+                    }
+                }
+            }
             for (String g : r.get("gwno_loc").split(",")) {
                 String t = g.trim();
                 if (!t.isEmpty() && states.contains(Integer.parseInt(t))) {
@@ -1117,6 +1146,17 @@ public final class RegionBuilder {
         for (String s : req.states()) {
             for (int y = req.from(); y <= Math.min(req.to(), 2024); y++) {
                 row("conflict", s, "", y, intensity.getOrDefault(s + "," + y, 0), ucdpSrc);
+            }
+        }
+        String interSrc = "UCDP/PRIO Armed Conflict v25.1 (" + GlobalData.UCDP + "), interstate conflicts (type 2),"
+                + " gwno_a and gwno_b";
+        for (int i = 0; i < req.states().size(); i++) {
+            for (int j = i + 1; j < req.states().size(); j++) {
+                String a = req.states().get(i);
+                String b = req.states().get(j);
+                for (int y = req.from(); y <= Math.min(req.to(), 2024); y++) {
+                    row("conflict.interstate", a, b, y, interstate.contains(a + "," + b + "," + y) ? 1 : 0, interSrc);
+                }
             }
         }
         // ideal-point distance to each pole member with an ideal point

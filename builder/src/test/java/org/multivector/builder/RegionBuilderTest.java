@@ -107,6 +107,20 @@ class RegionBuilderTest {
     }
 
     @Test
+    void theShippedSoutheastAsia_isWhatInitPlusItsCuratedFactsGive() throws Exception {
+        RegionBuilder.Draft d = CuratedRegion.compile(DATA, DATA.resolve("mainland-southeast-asia-curated.yaml"));
+        byte[] shipped = ScenarioLoader.builtInBytes(ScenarioLoader.SOUTHEAST_ASIA);
+        assertThat(d.yaml())
+                .as("re-run ./multivector compile-scenario")
+                .isEqualTo(new String(shipped, StandardCharsets.UTF_8));
+        assertThat(d.observed())
+                .isEqualTo(new String(
+                        Observations.builtInBytes(ScenarioLoader.SOUTHEAST_ASIA).orElseThrow(),
+                        StandardCharsets.UTF_8));
+        assertThat(d.todo()).noneMatch(t -> t.startsWith("disputes:") || t.startsWith("strategies:"));
+    }
+
+    @Test
     void badRequests_areRefusedByField() {
         assertThatThrownBy(
                         () -> RegionBuilder.build(DATA, request(List.of("ARN", "AZE", "AZE", "RUS"), "RUS", "OTHER")))

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "compile-scenario",
         hidden = true,
-        description = "Re-create the embedded central-asia scenario and its observed patterns from data/.")
+        description = "Re-create the embedded scenarios (central-asia, central-asia-prior, mainland-southeast-asia)"
+                + " and their observed patterns from data/.")
 final class CompileScenarioCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "data", description = "Data folder (default: ${DEFAULT-VALUE}).")
     Path data;
@@ -37,6 +38,17 @@ final class CompileScenarioCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("wrote %s (%d characters)%n", out, n);
         int rows = org.multivector.builder.ObservedPatterns.buildTo(data, observed);
         spec.commandLine().getOut().printf("wrote %s (%d observed pattern rows)%n", observed, rows);
+        // the second shipped region: init's draft from the datasets plus the curated facts
+        var sea = org.multivector.builder.CuratedRegion.compile(
+                data, data.resolve("mainland-southeast-asia-curated.yaml"));
+        Path seaOut = out.resolveSibling("mainland-southeast-asia.yaml");
+        Path seaObserved = out.resolveSibling("mainland-southeast-asia.observed.csv");
+        org.multivector.store.RunDirectory.writeFileAtomically(
+                seaOut, sea.yaml().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        org.multivector.store.RunDirectory.writeFileAtomically(
+                seaObserved, sea.observed().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        spec.commandLine().getOut().printf("wrote %s and %s; still to curate:%n", seaOut, seaObserved);
+        sea.todo().forEach(t -> spec.commandLine().getOut().println("  - " + t));
         return 0;
     }
 }

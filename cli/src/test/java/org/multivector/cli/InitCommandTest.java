@@ -59,6 +59,34 @@ class InitCommandTest {
     }
 
     @Test
+    void theShippedSecondRegion_runsEveryStudyKindWithItsDefaults(@TempDir Path dir) {
+        String out = dir.toString();
+        for (String[] args : new String[][] {
+            {"run", "--scenario", "mainland-southeast-asia", "--out", out},
+            {"ensemble", "--scenario", "mainland-southeast-asia", "--runs", "40", "--out", out},
+            {"compare", "--scenario", "mainland-southeast-asia", "--runs", "20", "--out", out},
+            {
+                "calibrate",
+                "--scenario",
+                "mainland-southeast-asia",
+                "--max-evaluations",
+                "6",
+                "--runs-per-point",
+                "1",
+                "--out",
+                out
+            },
+            {"backtest", "--scenario", "mainland-southeast-asia", "--runs", "10", "--out", out}
+        }) {
+            RunCommandTest.Result r = RunCommandTest.run(args);
+            assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isZero();
+        }
+        RunCommandTest.Result c =
+                RunCommandTest.run("compare", "--scenario", "mainland-southeast-asia", "--runs", "20", "--out", out);
+        assertThat(c.out()).contains("VNM", "bandwagon:CHN", "bandwagon:USA", "neutral");
+    }
+
+    @Test
     void init_badInput_exitsTwoAndWritesNothing(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("x.yaml");
         for (String[] args : new String[][] {

@@ -27,7 +27,10 @@ public final class ScenarioLoader {
     /** The default scenario with its curated parameter values before calibration (what calibrate starts from). */
     public static final String PRIOR_SCENARIO = "central-asia-prior";
 
-    private static final List<String> BUILT_IN = List.of(DEFAULT_SCENARIO, PRIOR_SCENARIO);
+    /** The second shipped region: mainland Southeast Asia between China and the United States. */
+    public static final String SOUTHEAST_ASIA = "mainland-southeast-asia";
+
+    private static final List<String> BUILT_IN = List.of(DEFAULT_SCENARIO, PRIOR_SCENARIO, SOUTHEAST_ASIA);
 
     private ScenarioLoader() {}
 

@@ -90,7 +90,8 @@ class ServerApiTest {
     @Test
     void scenariosAreListedServedAndValidated() throws Exception {
         assertThat(get("/api/health").json().get("status").asText()).isEqualTo("ok");
-        assertThat(get("/api/scenarios").body()).contains("\"central-asia\"", "\"central-asia-prior\"");
+        assertThat(get("/api/scenarios").body())
+                .contains("\"central-asia\"", "\"central-asia-prior\"", "\"mainland-southeast-asia\"");
         Reply yaml = get("/api/scenarios/central-asia");
         assertThat(yaml.status()).isEqualTo(200);
         assertThat(yaml.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/yaml");
@@ -137,9 +138,11 @@ class ServerApiTest {
         try (var files = Files.walk(data)) {
             assertThat(files.filter(Files::isRegularFile)
                             .map(f -> data.relativize(f).toString()))
-                    .allMatch(f -> f.equals("scenarios/mine.yaml")
-                            || f.startsWith("results.duckdb")
-                            || f.matches("(run|ensemble|compare)-central-asia-[0-9a-f]{12}/[a-z]+\\.(csv|json|html)"));
+                    .allMatch(
+                            f -> f.equals("scenarios/mine.yaml")
+                                    || f.startsWith("results.duckdb")
+                                    || f.matches(
+                                            "(run|ensemble|compare)-(central|mainland-southeast)-asia-[0-9a-f]{12}/[a-z]+\\.(csv|json|html)"));
         }
     }
 
@@ -256,6 +259,16 @@ class ServerApiTest {
         assertThat(cr.get("rows").size()).isGreaterThan(2);
         assertThat(get("/api/jobs/" + r + "/result").json().get("balance").has("KAZ"))
                 .isTrue();
+        // another region: the comparison takes its actor and strategies from the scenario
+        String sea = postJson(
+                        "/api/jobs", "{\"kind\":\"compare\",\"runs\":20,\"scenario\":\"mainland-southeast-asia\"}")
+                .json()
+                .get("id")
+                .asText();
+        assertThat(waitFor(server, base, sea).get("state").asText()).isEqualTo("done");
+        JsonNode sr = get("/api/jobs/" + sea + "/result").json();
+        assertThat(sr.get("actor").asText()).isEqualTo("VNM");
+        assertThat(sr.toString()).contains("bandwagon:USA");
     }
 
     @Test
