@@ -51,14 +51,7 @@ public final class CuratedRegion {
         Map<String, Object> r = (Map<String, Object>) facts.get("request");
         List<RegionBuilder.PoleSpec> poles = new ArrayList<>();
         for (Object p : (List<Object>) r.get("poles")) {
-            String t = p.toString();
-            int eq = t.indexOf('=');
-            poles.add(
-                    eq < 0
-                            ? new RegionBuilder.PoleSpec(t, List.of(t))
-                            : new RegionBuilder.PoleSpec(
-                                    t.substring(0, eq),
-                                    List.of(t.substring(eq + 1).split("\\+"))));
+            poles.add(RegionBuilder.PoleSpec.parse(p.toString()));
         }
         return new RegionBuilder.Request(
                 (String) r.get("name"), (List<String>) r.get("states"), poles, (Integer) r.get("from"), (Integer)

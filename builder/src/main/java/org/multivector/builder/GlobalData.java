@@ -140,34 +140,12 @@ final class GlobalData {
         }
     }
 
-    /** The fields of one line (RFC 4180 quoting, no line breaks inside fields in these files). */
+    /** The fields of one line (RFC 4180 quoting; these files have no line break inside a field). */
     static String[] split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder b = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        b.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    b.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(b.toString());
-                b.setLength(0);
-            } else {
-                b.append(c);
-            }
+        List<String> f = org.multivector.validate.Observations.fields(line);
+        if (f == null) {
+            throw new IllegalStateException("unclosed quote in a data file line: " + line);
         }
-        out.add(b.toString());
-        return out.toArray(String[]::new);
+        return f.toArray(String[]::new);
     }
 }

@@ -32,7 +32,21 @@ import org.multivector.validate.Observations;
  */
 public final class RegionBuilder {
     /** A pole: its id and the actors (ISO3 codes, or {@code EU}) whose capabilities and ties make it up. */
-    public record PoleSpec(String id, List<String> members) {}
+    public record PoleSpec(String id, List<String> members) {
+        /** {@code ID} (one state of that code) or {@code ID=A+B} (its members). */
+        public static PoleSpec parse(String text) {
+            String t = text.trim();
+            int eq = t.indexOf('=');
+            if (eq < 0) {
+                return new PoleSpec(t, List.of(t));
+            }
+            return new PoleSpec(
+                    t.substring(0, eq).trim(),
+                    java.util.Arrays.stream(t.substring(eq + 1).split("\\+"))
+                            .map(String::trim)
+                            .toList());
+        }
+    }
 
     /** What to draft. */
     public record Request(String name, List<String> states, List<PoleSpec> poles, int from, int to) {}

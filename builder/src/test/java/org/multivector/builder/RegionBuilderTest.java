@@ -23,13 +23,7 @@ class RegionBuilderTest {
     static RegionBuilder.Request request(List<String> states, String... poles) {
         List<RegionBuilder.PoleSpec> ps = new java.util.ArrayList<>();
         for (String p : poles) {
-            int eq = p.indexOf('=');
-            ps.add(
-                    eq < 0
-                            ? new RegionBuilder.PoleSpec(p, List.of(p))
-                            : new RegionBuilder.PoleSpec(
-                                    p.substring(0, eq),
-                                    List.of(p.substring(eq + 1).split("\\+"))));
+            ps.add(RegionBuilder.PoleSpec.parse(p));
         }
         return new RegionBuilder.Request("caucasus", states, ps, 1991, 2030);
     }

@@ -73,12 +73,7 @@ final class InitCommand implements Callable<Integer> {
         }
         List<RegionBuilder.PoleSpec> ps = new ArrayList<>();
         for (String p : poles) {
-            int eq = p.indexOf('=');
-            String id = eq < 0 ? p.trim() : p.substring(0, eq).trim();
-            List<String> members =
-                    eq < 0 ? List.of(id) : List.of(p.substring(eq + 1).trim().split("\\+"));
-            ps.add(new RegionBuilder.PoleSpec(
-                    id, members.stream().map(String::trim).toList()));
+            ps.add(RegionBuilder.PoleSpec.parse(p));
         }
         RegionBuilder.Draft d = RegionBuilder.build(
                 data,

@@ -219,8 +219,8 @@ public final class Observations {
         return new Observations(m);
     }
 
-    /** The fields of one CSV line (RFC 4180 quoting), or null for an unclosed quote. */
-    private static List<String> fields(String line) {
+    /** The fields of one CSV line (RFC 4180 quoting, no line break inside a field), or null for an unclosed quote. */
+    public static List<String> fields(String line) {
         List<String> out = new ArrayList<>();
         StringBuilder b = new StringBuilder();
         boolean quoted = false;
