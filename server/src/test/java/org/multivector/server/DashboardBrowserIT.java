@@ -143,6 +143,31 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void anotherRegion_isExploredAndCompared_withItsOwnStatesAndDefaults() throws Exception {
+        open();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("explore-scenario")))
+                .selectByVisibleText("mainland-southeast-asia");
+        wait.until(d -> String.valueOf(js("return document.getElementById('state-select').innerText"))
+                .contains("VNM"));
+        wait.until(d -> d.findElement(By.id("institutions")).getText().contains("ASEAN"));
+        wait.until(d -> painted("network") > 1000);
+        shot("explore-southeast-asia");
+        driver.findElement(By.id("tab-simulate")).click();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("sim-scenario")))
+                .selectByVisibleText("mainland-southeast-asia");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("sim-kind"))).selectByValue("compare");
+        WebElement runs = driver.findElement(By.id("sim-runs"));
+        runs.clear();
+        runs.sendKeys("40");
+        driver.findElement(By.id("sim-strategies")).clear(); // the scenario's comparison
+        driver.findElement(By.id("sim-start")).click();
+        WebDriverWait slow = new WebDriverWait(driver, Duration.ofSeconds(120));
+        slow.until(d -> d.findElement(By.id("result-table")).getText().contains("bandwagon:USA"));
+        assertThat(driver.findElement(By.id("result-table")).getText()).contains("bandwagon:CHN", "neutral");
+        shot("simulate-compare-southeast-asia");
+    }
+
+    @Test
     void anEnsembleRunsWithLiveProgressAndDrawsItsChart() throws Exception {
         open();
         driver.findElement(By.id("tab-simulate")).click();
