@@ -107,7 +107,12 @@ final class GlobalData {
             int n = 1;
             while ((line = r.readLine()) != null) {
                 n++;
-                String[] f = split(line);
+                String[] f;
+                try {
+                    f = split(line);
+                } catch (IllegalStateException e) {
+                    throw bad(p + ":" + n + ": " + e.getMessage());
+                }
                 if (!keep.test(f)) {
                     continue;
                 }
@@ -115,11 +120,20 @@ final class GlobalData {
                 for (int i = 0; i < header.length && i < f.length; i++) {
                     m.put(header[i], f[i]);
                 }
-                row.accept(new Row(n, m));
+                try {
+                    row.accept(new Row(n, m));
+                } catch (RuntimeException e) {
+                    throw bad(p + ":" + n + ": " + e.getMessage() + " (expected a row of the dataset " + file + ")");
+                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw bad(p + ": cannot be read: " + e.getMessage() + " (expected the dataset " + file + ")");
         }
+    }
+
+    /** A data file that is not what it should be: a user error of {@code --data}, named with its file and line. */
+    static org.multivector.study.RequestException bad(String message) {
+        return org.multivector.study.RequestException.of("data", message);
     }
 
     /** The index of a column in {@code file}'s header. */

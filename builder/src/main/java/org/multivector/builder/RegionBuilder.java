@@ -922,8 +922,8 @@ public final class RegionBuilder {
                 var r = new java.io.BufferedReader(new java.io.InputStreamReader(gz, StandardCharsets.UTF_8))) {
             String[] h = GlobalData.split(r.readLine());
             return java.util.Arrays.copyOfRange(h, 3, h.length);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw GlobalData.bad(data.dir.resolve(GlobalData.IGO_STATE_YEAR) + ": cannot be read: " + e.getMessage());
         }
     }
 

@@ -164,18 +164,59 @@ class InitCommandTest {
                 out.toString(),
                 "--data",
                 dir.resolve("nothing").toString()
+            },
+            {
+                "init",
+                "--states",
+                "VNM",
+                "--poles",
+                "CHN,USA",
+                "--from",
+                "1991",
+                "--to",
+                "2030",
+                "--out",
+                out.toString(),
+                "--data",
+                garbage(dir).toString()
             }
         }) {
             RunCommandTest.Result r = RunCommandTest.run(args);
             assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
             assertThat(r.err()).doesNotContain("Exception", "\tat ");
         }
-        assertThat(r(dir)).isEmpty();
+        try (var s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsOnly("garbage");
+        }
     }
 
-    private static String[] r(Path dir) throws Exception {
-        try (var s = Files.list(dir)) {
-            return s.map(Path::toString).toArray(String[]::new);
+    /** A data folder with every file init reads, each one garbage (the ideal points a header and a bad row). */
+    static Path garbage(Path dir) throws Exception {
+        Path g = dir.resolve("garbage");
+        for (String f : new String[] {
+            "global/cow_dyadic_trade_4.0_ndy.csv.gz",
+            "global/atop_v5.1_ddy.csv.gz",
+            "global/cow_igo_state_year_formatv3.csv.gz",
+            "global/cow_igo_v3_ndy_shared_counts.csv.gz",
+            "cow_igo/igo_v3_organizations.csv",
+            "global/cow_mid_dirdisps_5.0.csv.gz",
+            "cow_contiguity/contdir_v3.2.csv",
+            "cow_nmc/NMC-70-abridged_via_peacesciencer.csv",
+            "worldbank/gdp_current_usd.csv",
+            "worldbank/population_total.csv",
+            "unga/IdealpointsJuly2025.csv",
+            "ucdp_acd/UcdpPrioConflict_v25_1.csv",
+            "eu-members.csv"
+        }) {
+            Path p = g.resolve(f);
+            Files.createDirectories(p.getParent());
+            Files.writeString(
+                    p,
+                    f.startsWith("unga")
+                            ? "ccode,iso3c,countryname,year,idealpointall\n816,VNM,Vietnam,1991,1\n710,CHN,China,1991,x\n"
+                                    + "2,USA,United States,1991,1\n"
+                            : "not a dataset\n");
         }
+        return g;
     }
 }

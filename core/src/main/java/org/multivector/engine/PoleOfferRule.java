@@ -11,8 +11,8 @@ import org.multivector.model.ParameterKey;
  * {@code r_ip += memory · (a_ip − r_ip)}. Pressure adds {@code PRESSURE_FRAGILITY · Σ_p pressure_ip}
  * to i's fragility (Russian assertiveness, Chinese leverage, Western conditionality).
  *
- * <p>Offers. {@code o_pid = interest_pd · capShare_pd^γ · (1 + β_inst · n_inst) · (1 + β_route · routeShare) · (1 + β_prox)[pole borders i, not diplomacy]
- * · eventFactor · (1 + β_press · pressure_ip)[security, energy] · (1 + β_call · call_i)[security, lead of i's
+ * <p>Offers. {@code o_pid = interest_pd · capShare_pd^γ · (1 + β_inst · n_inst) · (1 + β_route · routeShare) · (1 + β_prox)[an open border with a member of the pole that year, not political dimensions]
+ * · eventFactor · (1 + β_press · pressure_ip)[coercible dimensions] · (1 + β_call · call_i)[security domain, lead of i's
  * security institution]}. The residual partner offers {@code RESIDUAL_OFFER} times the mean pole
  * offer, with its own route bonus.
  */

@@ -604,22 +604,18 @@ final class ScenarioBinder {
                 .toPlainString();
     }
 
-    private boolean pair(String pointer, JsonNode pair, boolean regionalOnly) {
+    /** A pair of actors (a border): both known, two different ones. */
+    private boolean pair(String pointer, JsonNode pair) {
         String a = pair.path(0).asText();
         String b = pair.path(1).asText();
-        boolean ok;
-        if (regionalOnly) {
-            ok = regional(pointer + "/0", a) & regional(pointer + "/1", b);
-        } else {
-            ok = true;
-            if (!actors.containsKey(a)) {
-                unknown(pointer + "/0", "actor", a, actors.keySet());
-                ok = false;
-            }
-            if (!actors.containsKey(b)) {
-                unknown(pointer + "/1", "actor", b, actors.keySet());
-                ok = false;
-            }
+        boolean ok = true;
+        if (!actors.containsKey(a)) {
+            unknown(pointer + "/0", "actor", a, actors.keySet());
+            ok = false;
+        }
+        if (!actors.containsKey(b)) {
+            unknown(pointer + "/1", "actor", b, actors.keySet());
+            ok = false;
         }
         if (a.equals(b)) {
             problems.at(pointer, "pair names '" + a + "' twice (expected two different actors)");
@@ -839,7 +835,7 @@ final class ScenarioBinder {
         for (int i = 0; i < list.size(); i++) {
             JsonNode n = list.get(i);
             String p = "/borders/" + i;
-            pair(p + "/pair", n.path("pair"), false);
+            pair(p + "/pair", n.path("pair"));
             String a = n.path("pair").path(0).asText();
             String b = n.path("pair").path(1).asText();
             if (!seen.add(key(a, b))) {
