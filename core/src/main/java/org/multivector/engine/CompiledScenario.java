@@ -62,6 +62,7 @@ public final class CompiledScenario {
     final int nN;
     final String[] parties;
     final int[] partyPole; // pole index of a pole party, -1 otherwise
+    final int[] poleParty; // party index of pole p, -1 for the residual
     // dyads: every pair of regional states (upper triangle, row order), then each regional state's pairs with the
     // outside parties it borders or has a declared relation with (dispute, tension, confidence-building,
     // interdependence), in party order
@@ -87,6 +88,7 @@ public final class CompiledScenario {
     final double[] fragilityBase;
     final int nDisputes;
     final int[] disputeDyad;
+    final int[][] dyadDisputes; // per dyad, the indices of its disputes in scenario order
     final int[] disputeFrom;
     final int[] disputeUntil;
     final double[] disputeIntensity;
@@ -194,6 +196,10 @@ public final class CompiledScenario {
         for (int k = 0; k < nN; k++) {
             partyPole[k] = k < nR ? -1 : indexOf(poles, parties[k]);
         }
+        poleParty = new int[nP];
+        for (int p = 0; p < nP; p++) {
+            poleParty[p] = indexOf(parties, poles[p]);
+        }
         List<int[]> dyads = new ArrayList<>();
         for (int i = 0; i < nR; i++) {
             for (int j = i + 1; j < nR; j++) {
@@ -262,6 +268,20 @@ public final class CompiledScenario {
             disputeFrom[k] = d.from() - firstYear;
             disputeUntil[k] = d.resolved().isPresent() ? d.resolved().getAsInt() - firstYear : Integer.MAX_VALUE;
             disputeIntensity[k] = d.intensity().value();
+        }
+        dyadDisputes = new int[nQ][];
+        for (int q = 0; q < nQ; q++) {
+            int n = 0;
+            for (int k = 0; k < nDisputes; k++) {
+                n += disputeDyad[k] == q ? 1 : 0;
+            }
+            dyadDisputes[q] = new int[n];
+            n = 0;
+            for (int k = 0; k < nDisputes; k++) {
+                if (disputeDyad[k] == q) {
+                    dyadDisputes[q][n++] = k;
+                }
+            }
         }
         eventStart = new int[years + 1];
         List<double[]> ops = compileEvents();

@@ -163,7 +163,7 @@ final class MetricsRecorder {
                 if (p == c.residual) {
                     continue;
                 }
-                int k = CompiledScenario.indexOf(c.parties, c.poles[p]);
+                int k = c.poleParty[p];
                 int q = k < 0 ? -1 : c.dyadIndex[i * c.nN + k];
                 boolean hostile = st.pressure[i * nP + p] > 0 || (q >= 0 && st.tension[q] >= 0.5);
                 int sgn = hostile ? -1 : st.align[i * nP + p] >= even ? 1 : 0;

@@ -60,8 +60,8 @@ final class TensionRule {
     static double disputes(RunState st, int q, int y) {
         CompiledScenario c = st.c;
         double sum = 0;
-        for (int k = 0; k < c.nDisputes; k++) {
-            if (c.disputeDyad[k] == q && y >= c.disputeFrom[k] && y < c.disputeUntil[k]) {
+        for (int k : c.dyadDisputes[q]) {
+            if (y >= c.disputeFrom[k] && y < c.disputeUntil[k]) {
                 sum += st.disputeIntensity[k];
             }
         }
