@@ -84,6 +84,7 @@ async function loadExplore() {
   if (+y.value < +y.min || +y.value > +y.max) y.value = y.min;
   $('dimension-select').innerHTML = exploreData.dimensions.map(d => '<option value="' + esc(d.id) + '">' + esc(d.name) + '</option>').join('');
   $('state-select').innerHTML = Object.keys(exploreData.states).map(s => '<option>' + esc(s) + '</option>').join('');
+  if (exploreData.focus && exploreData.states[exploreData.focus]) $('state-select').value = exploreData.focus; // the scenario's own question
   $('observed-note').textContent = 'one run (seed ' + exploreData.seed + '): ties follow the observations up to ' + exploreData.lastObserved + ' where there are any (the network says which), simulated after';
   await showYear();
   status('');

@@ -72,6 +72,7 @@ final class Explore {
         out.put("seed", RegionView.SEED);
         out.put("years", years);
         out.put("lastObserved", s.time().lastObserved());
+        out.put("focus", s.focus());
         out.put(
                 "dimensions",
                 s.dimensions().stream()

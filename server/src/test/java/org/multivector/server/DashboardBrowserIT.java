@@ -150,6 +150,7 @@ class DashboardBrowserIT {
         wait.until(d -> String.valueOf(js("return document.getElementById('state-select').innerText"))
                 .contains("VNM"));
         wait.until(d -> d.findElement(By.id("institutions")).getText().contains("ASEAN"));
+        assertThat(js("return document.getElementById('state-select').value")).isEqualTo("VNM");
         wait.until(d -> painted("network") > 1000);
         shot("explore-southeast-asia");
         driver.findElement(By.id("tab-simulate")).click();
