@@ -136,7 +136,7 @@ public record Scenario(
      * institutions founded, memberships joined, disputes opened, routes opened, borders drawn and pole
      * relations begun after it are dropped, and departures, resolutions, closures, border status changes
      * and ends of relations after it are forgotten; re-anchoring stops
-     * at the cut. Strategies and parameters are kept.
+     * at the cut. A strategy schedule loses the phases that begin after the cut; parameters are kept.
      */
     public Scenario knownAt(int cut) {
         TimeSpan t = new TimeSpan(time.start(), time.end(), Math.min(time.lastObserved(), cut));
@@ -204,6 +204,8 @@ public record Scenario(
                     r.provenance()));
         }
         List<Event> newEvents = events.stream().filter(e -> e.year() <= cut).toList();
+        Map<String, StrategySpec> newStrategies = new java.util.LinkedHashMap<>();
+        strategies.forEach((state, spec) -> newStrategies.put(state, knownAt(spec, cut)));
         List<Border> newBorders = borders.stream()
                 .filter(b -> b.from() <= cut)
                 .map(b -> b.knownAt(cut))
@@ -239,10 +241,24 @@ public record Scenario(
                 newEvents,
                 newRelations,
                 initialRivalry,
-                strategies,
+                newStrategies,
                 parameters,
                 defaults,
                 hash + "|known" + cut);
+    }
+
+    /** A strategy as known at the end of {@code cut}: a schedule loses the phases that begin after it. */
+    private static StrategySpec knownAt(StrategySpec spec, int cut) {
+        if (!(spec instanceof StrategySpec.Schedule sc)) {
+            return spec;
+        }
+        List<StrategySpec.Phase> known = sc.phases().stream()
+                .filter(p -> p.from() == Integer.MIN_VALUE || p.from() <= cut)
+                .toList();
+        if (known.isEmpty()) {
+            return sc.phases().get(0).strategy();
+        }
+        return known.size() == 1 ? known.get(0).strategy() : new StrategySpec.Schedule(known);
     }
 
     /** A copy with one parameter's value replaced (widening its range if needed). */

@@ -74,6 +74,27 @@ class KnownAtTest {
     }
 
     @Test
+    void datedFactsAfterTheCut_strategyPhasesStatusesBordersAndPoleRelations_areNotKnown() {
+        Scenario sea = ScenarioLoader.builtIn(ScenarioLoader.SOUTHEAST_ASIA);
+        assertThat(sea.strategies().get("MMR").text()).isEqualTo("neutral from 1991; bandwagon:CHN from 2021");
+        assertThat(sea.knownAt(CUT).strategies().get("MMR").text()).isEqualTo("neutral");
+        assertThat(sea.knownAt(2021).strategies().get("MMR"))
+                .isEqualTo(sea.strategies().get("MMR"));
+        // Uzbekistan's CSTO suspension (2013) is not known in 2008; its earlier spell still is
+        Scenario ca = base();
+        Scenario k = ca.knownAt(CUT);
+        assertThat(k.institutions().stream()
+                        .filter(i -> i.id().equals("CSTO"))
+                        .flatMap(i -> i.members().stream())
+                        .filter(m -> m.state().equals("UZB"))
+                        .allMatch(m -> m.joined() <= CUT
+                                && m.status().keySet().stream().allMatch(y -> y <= CUT)))
+                .isTrue();
+        assertThat(k.poleRelations()).allMatch(r -> r.from() <= CUT && r.until().orElse(0) <= CUT);
+        assertThat(k.borders()).allMatch(b -> b.status().keySet().stream().allMatch(y -> y <= CUT));
+    }
+
+    @Test
     void aDifferentFutureDoesNotChangeTheMaskedRun() {
         Scenario other = withDifferentFuture();
         // Control: unmasked, the rewritten future changes the run (so the test can fail).
