@@ -901,11 +901,16 @@ public final class RegionBuilder {
                     "lead",
                     List.of(),
                     "founded",
-                    Math.max(req.from(), founded.getOrDefault(igo, req.from())),
+                    Math.min(
+                            Math.max(req.from(), founded.getOrDefault(igo, req.from())),
+                            e.getValue().values().stream()
+                                    .flatMap(years -> years.keySet().stream())
+                                    .min(Integer::compare)
+                                    .orElse(req.from())),
                     "source",
                     "COW IGO v3 (" + GlobalData.IGO_STATE_YEAR + ", column " + igo + "; founding year from "
                             + GlobalData.IGO_NAMES + "); founded is counted from the scenario's start at the"
-                            + " earliest",
+                            + " earliest, and no later than the first membership the state-year file records",
                     "members",
                     members));
         }
