@@ -171,6 +171,21 @@ public final class RegionBuilder {
                 euByYear.computeIfAbsent(y, k -> new HashSet<>()).add(r.integer("cow"));
             }
         }
+        if (req.poles().stream().anyMatch(pole -> pole.members().contains("EU"))) {
+            for (String s : req.states()) {
+                int first = euByYear.entrySet().stream()
+                        .filter(e -> e.getKey() >= req.from() && e.getKey() <= req.to())
+                        .filter(e -> e.getValue().contains(cow.get(s)))
+                        .mapToInt(Map.Entry::getKey)
+                        .min()
+                        .orElse(0);
+                if (first > 0) {
+                    todo.add("poles: " + s + " is a regional state and, from " + first + ", an EU member, so its"
+                            + " own capabilities count in the pole that includes the EU; drop the EU from that pole or"
+                            + " the state from the region");
+                }
+            }
+        }
     }
 
     private List<GlobalData.Row> rows(String file) {
