@@ -136,21 +136,19 @@ final class GlobalData {
         return org.multivector.study.RequestException.of("data", message);
     }
 
-    /** The index of a column in {@code file}'s header. */
-    int column(String file, String name) {
+    /** The header of {@code file}: its column names in order. */
+    String[] header(String file) {
         Path p = dir.resolve(file);
         try (InputStream raw = Files.newInputStream(p);
                 InputStream in = file.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String[] header = split(r.readLine().replace("\uFEFF", ""));
-            for (int i = 0; i < header.length; i++) {
-                if (header[i].equals(name)) {
-                    return i;
-                }
+            String line = r.readLine();
+            if (line == null) {
+                throw bad(p + " is empty (expected the dataset " + file + ")");
             }
-            throw new IllegalStateException(p + " has no column " + name);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return split(line.replace("\uFEFF", ""));
+        } catch (IOException | RuntimeException e) {
+            throw bad(p + ": cannot be read: " + e.getMessage() + " (expected the dataset " + file + ")");
         }
     }
 

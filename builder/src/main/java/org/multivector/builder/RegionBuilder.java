@@ -650,17 +650,16 @@ public final class RegionBuilder {
         Map<String, Map<Integer, Map<String, Integer>>> score = new HashMap<>();
         Map<Integer, String> stateOf = new HashMap<>();
         req.states().forEach(s -> stateOf.put(stateCow(s), s));
-        data.each(GlobalData.ATOP, f -> true, r -> {
-            String s = stateOf.get(r.integer("ccode1"));
+        for (Atop r : atop()) {
+            String s = stateOf.get(r.a());
             if (s == null) {
-                return;
+                continue;
             }
-            int y = r.integer("year");
-            int partner = r.integer("ccode2");
-            int obligations = (int)
-                    (zero(r.number("atop_defense")) + zero(r.number("atop_offense")) + zero(r.number("atop_consul")));
+            int y = r.year();
+            int partner = r.b();
+            int obligations = (int) (r.defense() + r.offense() + r.consul());
             if (obligations == 0) {
-                return;
+                continue;
             }
             for (PoleSpec p : req.poles()) {
                 if (poleCow(p, y).contains(partner)) {
@@ -669,7 +668,7 @@ public final class RegionBuilder {
                             .merge(p.id(), 1, Math::max);
                 }
             }
-        });
+        }
         List<Object> out = new ArrayList<>();
         for (String s : req.states()) {
             Map<String, Object> shares = new LinkedHashMap<>();
@@ -693,6 +692,36 @@ public final class RegionBuilder {
                     ""));
         }
         return out;
+    }
+
+    /** One ATOP directed dyad-year: the obligations of state {@code a} to state {@code b}. */
+    private record Atop(int a, int b, int year, double defense, double offense, double consul) {}
+
+    private List<Atop> atopRows;
+
+    /**
+     * ATOP's rows whose first state is one of the scenario's actors, read once for the security ties and the pole
+     * relations.
+     */
+    private List<Atop> atop() {
+        if (atopRows == null) {
+            Set<String> codes = new HashSet<>();
+            cow.values().forEach(c -> codes.add(Integer.toString(c)));
+            euByYear.values().forEach(set -> set.forEach(c -> codes.add(Integer.toString(c))));
+            List<Atop> rows = new ArrayList<>();
+            data.each(
+                    GlobalData.ATOP,
+                    f -> f.length > 0 && codes.contains(f[0]),
+                    r -> rows.add(new Atop(
+                            r.integer("ccode1"),
+                            r.integer("ccode2"),
+                            r.integer("year"),
+                            zero(r.number("atop_defense")),
+                            zero(r.number("atop_offense")),
+                            zero(r.number("atop_consul")))));
+            atopRows = rows;
+        }
+        return atopRows;
     }
 
     private static double zero(double v) {
@@ -937,14 +966,8 @@ public final class RegionBuilder {
     }
 
     private String[] igoHeader() {
-        try (var in = java.nio.file.Files.newInputStream(data.dir.resolve(GlobalData.IGO_STATE_YEAR));
-                var gz = new java.util.zip.GZIPInputStream(in);
-                var r = new java.io.BufferedReader(new java.io.InputStreamReader(gz, StandardCharsets.UTF_8))) {
-            String[] h = GlobalData.split(r.readLine());
-            return java.util.Arrays.copyOfRange(h, 3, h.length);
-        } catch (java.io.IOException | RuntimeException e) {
-            throw GlobalData.bad(data.dir.resolve(GlobalData.IGO_STATE_YEAR) + ": cannot be read: " + e.getMessage());
-        }
+        String[] h = data.header(GlobalData.IGO_STATE_YEAR);
+        return java.util.Arrays.copyOfRange(h, Math.min(3, h.length), h.length); // after ccode, year, state
     }
 
     /** Consecutive years of membership as spells; associate and observer years as status changes inside them. */
@@ -1037,13 +1060,13 @@ public final class RegionBuilder {
     /** Allied where any members of two poles have an ATOP defence pact that year, else rival (a TODO). */
     private List<Object> poleRelations() {
         Map<String, Set<Integer>> allied = new HashMap<>();
-        data.each(GlobalData.ATOP, f -> true, r -> {
-            if (zero(r.number("atop_defense")) == 0) {
-                return;
+        for (Atop r : atop()) {
+            if (r.defense() == 0) {
+                continue;
             }
-            int y = r.integer("year");
-            int a = r.integer("ccode1");
-            int b = r.integer("ccode2");
+            int y = r.year();
+            int a = r.a();
+            int b = r.b();
             for (int i = 0; i < req.poles().size(); i++) {
                 for (int j = i + 1; j < req.poles().size(); j++) {
                     PoleSpec p = req.poles().get(i);
@@ -1054,7 +1077,7 @@ public final class RegionBuilder {
                     }
                 }
             }
-        });
+        }
         List<Object> out = new ArrayList<>();
         String rival = TODO + "no dataset measures rivalry: two poles without a defence pact are drafted as rivals of"
                 + " intensity 1 (the meaning of an undeclared pair in format 1); set allied, neutral or rival with"

@@ -59,7 +59,7 @@ final class IncidentRule {
                     + bT * st.tension[q]
                     - bCap * ratio
                     - bInst * c.sharedInstitutions[y * c.nQ + q]
-                    - bInt * TensionRule.interdependence(st, q, y)
+                    - bInt * st.interdep[q]
                     + bAlign * st.divergence[q] * st.rivalry
                     + bFrag * frag;
             double h = TensionRule.logistic(z);

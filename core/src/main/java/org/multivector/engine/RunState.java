@@ -37,6 +37,7 @@ final class RunState {
     final double[] balanceDim; // per state and dimension [i*nD+d]
     final double[] sscore; // S-score of the current ties per dyad [q] (NaN for a party without ties)
     final double[] divergence; // rivalry-weighted divergence of the parties' ties per dyad [q], 0..1
+    final double[] interdep; // the dyad's interdependence this year [q] (TensionRule writes, IncidentRule reads)
     final double[] disputeIntensity;
     final double[] driftStep;
     final double[] driftFree;
@@ -78,6 +79,7 @@ final class RunState {
         balanceDim = new double[nR * nD];
         sscore = new double[nQ];
         divergence = new double[nQ];
+        interdep = new double[nQ];
         disputeIntensity = new double[c.nDisputes];
         driftStep = new double[nR];
         driftFree = new double[nR];
@@ -152,6 +154,7 @@ final class RunState {
         System.arraycopy(o.balanceDim, 0, balanceDim, 0, balanceDim.length);
         System.arraycopy(o.sscore, 0, sscore, 0, sscore.length);
         System.arraycopy(o.divergence, 0, divergence, 0, divergence.length);
+        System.arraycopy(o.interdep, 0, interdep, 0, interdep.length);
         System.arraycopy(o.disputeIntensity, 0, disputeIntensity, 0, disputeIntensity.length);
         System.arraycopy(o.driftStep, 0, driftStep, 0, driftStep.length);
         System.arraycopy(o.driftFree, 0, driftFree, 0, driftFree.length);

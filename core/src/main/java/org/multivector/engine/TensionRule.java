@@ -42,12 +42,13 @@ final class TensionRule {
         overallBalance(st);
         Alignment.relations(st, y);
         for (int q = 0; q < c.nQ; q++) {
+            st.interdep[q] = interdependence(st, q, y); // shares do not change before the incident step reads it
             double z = base
                     + cDisp * disputes(st, q, y)
                     + cGap * disparity(c, q, y)
                     + cAlign * st.divergence[q] * st.rivalry
                     + cInc * st.incidentMemory[q]
-                    - cInt * interdependence(st, q, y)
+                    - cInt * st.interdep[q]
                     - cInst * c.sharedInstitutions[y * c.nQ + q]
                     - cCbm * st.cbm[q]
                     - cMed * mediation(st, q);

@@ -73,13 +73,12 @@ public final class RegionView {
 
     /**
      * A dispute's intensity at the end of {@code year}: its starting intensity, as the dated {@code dispute} effects
-     * up to and including the year have set it (in scenario order, as the engine applies them).
+     * up to and including the year have set it ({@code byYear}: the events sorted by year, scenario order within a
+     * year, as the engine applies them).
      */
-    static double intensityAfterEvents(Scenario s, Dispute d, int year) {
+    static double intensityAfterEvents(List<org.multivector.model.Event> byYear, Dispute d, int year) {
         double v = d.intensity().value();
-        List<org.multivector.model.Event> events = new ArrayList<>(s.events());
-        events.sort(java.util.Comparator.comparingInt(org.multivector.model.Event::year));
-        for (org.multivector.model.Event e : events) {
+        for (org.multivector.model.Event e : byYear) {
             if (e.year() > year) {
                 break;
             }
@@ -200,6 +199,8 @@ public final class RegionView {
             }
         }
         List<DisputeYear> disputes = new ArrayList<>();
+        List<org.multivector.model.Event> byYear = new ArrayList<>(s.events());
+        byYear.sort(java.util.Comparator.comparingInt(org.multivector.model.Event::year));
         for (Dispute d : s.disputes()) {
             if (d.activeIn(year)) {
                 disputes.add(new DisputeYear(
@@ -207,7 +208,7 @@ public final class RegionView {
                         d.a(),
                         d.b(),
                         d.kind().name().toLowerCase(java.util.Locale.ROOT),
-                        intensityAfterEvents(s, d, year),
+                        intensityAfterEvents(byYear, d, year),
                         d.from(),
                         d.resolved().isPresent() ? d.resolved().getAsInt() : null));
             }
