@@ -36,7 +36,7 @@ import java.util.TreeMap;
  * Country codes come from {@link CountryCodes} only.
  */
 public final class ObservedPatterns {
-    static final String[] REGIONAL = CentralAsiaCompiler.REGIONAL;
+    static final String[] REGIONAL = {"KAZ", "UZB", "KGZ", "TJK", "TKM"};
     static final String[] POLES = {"RUS", "CHN", "USA"};
     static final int FROM = 1992;
 

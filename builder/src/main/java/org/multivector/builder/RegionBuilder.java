@@ -48,8 +48,17 @@ public final class RegionBuilder {
         }
     }
 
-    /** What to draft. */
-    public record Request(String name, List<String> states, List<PoleSpec> poles, int from, int to) {}
+    /**
+     * What to draft: the regional states, the poles, other actors (spill-over sources such as Afghanistan for
+     * Central Asia: kind {@code other}, with capabilities and a UCDP instability series) and the years.
+     */
+    public record Request(
+            String name, List<String> states, List<PoleSpec> poles, List<String> others, int from, int to) {
+        /** A request without other actors. */
+        public Request(String name, List<String> states, List<PoleSpec> poles, int from, int to) {
+            this(name, states, poles, List.of(), from, to);
+        }
+    }
 
     /** The scenario YAML, the observed-patterns CSV and what the draft still needs from its author. */
     public record Draft(String yaml, String observed, List<String> todo) {}
@@ -59,6 +68,16 @@ public final class RegionBuilder {
     static final int ATOP_LAST = 2018;
     static final int IGO_LAST = 2014;
     static final int MID_LAST = 2014;
+    static final int UCDP_LAST = 2024;
+    /**
+     * COW codes of the fifteen post-Soviet states: a recorded 0 both ways between two of them in 1992-94 is missing, not zero
+     * trade (intra-CIS flows of the first years after independence were not captured by customs; COW Dyadic Trade 4.0
+     * takes them from IMF DOTS).
+     */
+    static final Set<Integer> POST_SOVIET =
+            Set.of(365, 366, 367, 368, 369, 370, 371, 372, 373, 701, 702, 703, 704, 705);
+
+    static final int POST_SOVIET_GAP_LAST = 1994;
     /** An IGO with more members than this in a year is global (UN family, WTO), not one of the region's. */
     static final int REGIONAL_IGO_MAX_MEMBERS = 60;
 
@@ -163,12 +182,25 @@ public final class RegionBuilder {
                 }
             }
         }
+        for (int i = 0; i < req.others().size(); i++) {
+            String o = req.others().get(i);
+            if (!codes.known(o)) {
+                p.add(
+                        "others[" + i + "]",
+                        "'" + o + "' is not an ISO3 code of the datasets",
+                        org.multivector.scenario.Suggestions.didYouMean(o, codes.iso3()));
+            } else if (cow.containsKey(o) || poleIds.contains(o)) {
+                p.add("others[" + i + "]", "'" + o + "' is already a state, a pole or a pole member");
+            } else {
+                cow.put(o, codes.cow(o));
+            }
+        }
         p.throwIfAny();
         for (GlobalData.Row r : rows(GlobalData.EU)) {
             int joined = r.integer("joined");
             int left = r.get("left").isEmpty() ? 9999 : r.integer("left");
             for (int y = joined; y < left && y <= 2100; y++) {
-                euByYear.computeIfAbsent(y, k -> new HashSet<>()).add(r.integer("cow"));
+                euByYear.computeIfAbsent(y, k -> new LinkedHashSet<>()).add(r.integer("cow")); // file order
             }
         }
         if (req.poles().stream().anyMatch(pole -> pole.members().contains("EU"))) {
@@ -203,8 +235,9 @@ public final class RegionBuilder {
         return c == null ? Set.of() : Set.of(c);
     }
 
+    /** The COW codes of a pole's members in a year, in the order of its members (the EU's in file order). */
     private Set<Integer> poleCow(PoleSpec p, int year) {
-        Set<Integer> out = new HashSet<>();
+        Set<Integer> out = new LinkedHashSet<>();
         for (String m : p.members()) {
             out.addAll(cowOf(m, year));
         }
@@ -266,6 +299,7 @@ public final class RegionBuilder {
         s.put("borders", borders());
         observed(); // the MIDs found name the pairs whose disputes the author must write
         s.put("disputes", List.of());
+        s.put("routes", List.of());
         todo.add("disputes: none drafted; COW MID 5.0 records militarised disputes for " + midSummary()
                 + " (see the observed-patterns file): write the questions behind them as disputes");
         s.put("events", List.of());
@@ -471,6 +505,58 @@ public final class RegionBuilder {
             a.put("capabilities", capabilities(List.of(m), gdp, pop, nmc));
             out.add(a);
         }
+        for (String o : req.others()) {
+            Map<String, Object> a = map(
+                    "id",
+                    o,
+                    "name",
+                    codes.name(o),
+                    "kind",
+                    "other",
+                    "cow",
+                    cow.get(o),
+                    "source",
+                    "ISO3 and COW code: " + GlobalData.IDEAL_POINTS + " (ccode, iso3c)");
+            Map<String, Object> caps = capabilities(List.of(o), gdp, pop, nmc);
+            caps.put(
+                    "instability",
+                    map(
+                            "unit",
+                            "0..1",
+                            "source",
+                            "UCDP/PRIO Armed Conflict v25.1 (" + GlobalData.UCDP + "): highest intensity of"
+                                    + " conflicts with " + codes.name(o) + " (gwno " + cow.get(o) + ") as a side, war"
+                                    + " = 1, minor = 0.5, none = 0",
+                            "values",
+                            instability(cow.get(o))));
+            a.put("capabilities", caps);
+            out.add(a);
+        }
+        return out;
+    }
+
+    /** Per year, the highest UCDP intensity of an armed conflict with {@code gw} as a side (war 1, minor 0.5). */
+    private Map<String, Object> instability(int gw) {
+        Map<Integer, Double> level = new TreeMap<>();
+        for (int y = req.from(); y <= Math.min(req.to(), UCDP_LAST); y++) {
+            level.put(y, 0.0);
+        }
+        String code = Integer.toString(gw);
+        data.each(GlobalData.UCDP, f -> true, r -> {
+            int y = r.integer("year");
+            if (!level.containsKey(y)) {
+                return;
+            }
+            for (String side : List.of("gwno_a", "gwno_a_2nd", "gwno_b", "gwno_b_2nd")) {
+                for (String g : r.get(side).split(",")) {
+                    if (g.trim().equals(code)) {
+                        level.merge(y, r.integer("intensity_level") == 2 ? 1.0 : 0.5, Math::max);
+                    }
+                }
+            }
+        });
+        Map<String, Object> out = new LinkedHashMap<>();
+        level.forEach((y, v) -> out.put(Integer.toString(y), v));
         return out;
     }
 
@@ -575,11 +661,16 @@ public final class RegionBuilder {
 
     // ---- ties -----------------------------------------------------------------------------------
 
-    /** Trade: (flow1 + flow2) with the pole's members over the sum over all partners with a reported flow. */
+    /**
+     * Trade: (flow1 + flow2) with the pole's members over the sum over all partners with usable flows. A dyad-year
+     * whose flow in either direction is missing (empty or -9) is missing, and so is a recorded 0 both ways between
+     * two post-Soviet states in 1992-94 ({@link #POST_SOVIET}); a year is missing for a state when its dyad with any
+     * pole member is. Shares are floored to 4 decimals, so a year's shares never sum to more than 1.
+     */
     private List<Object> tradeTies() {
         Set<Integer> states = new HashSet<>();
         req.states().forEach(s -> states.add(stateCow(s)));
-        // ccode of state -> year -> partner -> flow
+        // ccode of state -> year -> partner -> flow (NaN: missing)
         Map<Integer, Map<Integer, Map<Integer, Double>>> flows = new HashMap<>();
         data.each(GlobalData.TRADE, f -> true, r -> {
             int a = r.integer("ccode1");
@@ -593,10 +684,12 @@ public final class RegionBuilder {
             }
             double f1 = r.number("flow1");
             double f2 = r.number("flow2");
-            if (Double.isNaN(f1) && Double.isNaN(f2)) {
-                return;
-            }
-            double v = (Double.isNaN(f1) ? 0 : f1) + (Double.isNaN(f2) ? 0 : f2);
+            boolean sovietGap = POST_SOVIET.contains(a)
+                    && POST_SOVIET.contains(b)
+                    && y <= POST_SOVIET_GAP_LAST
+                    && f1 == 0
+                    && f2 == 0;
+            double v = Double.isNaN(f1) || Double.isNaN(f2) || sovietGap ? Double.NaN : f1 + f2;
             for (int[] ab : new int[][] {{a, b}, {b, a}}) {
                 if (states.contains(ab[0])) {
                     flows.computeIfAbsent(ab[0], k -> new HashMap<>())
@@ -613,20 +706,18 @@ public final class RegionBuilder {
             for (int y = req.from(); y <= Math.min(req.to(), TRADE_LAST); y++) {
                 Map<Integer, Double> row =
                         flows.getOrDefault(stateCow(s), Map.of()).get(y);
-                double total = row == null
-                        ? 0
-                        : row.values().stream().mapToDouble(Double::doubleValue).sum();
-                if (total <= 0) {
-                    missing.add(y);
-                    continue;
-                }
+                double total = tradeTotal(row);
                 Map<String, Object> sh = new LinkedHashMap<>();
                 for (PoleSpec p : req.poles()) {
-                    double v = 0;
+                    double v = 0; // a sum of the members' shares, in member order (bit-stable)
                     for (int c : poleCow(p, y)) {
-                        v += row.getOrDefault(c, 0.0);
+                        v += row == null ? 0 : row.getOrDefault(c, 0.0) / total;
                     }
-                    sh.put(p.id(), round4(v / total));
+                    sh.put(p.id(), round4(v));
+                }
+                if (!(total > 0) || sh.values().stream().anyMatch(v -> Double.isNaN((Double) v))) {
+                    missing.add(y);
+                    continue;
                 }
                 shares.put(Integer.toString(y), sh);
             }
@@ -634,13 +725,27 @@ public final class RegionBuilder {
                     s,
                     "trade",
                     "COW Dyadic Trade 4.0 (" + GlobalData.TRADE + "): (flow1 + flow2) with the"
-                            + " pole's members over the sum over all partners with a reported flow, ccode "
+                            + " pole's members over the sum over all partners with usable flows, ccode "
                             + stateCow(s),
                     shares,
                     missing,
-                    "no reported trade in COW Dyadic Trade 4.0 (which ends in 2014)"));
+                    "no usable flows with a pole in COW Dyadic Trade 4.0 (not recorded, -9, or a 0 between"
+                            + " post-Soviet states in 1992-94, which customs did not capture; the data end in 2014)"));
         }
         return out;
+    }
+
+    /** The sum of a state's usable flows in a year (missing dyads left out); 0 when none. */
+    private static double tradeTotal(Map<Integer, Double> row) {
+        double total = 0;
+        if (row != null) {
+            for (double v : row.values()) {
+                if (!Double.isNaN(v)) {
+                    total += v;
+                }
+            }
+        }
+        return total;
     }
 
     private Map<Integer, Map<Integer, Map<Integer, Double>>> tradeFlows = Map.of();
@@ -767,7 +872,7 @@ public final class RegionBuilder {
                 for (var e : sim.entrySet()) {
                     sh.put(e.getKey(), round4(e.getValue() / sum));
                 }
-                shares.put(Integer.toString(y), normalised(sh));
+                shares.put(Integer.toString(y), sh);
             }
             out.add(tie(
                     s,
@@ -781,21 +886,6 @@ public final class RegionBuilder {
                     "no ideal point for the state or a pole that year"));
         }
         return out;
-    }
-
-    /** Rounded shares of a row that must sum to 1: the rounding rest goes to the largest. */
-    private static Map<String, Object> normalised(Map<String, Object> sh) {
-        double sum = sh.values().stream().mapToDouble(v -> (Double) v).sum();
-        if (sum > 1) {
-            String big = null;
-            for (var e : sh.entrySet()) {
-                if (big == null || (Double) e.getValue() > (Double) sh.get(big)) {
-                    big = e.getKey();
-                }
-            }
-            sh.put(big, round4((Double) sh.get(big) - (sum - 1)));
-        }
-        return sh;
     }
 
     private Map<Integer, Map<Integer, Double>> idealPoints = Map.of();
@@ -823,8 +913,9 @@ public final class RegionBuilder {
         return t;
     }
 
-    private static double round4(double v) {
-        return Math.round(v * 10000) / 10000.0;
+    /** Floored to 4 decimals: shares normalised over poles then never sum to more than 1. */
+    static double round4(double v) {
+        return Math.floor(v * 10000) / 10000.0;
     }
 
     /** Barbieri interdependence (salience × symmetry) of each pair of states, from their trade shares. */
@@ -844,14 +935,10 @@ public final class RegionBuilder {
                     if (ri == null || rj == null) {
                         continue;
                     }
-                    double ti = ri.values().stream()
-                            .mapToDouble(Double::doubleValue)
-                            .sum();
-                    double tj = rj.values().stream()
-                            .mapToDouble(Double::doubleValue)
-                            .sum();
+                    double ti = tradeTotal(ri);
+                    double tj = tradeTotal(rj);
                     double f = ri.getOrDefault(stateCow(st.get(j)), 0.0);
-                    if (ti <= 0 || tj <= 0) {
+                    if (ti <= 0 || tj <= 0 || Double.isNaN(f)) {
                         continue;
                     }
                     double sa = f / ti;
@@ -862,6 +949,9 @@ public final class RegionBuilder {
                     out.add(map(
                             "pair",
                             List.of(st.get(i), st.get(j)),
+                            "unit",
+                            "Barbieri interdependence sqrt(a*b)*(1-|a-b|), a and b each side's trade share with the"
+                                    + " other",
                             "source",
                             "Barbieri salience × symmetry"
                                     + " from COW Dyadic Trade 4.0 (" + GlobalData.TRADE + "), ccodes "

@@ -34,6 +34,13 @@ final class InitCommand implements Callable<Integer> {
                     + " EU's members of each year. The rest of the world is added as the residual pole OTHER.")
     List<String> poles;
 
+    @Option(
+            names = "--others",
+            split = ",",
+            description = "Other actors as ISO3 codes, e.g. AFG: spill-over sources with capabilities and a UCDP"
+                    + " instability series (kind other).")
+    List<String> others = List.of();
+
     @Option(names = "--from", required = true, description = "First year.")
     int from;
 
@@ -78,7 +85,12 @@ final class InitCommand implements Callable<Integer> {
         RegionBuilder.Draft d = RegionBuilder.build(
                 data,
                 new RegionBuilder.Request(
-                        name, states.stream().map(String::trim).toList(), ps, from, to));
+                        name,
+                        states.stream().map(String::trim).toList(),
+                        ps,
+                        others.stream().map(String::trim).toList(),
+                        from,
+                        to));
         org.multivector.store.RunDirectory.writeFileAtomically(
                 observed, d.observed().getBytes(StandardCharsets.UTF_8));
         try {
