@@ -143,7 +143,8 @@ class CalibrationTest {
         double[] lo = {-6, -6};
         double[] hi = {-2, -2};
         try (ThreadExecutor ex = new ThreadExecutor(2)) {
-            CalibrationJob t = new CalibrationJob(spec, names, truth, true, 99, 32, cells);
+            CalibrationJob t =
+                    new CalibrationJob(spec, names, truth, true, 99, 128, cells); // a precise synthetic truth
             double[] observed = t.means(StudyRunner.run(t, ex, "t", null, false, 0, StudyRunner.Progress.NONE));
             CmaEs.Objective loss = x -> {
                 double[] v = {lo[0] + x[0] * (hi[0] - lo[0]), lo[1] + x[1] * (hi[1] - lo[1])};
