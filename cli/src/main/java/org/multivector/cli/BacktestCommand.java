@@ -3,7 +3,6 @@ package org.multivector.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import org.multivector.study.BacktestRequest;
-import org.multivector.study.EnsembleRequest;
 import org.multivector.study.StudyRequest;
 import org.multivector.study.StudyResult;
 import org.multivector.study.StudyService;
@@ -15,8 +14,10 @@ import picocli.CommandLine.Option;
 /** {@code multivector backtest}: the model run from the end of a training period, scored on what followed. */
 @Command(
         name = "backtest",
-        description = "Run the model with nothing known after the training period (Scenario.knownAt) and score it"
-                + " on the test period against no-change, trend and climatology baselines.")
+        description = "Rolling-origin backtest: for each origin year, run the model with nothing known after it"
+                + " (Scenario.knownAt) and score every calibrated pattern on the next years, by horizon, against"
+                + " per-unit baselines (zero, last value, unit climatology, trend) with proper scores"
+                + " (docs/VALIDATION.md).")
 final class BacktestCommand extends StudyCommand {
     @Mixin
     ScenarioOptions scenario = new ScenarioOptions();
@@ -24,13 +25,32 @@ final class BacktestCommand extends StudyCommand {
     @Option(names = "--seed", description = "Master seed (default: " + StudyRequest.SEED_DEFAULT + ").")
     Long seed;
 
-    @Option(names = "--runs", description = "Ensemble runs (default: " + EnsembleRequest.RUNS_DEFAULT + ").")
+    @Option(names = "--runs", description = "Ensemble runs per origin (default: " + BacktestRequest.RUNS_DEFAULT + ").")
     Long runs;
 
-    @Option(names = "--train", paramLabel = "FROM-TO", description = "Training years (default: 1992-2008).")
+    @Option(
+            names = "--origins",
+            paramLabel = "FROM-TO",
+            description = "Origin years, yearly (default: " + BacktestRequest.FIRST_ORIGIN_DEFAULT
+                    + " to the scenario's last observed year - 1).")
+    String origins;
+
+    @Option(
+            names = "--horizon",
+            description = "Years after each origin that are scored (default: " + BacktestRequest.HORIZON_DEFAULT + ").")
+    Integer horizon;
+
+    @Option(
+            names = "--train",
+            paramLabel = "FROM-TO",
+            description = "History the baselines learn from (its first year; default: the scenario's second year);"
+                    + " alone or with --test, its last year is the single origin.")
     String train;
 
-    @Option(names = "--test", paramLabel = "FROM-TO", description = "Test years (default: 2009-2024).")
+    @Option(
+            names = "--test",
+            paramLabel = "FROM-TO",
+            description = "With --train: the years after the single origin that are scored.")
     String test;
 
     @Mixin
@@ -48,7 +68,9 @@ final class BacktestCommand extends StudyCommand {
                 seed,
                 runs,
                 train == null ? null : YearRange.parse("train", train),
-                test == null ? null : YearRange.parse("test", test));
+                test == null ? null : YearRange.parse("test", test),
+                origins == null ? null : YearRange.parse("origins", origins),
+                horizon);
     }
 
     @Override

@@ -162,14 +162,45 @@ class StudyCommandTest {
     }
 
     @Test
-    void backtest_scoresTheMaskedModelAgainstBaselines(@TempDir Path dir) throws Exception {
-        RunCommandTest.Result r = run("backtest", "--runs", "20", "--out", dir.toString(), "--name", "b");
+    void backtest_rollsItsOriginsAndScoresEveryPatternByHorizonAgainstPerUnitBaselines(@TempDir Path dir)
+            throws Exception {
+        RunCommandTest.Result r = run(
+                "backtest",
+                "--runs",
+                "20",
+                "--origins",
+                "2006-2008",
+                "--horizon",
+                "3",
+                "--out",
+                dir.toString(),
+                "--name",
+                "b");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out())
-                .contains("known at the end of 2008", "MAE", "no-change", "trend", "Brier", "AUROC", "climatology");
-        assertThat(Files.readString(dir.resolve("b/manifest.json"))).contains("\"knownAt\" : 2008", "\"scores\"");
-        assertThat(count(dir.resolve("results.duckdb"), "SELECT count(*) FROM studies WHERE kind = 'backtest'"))
+                .contains(
+                        "rolling backtest: origins 2006-2008",
+                        "horizons 1-3",
+                        "ties.trade — MAE",
+                        "ties.diplomacy — MAE",
+                        "conflict — Brier",
+                        "mid — Brier",
+                        "last value",
+                        "unit climatology",
+                        "pooled climatology",
+                        "Over all horizons:");
+        assertThat(Files.readString(dir.resolve("b/manifest.json"))).contains("\"horizon\" : 3", "\"scores\"");
+        Path db = dir.resolve("results.duckdb");
+        assertThat(count(db, "SELECT count(*) FROM studies WHERE kind = 'backtest'"))
                 .isEqualTo(1);
+        // UCDP has a value for every state-year: 3 origins x 3 horizons x 5 states, 15 at each horizon
+        assertThat(count(db, "SELECT max(n) FROM scores WHERE pattern = 'conflict (all horizons)'"))
+                .isEqualTo(45);
+        assertThat(count(db, "SELECT max(n) FROM scores WHERE pattern = 'conflict (horizon 2)'"))
+                .isEqualTo(15);
+        // smoothed baselines: no log score is infinite (none is stored as null)
+        assertThat(count(db, "SELECT count(*) FROM scores WHERE metric = 'log' AND (value IS NULL OR isinf(value))"))
+                .isZero();
     }
 
     @Test
@@ -322,6 +353,10 @@ class StudyCommandTest {
                 new String[] {"backtest", "--train", "1992", "--out", out},
                 new String[] {"backtest", "--train", "1992-2008", "--test", "2010-2024", "--out", out},
                 new String[] {"backtest", "--overlay", out + "/missing-overlay.yaml", "--out", out},
+                new String[] {"backtest", "--origins", "2030-2035", "--out", out},
+                new String[] {"backtest", "--horizon", "0", "--out", out},
+                new String[] {"backtest", "--train", "1992-2008", "--test", "2009-2014", "--horizon", "3", "--out", out
+                },
                 new String[] {"calibrate", "--parameters", "tension-bsae", "--out", out},
                 new String[] {"calibrate", "--parameters", "rsi-weight-hazard,rsi-weight-hazard", "--out", out},
                 new String[] {"calibrate", "--runs", "5", "--out", out},

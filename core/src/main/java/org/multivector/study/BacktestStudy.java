@@ -1,71 +1,155 @@
 package org.multivector.study;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NavigableMap;
+import java.util.TreeMap;
 import org.multivector.engine.CompiledScenario;
-import org.multivector.engine.Variable;
-import org.multivector.model.Actor;
-import org.multivector.model.Pole;
 import org.multivector.model.Scenario;
-import org.multivector.model.TieSeries;
+import org.multivector.validate.CalibrationTargets;
 import org.multivector.validate.ForecastScores;
 import org.multivector.validate.Observations;
 
 /**
- * {@code backtest}: the model run with nothing known after the training period ({@link Scenario#knownAt}) and
- * scored on the test period against naive baselines — trade shares (MAE, RMSE) against no-change and a linear
- * trend; state and dyad conflict (Brier, log score, AUROC; Brier 1950, Gneiting &amp; Raftery 2007) against the
- * training base rate and no-change.
+ * {@code backtest}, validated as conflict forecasters validate (Hegre et al. 2019, ViEWS; Tetlock &amp; Gardner
+ * 2015): rolling origins, out of sample, per-unit baselines and proper scores. For each origin year {@code t} the
+ * scenario is cut at {@code t} ({@link Scenario#knownAt}), an ensemble runs, and every pattern calibration fits
+ * ({@link CalibrationTargets}: tie shares per state and pole, UCDP conflict per state, COW MID onset per dyad) is
+ * scored in {@code t+1..t+H} by horizon against baselines that learn, per unit (state, dyad or state × pole),
+ * from the history up to {@code t} only:
+ *
+ * <ul>
+ *   <li>events: <b>zero</b>, <b>last value</b> (both smoothed with half a pseudo-observation, Jeffreys: a forecast
+ *       of q becomes (q·n + 0.5)/(n + 1) after n history years, so a log score is never infinite), <b>unit
+ *       climatology</b> (Laplace: (events + 1)/(n + 2)) and the <b>pooled</b> base rate over all units (Laplace);
+ *       scores Brier (Brier 1950), Brier skill against unit climatology, log score (Gneiting &amp; Raftery 2007),
+ *       AUROC, and the model's reliability;
+ *   <li>shares: <b>last value</b>, <b>unit climatology</b> (the history mean) and a per-unit linear <b>trend</b>
+ *       (clipped to [0, 1]); scores MAE, RMSE, and the coverage of the model's central 90 % ensemble interval.
+ * </ul>
+ *
+ * All origins share the seed (common random numbers). The backtest is not resumable (it runs in seconds).
  */
 final class BacktestStudy {
     private BacktestStudy() {}
 
+    static final List<String> BINARY = List.of("model", "zero", "last value", "unit climatology", "pooled climatology");
+    static final List<String> SHARES = List.of("model", "last value", "unit climatology", "trend");
+
+    /** Forecasts and outcomes of one pattern at one horizon (or all: horizon 0). */
+    private static final class Acc {
+        final boolean binary;
+        final List<double[]> rows = new ArrayList<>(); // forecasts in BINARY/SHARES order, then outcome, lo, hi
+
+        Acc(boolean binary) {
+            this.binary = binary;
+        }
+    }
+
     static StudyService.Outcome run(StudyService.Prepared p, BacktestRequest r, StudyService.Context ctx)
             throws Exception {
         Scenario full = p.scenario().scenario();
-        int[] tr = {r.train().from(), r.train().to()};
-        int[] te = {r.test().from(), r.test().to()};
-        int cut = tr[1];
-        ConfiguredScenario known = p.scenario().knownAt(cut);
-        EnsembleJob job = new EnsembleJob(known, r.seed(), r.runs());
-        SeriesStats st = ctx.run(job, p.id());
-        CompiledScenario c = known.compiled();
-        List<StudyResult.Scored> results = new ArrayList<>(trade(full, c, st, tr, te));
         Observations obs = p.observations();
-        boolean observedAvailable = obs != null;
-        if (observedAvailable) {
-            List<String> states = full.regionalStates().stream().map(Actor::id).toList();
-            results.add(events("conflict (UCDP, state-year) vs unrest.p", c, st, tr, te, obs, states, true));
-            results.add(events(
-                    "interstate conflict (UCDP, dyad-year) vs incident hazard", c, st, tr, te, obs, states, false));
+        int history = r.train().from();
+        int h = r.horizon();
+        Map<String, Map<Integer, Acc>> acc = new LinkedHashMap<>();
+        SeriesStats last = null;
+        CompiledScenario lastC = null;
+        int origins = r.origins().to() - r.origins().from() + 1;
+        int done = 0;
+        for (int t = r.origins().from(); t <= r.origins().to(); t++) {
+            ConfiguredScenario known = p.scenario().knownAt(t);
+            CompiledScenario c = known.compiled();
+            EnsembleJob job = new EnsembleJob(known, r.seed(), r.runs());
+            SeriesStats st = StudyRunner.run(
+                    job,
+                    ctx.executor(),
+                    p.id() + "@" + t,
+                    null,
+                    false,
+                    0,
+                    StudyRunner.Progress.NONE,
+                    ctx.execution().stop());
+            ctx.execution().progress().update(++done, origins);
+            int width = c.variables().size();
+            int lastYear = Math.min(t + h, full.time().end());
+            CalibrationTargets test = CalibrationTargets.of(full, c, obs, t + 1, lastYear);
+            CalibrationTargets past = CalibrationTargets.of(full, c, obs, history, t);
+            Map<String, Map<Integer, TreeMap<Integer, Double>>> units = units(past, c, width);
+            int[] cells = test.cells();
+            for (CalibrationTargets.Pattern pt : test.patterns()) {
+                Map<Integer, TreeMap<Integer, Double>> hist = units.getOrDefault(pt.id(), Map.of());
+                double[] pooled = pooled(hist);
+                for (int i = 0; i < pt.n(); i++) {
+                    int cell = cells[pt.at()[i]];
+                    int yi = cell / width;
+                    int col = cell % width;
+                    int horizon = c.firstYear() + yi - t;
+                    TreeMap<Integer, Double> u = hist.getOrDefault(col, new TreeMap<>());
+                    double model = st.mean(yi, col);
+                    double[] row = pt.binary()
+                            ? binaryRow(model, u, pooled, pt.observed()[i])
+                            : shareRow(
+                                    model,
+                                    u,
+                                    t + horizon,
+                                    pt.observed()[i],
+                                    q(st, yi, col, 0.05),
+                                    q(st, yi, col, 0.95));
+                    for (int k : new int[] {0, horizon}) {
+                        acc.computeIfAbsent(pt.id(), x -> new TreeMap<>())
+                                .computeIfAbsent(k, x -> new Acc(pt.binary()))
+                                .rows
+                                .add(row);
+                    }
+                }
+            }
+            last = st;
+            lastC = c;
+        }
+        List<StudyResult.Scored> results = new ArrayList<>();
+        for (var e : acc.entrySet()) {
+            for (var byH : e.getValue().entrySet()) {
+                results.add(score(e.getKey(), byH.getKey(), byH.getValue()));
+            }
         }
         List<Map<String, Object>> scoreList = new ArrayList<>();
         for (StudyResult.Scored s : results) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("pattern", s.pattern());
             m.put("n", s.n());
-            s.scores().forEach(m::put);
+            for (var f : s.scores().entrySet()) {
+                Map<String, Object> v = new LinkedHashMap<>();
+                for (int k = 0; k < s.metrics().size(); k++) {
+                    v.put(s.metrics().get(k), finite(f.getValue()[k]));
+                }
+                m.put(f.getKey(), v);
+            }
             scoreList.add(m);
         }
         Map<String, Object> extras = new LinkedHashMap<>();
-        extras.put("knownAt", cut);
+        extras.put("origins", r.origins().toString());
+        extras.put("horizon", h);
+        extras.put("history", history);
         extras.put("scores", scoreList);
-        String text = table(full, results, cut, te, observedAvailable);
+        String text = table(full, results, r, obs != null);
+        YearRange scored = new YearRange(
+                r.origins().from() + 1,
+                Math.min(r.origins().to() + h, full.time().end()));
         return new StudyService.Outcome(
                 new StudyResult.Backtest(
                         full,
                         r.train(),
-                        r.test(),
-                        cut,
-                        c.variables(),
-                        c.firstYear(),
-                        st,
+                        scored,
+                        r.origins().to(),
+                        lastC.variables(),
+                        lastC.firstYear(),
+                        last,
                         results,
-                        observedAvailable,
+                        obs != null,
                         text),
                 r.seed(),
                 r.runs(),
@@ -73,233 +157,230 @@ final class BacktestStudy {
                 extras);
     }
 
-    /** Trade shares: model (ensemble mean, free after the cut) vs no-change and linear trend, in test years with data. */
-    private static List<StudyResult.Scored> trade(
-            Scenario full, CompiledScenario c, SeriesStats st, int[] tr, int[] te) {
-        List<Variable> vars = c.variables();
-        List<Double> f = new ArrayList<>();
-        List<Double> nc = new ArrayList<>();
-        List<Double> td = new ArrayList<>();
-        List<Double> o = new ArrayList<>();
-        org.multivector.model.Dimension dim = full.interdependenceDimension().orElse(null);
-        if (dim == null) {
-            return List.of();
-        }
-        java.util.Set<String> sources = new java.util.TreeSet<>();
-        for (Actor a : full.regionalStates()) {
-            TieSeries ts = full.tie(a.id(), dim.id()).orElse(null);
-            if (ts != null && ts.provenance().source() != null) {
-                sources.add(ts.provenance().label());
-            }
-            if (ts == null) {
-                continue;
-            }
-            for (Pole p : full.poles()) {
-                if (p.residual()) {
-                    continue;
-                }
-                NavigableMap<Integer, Map<String, Double>> sh = ts.shares();
-                List<double[]> trainPts = new ArrayList<>();
-                for (var e : sh.subMap(tr[0], true, tr[1], true).entrySet()) {
-                    Double v = e.getValue().get(p.id());
-                    if (v != null && !v.isNaN()) {
-                        trainPts.add(new double[] {e.getKey(), v});
-                    }
-                }
-                if (trainPts.size() < 2) {
-                    continue;
-                }
-                double[] fit = ols(trainPts);
-                double last = trainPts.get(trainPts.size() - 1)[1];
-                int k = vars.indexOf(new Variable(a.id(), "share." + dim.id() + "." + p.id()));
-                for (var e : sh.subMap(te[0], true, te[1], true).entrySet()) {
-                    Double v = e.getValue().get(p.id());
-                    if (v == null || v.isNaN() || k < 0) {
-                        continue;
-                    }
-                    int y = e.getKey();
-                    f.add(st.mean(y - c.firstYear(), k));
-                    nc.add(last);
-                    td.add(Math.max(0, Math.min(1, fit[0] + fit[1] * y)));
-                    o.add(v);
-                }
-            }
-        }
-        if (o.isEmpty()) {
-            return List.of();
-        }
-        double[] obs = o.stream().mapToDouble(Double::doubleValue).toArray();
-        Map<String, double[]> s = new LinkedHashMap<>();
-        for (var e : Map.of("model", f, "no-change", nc, "trend", td).entrySet()) {
-            double[] x = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
-            s.put(e.getKey(), new double[] {ForecastScores.mae(x, obs), ForecastScores.rmse(x, obs)});
-        }
-        Map<String, double[]> ordered = new LinkedHashMap<>();
-        for (String key : List.of("model", "no-change", "trend")) {
-            ordered.put(key, s.get(key));
-        }
-        String from = sources.isEmpty()
-                ? "assumed series"
-                : sources.size() == 1 ? sources.iterator().next() : sources.size() + " sources";
-        return List.of(new StudyResult.Scored(
-                dim.name() + " share per state and pole (" + from + "; test years with data)",
-                "continuous",
-                obs.length,
-                ordered,
-                null));
+    private static Object finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
-    private static double[] ols(List<double[]> pts) {
-        double mx = 0;
-        double my = 0;
-        for (double[] p : pts) {
-            mx += p[0];
-            my += p[1];
+    /** Per pattern, per unit (output column), the observed history by year. */
+    private static Map<String, Map<Integer, TreeMap<Integer, Double>>> units(
+            CalibrationTargets past, CompiledScenario c, int width) {
+        Map<String, Map<Integer, TreeMap<Integer, Double>>> out = new HashMap<>();
+        int[] cells = past.cells();
+        for (CalibrationTargets.Pattern pt : past.patterns()) {
+            Map<Integer, TreeMap<Integer, Double>> m = out.computeIfAbsent(pt.id(), k -> new HashMap<>());
+            for (int i = 0; i < pt.n(); i++) {
+                int cell = cells[pt.at()[i]];
+                m.computeIfAbsent(cell % width, k -> new TreeMap<>())
+                        .put(c.firstYear() + cell / width, pt.observed()[i]);
+            }
         }
-        mx /= pts.size();
-        my /= pts.size();
-        double sxy = 0;
-        double sxx = 0;
-        for (double[] p : pts) {
-            sxy += (p[0] - mx) * (p[1] - my);
-            sxx += (p[0] - mx) * (p[0] - mx);
-        }
-        double b = sxx > 0 ? sxy / sxx : 0;
-        return new double[] {my - b * mx, b};
+        return out;
     }
 
-    /** Binary events: model probability vs climatology (training base rate) and no-change (last training year). */
-    private static StudyResult.Scored events(
-            String label,
-            CompiledScenario c,
-            SeriesStats st,
-            int[] tr,
-            int[] te,
-            Observations obs,
-            List<String> states,
-            boolean perState) {
-        List<Variable> vars = c.variables();
-        List<String[]> units = new ArrayList<>();
-        for (int i = 0; i < states.size(); i++) {
-            if (perState) {
-                units.add(new String[] {states.get(i), ""});
-            } else {
-                for (int j = i + 1; j < states.size(); j++) {
-                    units.add(new String[] {states.get(i), states.get(j)});
-                }
+    /** Events and observations over all units' histories. */
+    private static double[] pooled(Map<Integer, TreeMap<Integer, Double>> hist) {
+        double k = 0;
+        double n = 0;
+        for (TreeMap<Integer, Double> u : hist.values()) {
+            for (double v : u.values()) {
+                k += v > 0 ? 1 : 0;
+                n++;
             }
         }
-        String pattern = perState ? "conflict" : "conflict.interstate";
-        double events = 0;
-        int trainN = 0;
-        for (String[] u : units) {
-            for (int y = tr[0]; y <= tr[1]; y++) {
-                Double v = obs.get(pattern, u[0], u[1], y);
-                if (v != null) {
-                    events += v > 0 ? 1 : 0;
-                    trainN++;
-                }
-            }
-        }
-        double climatology = trainN > 0 ? events / trainN : 0;
-        List<double[]> rows = new ArrayList<>(); // model, climatology, no-change, outcome
-        for (String[] u : units) {
-            Double lastV = obs.get(pattern, u[0], u[1], tr[1]);
-            int k = perState
-                    ? vars.indexOf(new Variable(u[0], "unrest.p"))
-                    : vars.indexOf(new Variable(u[0] + "-" + u[1], "hazard"));
-            for (int y = te[0]; y <= te[1]; y++) {
-                Double v = obs.get(pattern, u[0], u[1], y);
-                if (v == null || k < 0 || y - c.firstYear() >= st.years()) {
-                    continue;
-                }
-                double p = st.mean(y - c.firstYear(), k);
-                rows.add(new double[] {
-                    Double.isNaN(p) ? 0 : p, climatology, lastV != null && lastV > 0 ? 1 : 0, v > 0 ? 1 : 0
-                });
-            }
-        }
-        double[] y = rows.stream().mapToDouble(r -> r[3]).toArray();
-        Map<String, double[]> s = new LinkedHashMap<>();
-        String[] names = {"model", "climatology", "no-change"};
-        for (int m = 0; m < 3; m++) {
-            int col = m;
-            double[] p = rows.stream().mapToDouble(r -> r[col]).toArray();
-            s.put(
-                    names[m],
-                    y.length == 0
-                            ? new double[] {Double.NaN, Double.NaN, Double.NaN}
-                            : new double[] {
-                                ForecastScores.brier(p, y), ForecastScores.logScore(p, y), ForecastScores.auroc(p, y)
-                            });
-        }
-        return new StudyResult.Scored(
-                label
-                        + String.format(Locale.ROOT, ", %d events", (int)
-                                java.util.Arrays.stream(y).sum()),
-                "binary",
-                y.length,
-                s,
-                y.length == 0
-                        ? null
-                        : List.of(ForecastScores.reliability(
-                                rows.stream().mapToDouble(r -> r[0]).toArray(), y, 5)));
+        return new double[] {k, n};
     }
 
-    private static String table(
-            Scenario s, List<StudyResult.Scored> results, int cut, int[] te, boolean observedAvailable) {
-        StringBuilder b = new StringBuilder();
-        b.append(String.format(
-                Locale.ROOT, "%s — backtest: known at the end of %d, scored on %d–%d%n", s.title(), cut, te[0], te[1]));
-        for (StudyResult.Scored r : results) {
-            b.append(String.format(Locale.ROOT, "%n%s (n = %d)%n", r.pattern(), r.n()));
-            if (r.kind().equals("continuous")) {
-                b.append(String.format("  %-12s %8s %8s%n", "forecast", "MAE", "RMSE"));
-                r.scores()
-                        .forEach(
-                                (k, v) -> b.append(String.format(Locale.ROOT, "  %-12s %8.4f %8.4f%n", k, v[0], v[1])));
-                double[] m = r.scores().get("model");
-                boolean beats = r.scores().entrySet().stream()
-                        .filter(e -> !e.getKey().equals("model"))
-                        .allMatch(e -> m[0] < e.getValue()[0]);
-                b.append(
-                        beats
-                                ? "  The model beats both baselines on MAE.\n"
-                                : "  The model does NOT beat every baseline on MAE.\n");
-            } else {
-                b.append(String.format("  %-12s %8s %8s %8s%n", "forecast", "Brier", "log", "AUROC"));
-                r.scores()
-                        .forEach((k, v) -> b.append(
-                                String.format(Locale.ROOT, "  %-12s %8.4f %8.4f %8.3f%n", k, v[0], v[1], v[2])));
-                double[] m = r.scores().get("model");
-                boolean beats = r.scores().entrySet().stream()
-                        .filter(e -> !e.getKey().equals("model"))
-                        .allMatch(e -> m[0] < e.getValue()[0]);
-                b.append(
-                        beats
-                                ? "  The model beats both baselines on the Brier score.\n"
-                                : "  The model does NOT beat every baseline on the Brier score.\n");
-                if (r.reliability() != null) {
-                    b.append("  Reliability of the model (forecast bin: n, mean forecast, observed frequency):\n");
-                    for (ForecastScores.ReliabilityBin bin : r.reliability()) {
-                        if (bin.count() > 0) {
-                            b.append(String.format(
-                                    Locale.ROOT,
-                                    "    %.1f-%.1f: %4d  %.3f  %.3f%n",
-                                    bin.from(),
-                                    bin.to(),
-                                    bin.count(),
-                                    bin.meanForecast(),
-                                    bin.observedFrequency()));
+    private static double q(SeriesStats st, int yi, int col, double q) {
+        return st.quantile(yi, col, q);
+    }
+
+    private static double jeffreys(double q, int n) {
+        return (q * n + 0.5) / (n + 1);
+    }
+
+    private static double[] binaryRow(double model, TreeMap<Integer, Double> u, double[] pooled, double outcome) {
+        int n = u.size();
+        double k = 0;
+        for (double v : u.values()) {
+            k += v > 0 ? 1 : 0;
+        }
+        double lastV = n == 0 ? 0 : (u.lastEntry().getValue() > 0 ? 1 : 0);
+        return new double[] {
+            Double.isNaN(model) ? 0 : model,
+            jeffreys(0, n),
+            jeffreys(lastV, n),
+            (k + 1) / (n + 2),
+            (pooled[0] + 1) / (pooled[1] + 2),
+            outcome > 0 ? 1 : 0,
+            Double.NaN,
+            Double.NaN
+        };
+    }
+
+    private static double[] shareRow(
+            double model, TreeMap<Integer, Double> u, int year, double outcome, double lo, double hi) {
+        double lastV;
+        double mean;
+        double trend;
+        if (u.isEmpty()) {
+            lastV = Double.NaN;
+            mean = Double.NaN;
+            trend = Double.NaN;
+        } else {
+            lastV = u.lastEntry().getValue();
+            double s = 0;
+            for (double v : u.values()) {
+                s += v;
+            }
+            mean = s / u.size();
+            trend = lastV;
+            if (u.size() >= 2) {
+                double mx = 0;
+                double my = 0;
+                for (var e : u.entrySet()) {
+                    mx += e.getKey();
+                    my += e.getValue();
+                }
+                mx /= u.size();
+                my /= u.size();
+                double sxy = 0;
+                double sxx = 0;
+                for (var e : u.entrySet()) {
+                    sxy += (e.getKey() - mx) * (e.getValue() - my);
+                    sxx += (e.getKey() - mx) * (e.getKey() - mx);
+                }
+                double b = sxx > 0 ? sxy / sxx : 0;
+                trend = Math.max(0, Math.min(1, my + b * (year - mx))); // the fitted line in the target year
+            }
+        }
+        return new double[] {model, lastV, mean, trend, outcome, lo, hi};
+    }
+
+    private static StudyResult.Scored score(String pattern, int horizon, Acc a) {
+        List<String> names = a.binary ? BINARY : SHARES;
+        int f = names.size();
+        // rows whose baselines exist (a unit with no history has none)
+        List<double[]> rows = a.rows.stream()
+                .filter(x -> {
+                    for (int i = 0; i < f; i++) {
+                        if (Double.isNaN(x[i])) {
+                            return false;
                         }
                     }
+                    return true;
+                })
+                .toList();
+        double[] y = rows.stream().mapToDouble(x -> x[f]).toArray();
+        Map<String, double[]> s = new LinkedHashMap<>();
+        String label = pattern + (horizon == 0 ? " (all horizons)" : " (horizon " + horizon + ")");
+        if (rows.isEmpty()) {
+            return new StudyResult.Scored(label, a.binary ? "binary" : "continuous", 0, s, null);
+        }
+        double climBrier = 0;
+        if (a.binary) {
+            climBrier = ForecastScores.brier(col(rows, 3), y);
+        }
+        for (int i = 0; i < f; i++) {
+            double[] p = col(rows, i);
+            if (a.binary) {
+                double b = ForecastScores.brier(p, y);
+                s.put(names.get(i), new double[] {
+                    b,
+                    climBrier > 0 ? 1 - b / climBrier : Double.NaN,
+                    ForecastScores.logScore(p, y),
+                    ForecastScores.auroc(p, y)
+                });
+            } else {
+                double cover = Double.NaN;
+                if (i == 0) {
+                    double in = 0;
+                    for (double[] x : rows) {
+                        in += x[f] >= x[f + 1] && x[f] <= x[f + 2] ? 1 : 0;
+                    }
+                    cover = in / rows.size();
                 }
+                s.put(names.get(i), new double[] {ForecastScores.mae(p, y), ForecastScores.rmse(p, y), cover});
             }
         }
-        if (!observedAvailable) {
+        List<ForecastScores.ReliabilityBin> rel =
+                a.binary ? List.of(ForecastScores.reliability(col(rows, 0), y, 5)) : null;
+        return new StudyResult.Scored(label, a.binary ? "binary" : "continuous", rows.size(), s, rel);
+    }
+
+    private static double[] col(List<double[]> rows, int i) {
+        return rows.stream().mapToDouble(x -> x[i]).toArray();
+    }
+
+    private static String table(Scenario s, List<StudyResult.Scored> results, BacktestRequest r, boolean observed) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(
+                Locale.ROOT,
+                "%s — rolling backtest: origins %s (known at the end of each), horizons 1-%d, %d runs per origin;"
+                        + " baselines learn from %d up to the origin%n",
+                s.title(),
+                r.origins(),
+                r.horizon(),
+                r.runs(),
+                r.train().from()));
+        String current = null;
+        for (StudyResult.Scored x : results) {
+            String pattern = x.pattern().substring(0, x.pattern().lastIndexOf(" ("));
+            boolean binary = x.kind().equals("binary");
+            List<String> names = binary ? BINARY : SHARES;
+            if (!pattern.equals(current)) {
+                current = pattern;
+                b.append(
+                        String.format(Locale.ROOT, "%n%s — %s%n", pattern, binary ? "Brier (lower is better)" : "MAE"));
+                b.append(String.format(Locale.ROOT, "  %-13s %6s", "horizon", "n"));
+                for (String nm : names) {
+                    b.append(String.format(Locale.ROOT, " %18s", nm));
+                }
+                b.append(binary ? "   model log   model BSS\n" : "   model 90% cover\n");
+            }
+            String hz = x.pattern()
+                    .substring(x.pattern().lastIndexOf(" (") + 2, x.pattern().length() - 1);
+            b.append(String.format(Locale.ROOT, "  %-13s %6d", hz.replace("horizon ", ""), x.n()));
+            if (x.n() == 0) {
+                b.append("  no observations with a history\n");
+                continue;
+            }
+            for (String nm : names) {
+                b.append(String.format(Locale.ROOT, " %18.4f", x.scores().get(nm)[0]));
+            }
+            double[] m = x.scores().get("model");
+            b.append(
+                    binary
+                            ? String.format(Locale.ROOT, " %11.4f %11.3f%n", m[2], m[1])
+                            : String.format(Locale.ROOT, " %17.2f%n", m[2]));
+        }
+        b.append(verdicts(results));
+        if (!observed) {
             b.append(
                     "\nNo observed patterns beside the scenario (NAME.observed.csv next to NAME.yaml; docs/VALIDATION.md):"
-                            + " incidents and conflicts are not scored.\n");
+                            + " conflicts and MIDs are not scored.\n");
+        }
+        return b.toString();
+    }
+
+    /** Over all horizons: does the model beat unit climatology and last value on each pattern? */
+    private static String verdicts(List<StudyResult.Scored> results) {
+        StringBuilder b = new StringBuilder("\nOver all horizons:\n");
+        for (StudyResult.Scored x : results) {
+            if (!x.pattern().endsWith("(all horizons)") || x.n() == 0) {
+                continue;
+            }
+            double m = x.scores().get("model")[0];
+            List<String> lost = new ArrayList<>();
+            for (var e : x.scores().entrySet()) {
+                if (!e.getKey().equals("model") && !(m < e.getValue()[0])) {
+                    lost.add(e.getKey());
+                }
+            }
+            String pattern = x.pattern().substring(0, x.pattern().lastIndexOf(" ("));
+            b.append(
+                    lost.isEmpty()
+                            ? "  " + pattern + ": the model beats every baseline.\n"
+                            : "  " + pattern + ": the model does NOT beat " + String.join(", ", lost) + ".\n");
         }
         return b.toString();
     }

@@ -167,7 +167,8 @@ public sealed interface StudyResult {
     /**
      * One scored pattern: forecasts of the model and of baselines against outcomes.
      *
-     * @param kind {@code continuous} (scores MAE, RMSE) or {@code binary} (Brier, log, AUROC)
+     * @param kind {@code continuous} (scores MAE, RMSE, coverage of the model's 90 % interval) or {@code binary}
+     *     (Brier, Brier skill against unit climatology, log, AUROC)
      * @param scores forecast name → scores in the order of {@link #metrics()}
      * @param reliability the model's reliability diagram (binary patterns), or null
      */
@@ -183,7 +184,9 @@ public sealed interface StudyResult {
         }
 
         public List<String> metrics() {
-            return kind.equals("continuous") ? List.of("mae", "rmse") : List.of("brier", "log", "auroc");
+            return kind.equals("continuous")
+                    ? List.of("mae", "rmse", "coverage90")
+                    : List.of("brier", "brier_skill", "log", "auroc");
         }
     }
 

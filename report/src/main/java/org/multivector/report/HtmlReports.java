@@ -309,7 +309,7 @@ public final class HtmlReports implements ReportRenderer {
     private static String reliabilityFigures(List<StudyResult.Scored> results) {
         StringBuilder b = new StringBuilder("<div class=\"grid\">");
         for (StudyResult.Scored r : results) {
-            if (r.reliability() != null) {
+            if (r.reliability() != null && !r.pattern().contains("(horizon ")) { // one per pattern, all horizons
                 b.append(Charts.reliability("Reliability of the model", r.pattern(), r.reliability(), 460));
             }
         }

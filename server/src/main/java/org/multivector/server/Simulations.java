@@ -82,7 +82,17 @@ final class Simulations implements ScenarioCatalog {
         if (runs > config.maxRuns()) {
             throw RequestException.of("runs", runs + " is more than this server's limit of " + config.maxRuns());
         }
-        return service.prepare(r);
+        StudyService.Prepared p = service.prepare(r);
+        if (p.request() instanceof org.multivector.study.BacktestRequest b) {
+            long total = b.runs() * (b.origins().to() - b.origins().from() + 1L); // an ensemble per origin
+            if (total > config.maxRuns()) {
+                throw RequestException.of(
+                        "runs",
+                        b.runs() + " runs at each of " + (total / b.runs()) + " origins is " + total
+                                + " runs, more than this server's limit of " + config.maxRuns());
+            }
+        }
+        return p;
     }
 
     private static long runs(StudyRequest r) {
