@@ -50,8 +50,12 @@ public final class HtmlReports implements ReportRenderer {
     static String backtest(StudyResult.Backtest b) {
         Scenario full = b.scenario();
         return StudyReport.head(
-                        full.title() + " — backtest " + b.train() + " / " + b.test(),
-                        "scenario " + full.name() + " · " + b.stats().runs() + " runs · known at the end of " + b.cut())
+                        full.title() + " — rolling backtest, origins "
+                                + (b.test().from() - 1) + "–" + b.cut() + ", scored "
+                                + b.test().from() + "–" + b.test().to(),
+                        "scenario " + full.name() + " · " + b.stats().runs()
+                                + " runs per origin · baselines learn from "
+                                + b.train().from() + " up to each origin")
                 + reliabilityFigures(b.scores()) + "<pre>" + HtmlReport.esc(b.text()) + "</pre></body></html>";
     }
 
