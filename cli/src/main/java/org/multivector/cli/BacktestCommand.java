@@ -41,6 +41,14 @@ final class BacktestCommand extends StudyCommand {
     Integer horizon;
 
     @Option(
+            names = "--episodes",
+            paramLabel = "FILE",
+            description =
+                    "Episodes to score the year before (episode,kind,unit,partner,year,source; default: NAME.episodes.csv"
+                            + " beside the scenario, or the embedded scenario's; none: no episodes).")
+    String episodes;
+
+    @Option(
             names = "--train",
             paramLabel = "FROM-TO",
             description = "History the baselines learn from (its first year; default: the scenario's second year);"
@@ -70,7 +78,8 @@ final class BacktestCommand extends StudyCommand {
                 train == null ? null : YearRange.parse("train", train),
                 test == null ? null : YearRange.parse("test", test),
                 origins == null ? null : YearRange.parse("origins", origins),
-                horizon);
+                horizon,
+                episodes);
     }
 
     @Override

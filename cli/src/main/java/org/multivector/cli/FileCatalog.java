@@ -44,6 +44,30 @@ final class FileCatalog implements ScenarioCatalog {
     }
 
     @Override
+    public java.util.Optional<Source> episodes(String reference) {
+        Path p = Path.of(reference);
+        if (!Files.exists(p) && ScenarioLoader.builtInNames().contains(reference)) {
+            return ScenarioCatalog.super.episodes(reference);
+        }
+        Path beside = beside(p, ".episodes.csv");
+        if (beside == null || !Files.exists(beside)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Source(beside.toString(), beside.toString(), ObservedFiles.read(beside)));
+    }
+
+    @Override
+    public Source episodeFile(String reference) {
+        return new Source(reference, reference, ObservedFiles.read(Path.of(reference)));
+    }
+
+    /** {@code dir/NAME.SUFFIX} for {@code dir/NAME.yaml} (or {@code .yml}), else null. */
+    static Path beside(Path scenario, String suffix) {
+        Path o = observedBeside(scenario);
+        return o == null ? null : o.resolveSibling(o.getFileName().toString().replace(".observed.csv", suffix));
+    }
+
+    @Override
     public Overlay overlay(String reference) {
         return Overlay.load(Path.of(reference));
     }

@@ -188,7 +188,10 @@ class StudyCommandTest {
                         "last value",
                         "unit climatology",
                         "pooled climatology",
-                        "Over all horizons:");
+                        "Over all horizons:",
+                        "Episodes: the modelled risk in the episode's year, the scenario cut the year before",
+                        "osh-2010-dyad",
+                        "episodes in the top quartile of modelled risk the year before");
         assertThat(Files.readString(dir.resolve("b/manifest.json"))).contains("\"horizon\" : 3", "\"scores\"");
         Path db = dir.resolve("results.duckdb");
         assertThat(count(db, "SELECT count(*) FROM studies WHERE kind = 'backtest'"))
@@ -201,6 +204,52 @@ class StudyCommandTest {
         // smoothed baselines: no log score is infinite (none is stored as null)
         assertThat(count(db, "SELECT count(*) FROM scores WHERE metric = 'log' AND (value IS NULL OR isinf(value))"))
                 .isZero();
+    }
+
+    @Test
+    void backtest_scoresAUsersEpisodeFile_oneRankPerEpisodeInTheDatabase(@TempDir Path dir) throws Exception {
+        Path episodes = dir.resolve("mine.csv");
+        Files.writeString(
+                episodes,
+                "episode,kind,unit,partner,year,source\n"
+                        + "tajik-2015,unrest,TJK,,2015,\"central-asia/events.csv: insurgent episode 2015\"\n");
+        RunCommandTest.Result r = run(
+                "backtest",
+                "--runs",
+                "10",
+                "--origins",
+                "2008-2008",
+                "--horizon",
+                "1",
+                "--episodes",
+                episodes.toString(),
+                "--out",
+                dir.toString(),
+                "--name",
+                "e");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("tajik-2015", "of 5").doesNotContain("osh-2010");
+        Path db = dir.resolve("results.duckdb");
+        assertThat(count(
+                        db,
+                        "SELECT count(*) FROM scores WHERE pattern = 'episode tajik-2015' AND metric = 'rank'"
+                                + " AND value BETWEEN 1 AND 5 AND n = 5"))
+                .isEqualTo(1);
+        RunCommandTest.Result none = run(
+                "backtest",
+                "--runs",
+                "10",
+                "--origins",
+                "2008-2008",
+                "--horizon",
+                "1",
+                "--episodes",
+                "none",
+                "--out",
+                dir.toString(),
+                "--name",
+                "n");
+        assertThat(none.out()).doesNotContain("Episodes:");
     }
 
     @Test
@@ -354,6 +403,7 @@ class StudyCommandTest {
                 new String[] {"backtest", "--train", "1992-2008", "--test", "2010-2024", "--out", out},
                 new String[] {"backtest", "--overlay", out + "/missing-overlay.yaml", "--out", out},
                 new String[] {"backtest", "--origins", "2030-2035", "--out", out},
+                new String[] {"backtest", "--episodes", out + "/missing-episodes.csv", "--out", out},
                 new String[] {"backtest", "--horizon", "0", "--out", out},
                 new String[] {"backtest", "--train", "1992-2008", "--test", "2009-2014", "--horizon", "3", "--out", out
                 },

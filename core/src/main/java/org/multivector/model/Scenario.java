@@ -138,6 +138,79 @@ public record Scenario(
      * and ends of relations after it are forgotten; re-anchoring stops
      * at the cut. A strategy schedule loses the phases that begin after the cut; parameters are kept.
      */
+    /**
+     * The baseline fragility a backtest uses for a state whose judged value dates from after the cut and gives no
+     * {@code asOf} value: mid-range, as {@code multivector init} drafts it, the same for every state.
+     */
+    public static final Quantity NEUTRAL_FRAGILITY = new Quantity(
+            0.3,
+            Provenance.assumption("neutral default (knownAt): the judged value dates from after the cut; mid-range,"
+                    + " the same for every state"));
+
+    /** The intensity a backtest uses for a dispute whose judged intensity dates from after the cut. */
+    public static final Quantity NEUTRAL_DISPUTE_INTENSITY = new Quantity(
+            0.3,
+            Provenance.assumption("neutral default (knownAt): the judged intensity dates from after the cut; the most"
+                    + " common intensity of the shipped disputes"));
+
+    /**
+     * Assumptions whose reason cites a year after {@code cut} and that {@link #knownAt} does not mask (no
+     * {@code knownFrom}, or one at or before the cut): where hindsight can reach a backtest. Each as
+     * {@code "path: cites YEAR"}; fragility, dispute intensities, pole behaviour, salience and inertia, parameters.
+     */
+    public List<String> hindsight(int cut) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Actor a : actors) {
+            a.fragility().ifPresent(f -> cites(out, "actors." + a.id() + ".fragility", f, cut));
+        }
+        for (Dispute d : disputes) {
+            if (d.from() <= cut) {
+                cites(out, "disputes." + d.id() + ".intensity", d.intensity(), cut);
+            }
+        }
+        for (Dimension d : dimensions) {
+            cites(out, "dimensions." + d.id() + ".salience", d.salience(), cut);
+        }
+        for (Pole p : poles) {
+            if (p.behaviour() != null && p.behaviour().coercion() != null) {
+                cites(out, "poles." + p.id() + ".behaviour", p.behaviour().coercion(), cut);
+            }
+        }
+        parameters.forEach((name, p) -> {
+            String why = p.provenance().assumption();
+            int y = latestYear(why);
+            if (y > cut) {
+                out.add("parameters." + name + ": cites " + y);
+            }
+        });
+        return out;
+    }
+
+    private static void cites(List<String> out, String path, Quantity q, int cut) {
+        Quantity known = q.knownAt(cut, null);
+        if (known == null) {
+            return; // masked: the neutral default replaces it
+        }
+        int y = latestYear(known.provenance().assumption());
+        if (y > cut) {
+            out.add(path + ": cites " + y);
+        }
+    }
+
+    /** The latest year 1900-2099 named in a text (0 if none, or null text). */
+    static int latestYear(String text) {
+        if (text == null) {
+            return 0;
+        }
+        int latest = 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![0-9])(19|20)[0-9]{2}(?![0-9])")
+                .matcher(text);
+        while (m.find()) {
+            latest = Math.max(latest, Integer.parseInt(m.group()));
+        }
+        return latest;
+    }
+
     public Scenario knownAt(int cut) {
         TimeSpan t = new TimeSpan(time.start(), time.end(), Math.min(time.lastObserved(), cut));
         List<TieSeries> newTies = new java.util.ArrayList<>();
@@ -155,7 +228,14 @@ public record Scenario(
         for (Actor a : actors) {
             Map<String, YearSeries> caps = new java.util.LinkedHashMap<>();
             a.capabilities().forEach((k, v) -> v.until(cut).ifPresent(ys -> caps.put(k, ys)));
-            newActors.add(new Actor(a.id(), a.name(), a.kind(), a.cowCode(), caps, a.fragility(), a.provenance()));
+            newActors.add(new Actor(
+                    a.id(),
+                    a.name(),
+                    a.kind(),
+                    a.cowCode(),
+                    caps,
+                    a.fragility().map(f -> f.knownAt(cut, NEUTRAL_FRAGILITY)),
+                    a.provenance()));
         }
         List<Institution> newInst = new java.util.ArrayList<>();
         for (Institution in : institutions) {
@@ -182,7 +262,7 @@ public record Scenario(
                     d.a(),
                     d.b(),
                     d.kind(),
-                    d.intensity(),
+                    d.intensity().knownAt(cut, NEUTRAL_DISPUTE_INTENSITY),
                     d.from(),
                     resolvedKnown ? d.resolved() : java.util.OptionalInt.empty(),
                     d.provenance()));

@@ -164,7 +164,22 @@ final class ScenarioBinder {
     /** A quantity written as {value, source|assumption} or as a bare number under {@code inherited}. */
     private Quantity quantity(JsonNode node, String pointer, Provenance inherited) {
         if (node.isObject()) {
-            return new Quantity(node.path("value").asDouble(), ownOr(node, inherited));
+            Integer knownFrom = node.has("knownFrom") ? node.get("knownFrom").asInt() : null;
+            Quantity asOf = null;
+            if (node.has("asOf")) {
+                if (knownFrom == null) {
+                    problems.at(pointer + "/asOf", "an asOf value needs the knownFrom year it stands before");
+                }
+                JsonNode a = node.get("asOf");
+                asOf = new Quantity(a.path("value").asDouble(), ownOr(a, PLACEHOLDER));
+                if (own(a) == null) {
+                    problems.at(
+                            pointer + "/asOf",
+                            "has no source or assumption (expected the reason for the value" + " judged before "
+                                    + knownFrom + ")");
+                }
+            }
+            return new Quantity(node.path("value").asDouble(), ownOr(node, inherited), knownFrom, asOf);
         }
         return new Quantity(node.asDouble(), inherited != null ? inherited : PLACEHOLDER);
     }
@@ -323,6 +338,9 @@ final class ScenarioBinder {
             if (a.has("fragility")) {
                 Quantity f = quantity(a.get("fragility"), p + "/fragility", prov);
                 unit(f.value(), p + "/fragility/value", "fragility");
+                if (f.asOf() != null) {
+                    unit(f.asOf().value(), p + "/fragility/asOf/value", "fragility");
+                }
                 fragility = java.util.Optional.of(f);
             } else if (kind == ActorKind.REGIONAL) {
                 problems.at(
@@ -951,6 +969,9 @@ final class ScenarioBinder {
             Provenance prov = ownOr(n, null);
             Quantity intensity = quantity(n.path("intensity"), p + "/intensity", prov);
             unit(intensity.value(), p + "/intensity/value", "dispute intensity");
+            if (intensity.asOf() != null) {
+                unit(intensity.asOf().value(), p + "/intensity/asOf/value", "dispute intensity");
+            }
             int from = n.path("from").asInt();
             if (from > time.end()) {
                 problems.at(

@@ -14,6 +14,8 @@ import org.multivector.model.Scenario;
  * @param test with {@code train}: the years after the single origin that are scored (horizon = their count)
  * @param origins origin years, yearly (default 2005 to the scenario's last observed year − 1)
  * @param horizon years after each origin that are scored (default 5)
+ * @param episodes an episode file to score ({@code --episodes FILE}); null: the episodes beside the scenario, if any;
+ *     {@code none}: no episodes
  */
 public record BacktestRequest(
         ScenarioChoice scenario,
@@ -22,7 +24,8 @@ public record BacktestRequest(
         YearRange train,
         YearRange test,
         YearRange origins,
-        Integer horizon)
+        Integer horizon,
+        String episodes)
         implements StudyRequest {
     /** Ensemble runs per origin: {@link EnsembleRequest#RUNS_DEFAULT} over the default 15 origins would be slow. */
     public static final long RUNS_DEFAULT = 200;
@@ -32,7 +35,7 @@ public record BacktestRequest(
 
     /** A single-origin backtest (train's last year), scored on {@code test}. */
     public BacktestRequest(ScenarioChoice scenario, Long seed, Long runs, YearRange train, YearRange test) {
-        this(scenario, seed, runs, train, test, null, null);
+        this(scenario, seed, runs, train, test, null, null, null);
     }
 
     public BacktestRequest {
@@ -105,6 +108,7 @@ public record BacktestRequest(
                 new YearRange(history.from(), o.to()),
                 null,
                 o,
-                Math.min(h, s.time().end() - o.to()));
+                Math.min(h, s.time().end() - o.to()),
+                episodes);
     }
 }

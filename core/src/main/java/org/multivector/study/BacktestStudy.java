@@ -8,8 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.multivector.engine.CompiledScenario;
+import org.multivector.engine.Variable;
 import org.multivector.model.Scenario;
 import org.multivector.validate.CalibrationTargets;
+import org.multivector.validate.Episodes;
 import org.multivector.validate.ForecastScores;
 import org.multivector.validate.Observations;
 
@@ -56,11 +58,17 @@ final class BacktestStudy {
         int history = r.train().from();
         int h = r.horizon();
         Map<String, Map<Integer, Acc>> acc = new LinkedHashMap<>();
+        List<StudyResult.Scored> results = new ArrayList<>();
         SeriesStats last = null;
         CompiledScenario lastC = null;
-        int origins = r.origins().to() - r.origins().from() + 1;
-        int done = 0;
+        java.util.TreeSet<Integer> cuts = new java.util.TreeSet<>();
         for (int t = r.origins().from(); t <= r.origins().to(); t++) {
+            cuts.add(t);
+        }
+        p.episodes().forEach(e -> cuts.add(e.year() - 1));
+        List<EpisodeScore> episodeScores = new ArrayList<>();
+        int done = 0;
+        for (int t : cuts) {
             ConfiguredScenario known = p.scenario().knownAt(t);
             CompiledScenario c = known.compiled();
             EnsembleJob job = new EnsembleJob(known, r.seed(), r.runs());
@@ -73,7 +81,15 @@ final class BacktestStudy {
                     0,
                     StudyRunner.Progress.NONE,
                     ctx.execution().stop());
-            ctx.execution().progress().update(++done, origins);
+            ctx.execution().progress().update(++done, cuts.size());
+            for (Episodes.Episode e : p.episodes()) {
+                if (e.year() - 1 == t) {
+                    episodeScores.add(episode(e, full, c, st));
+                }
+            }
+            if (t < r.origins().from() || t > r.origins().to()) {
+                continue; // a cut only an episode needs
+            }
             int width = c.variables().size();
             int lastYear = Math.min(t + h, full.time().end());
             CalibrationTargets test = CalibrationTargets.of(full, c, obs, t + 1, lastYear);
@@ -110,11 +126,17 @@ final class BacktestStudy {
             last = st;
             lastC = c;
         }
-        List<StudyResult.Scored> results = new ArrayList<>();
         for (var e : acc.entrySet()) {
             for (var byH : e.getValue().entrySet()) {
                 results.add(score(e.getKey(), byH.getKey(), byH.getValue()));
             }
+        }
+        episodeScores.sort(java.util.Comparator.comparingInt(
+                (EpisodeScore x) -> x.episode().line()));
+        for (EpisodeScore x : episodeScores) {
+            Map<String, double[]> m = new LinkedHashMap<>();
+            m.put("model", new double[] {x.risk(), x.rank(), x.percentile()});
+            results.add(new StudyResult.Scored("episode " + x.episode().id(), "episode", x.peers(), m, null));
         }
         List<Map<String, Object>> scoreList = new ArrayList<>();
         for (StudyResult.Scored s : results) {
@@ -135,7 +157,11 @@ final class BacktestStudy {
         extras.put("horizon", h);
         extras.put("history", history);
         extras.put("scores", scoreList);
-        String text = table(full, results, r, obs != null);
+        extras.put("episodes", episodeScores.size());
+        List<String> hindsight = full.hindsight(cuts.first());
+        extras.put("hindsight", hindsight);
+        String text =
+                table(full, results, r, obs != null) + episodeTable(episodeScores) + hindsight(hindsight, cuts.first());
         YearRange scored = new YearRange(
                 r.origins().from() + 1,
                 Math.min(r.origins().to() + h, full.time().end()));
@@ -311,6 +337,118 @@ final class BacktestStudy {
         return rows.stream().mapToDouble(x -> x[i]).toArray();
     }
 
+    /** An episode's modelled risk in its year, forecast the year before, and its rank among its peers. */
+    record EpisodeScore(Episodes.Episode episode, double risk, int rank, int peers, double percentile) {
+        /** At least three quarters of the other peers are not above it. */
+        boolean topQuartile() {
+            return percentile >= 0.75;
+        }
+    }
+
+    /**
+     * Risk: the ensemble mean of the unit's unrest probability (a state) or incident hazard (a dyad) in the episode's
+     * year, the scenario cut the year before; rank 1 is the highest among the peers (every regional state, or every
+     * dyad), a tie counting in the episode's favour; percentile = share of the other peers not above it.
+     */
+    private static EpisodeScore episode(Episodes.Episode e, Scenario full, CompiledScenario c, SeriesStats st) {
+        List<Variable> vars = c.variables();
+        List<Variable> peers = new ArrayList<>();
+        Variable mine = null;
+        if (e.kind() == Episodes.Kind.UNREST) {
+            for (var a : full.regionalStates()) {
+                Variable v = new Variable(a.id(), "unrest.p");
+                peers.add(v);
+                if (a.id().equals(e.unit())) {
+                    mine = v;
+                }
+            }
+        } else {
+            for (List<String> d : c.dyads()) {
+                Variable v = new Variable(d.get(0) + "-" + d.get(1), "hazard");
+                peers.add(v);
+                if (d.contains(e.unit()) && d.contains(e.partner())) {
+                    mine = v;
+                }
+            }
+        }
+        int yi = e.year() - c.firstYear();
+        if (mine == null || vars.indexOf(mine) < 0) {
+            throw new IllegalStateException("episode " + e.id() + ": no unit " + e.unit() + " in the cut scenario");
+        }
+        double risk = st.mean(yi, vars.indexOf(mine));
+        int higher = 0;
+        int n = 0;
+        for (Variable v : peers) {
+            int k = vars.indexOf(v);
+            if (k < 0) {
+                continue; // a dyad the cut scenario does not have yet
+            }
+            n++;
+            double x = st.mean(yi, k);
+            higher += x > risk ? 1 : 0;
+        }
+        return new EpisodeScore(e, risk, higher + 1, n, n > 1 ? (n - 1 - higher) / (double) (n - 1) : Double.NaN);
+    }
+
+    private static String hindsight(List<String> flagged, int cut) {
+        if (flagged.isEmpty()) {
+            return String.format(
+                    Locale.ROOT,
+                    "%nNo assumption cites a year after the first cut (%d) without being masked (knownFrom).%n",
+                    cut);
+        }
+        StringBuilder b = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%nHindsight: %d assumptions cite a year after the first cut (%d) and are not masked (give them"
+                        + " knownFrom, docs/SCENARIO.md):%n",
+                flagged.size(),
+                cut));
+        flagged.stream().limit(12).forEach(f -> b.append("  ").append(f).append('\n'));
+        if (flagged.size() > 12) {
+            b.append("  and ").append(flagged.size() - 12).append(" more (manifest.json, hindsight)\n");
+        }
+        return b.toString();
+    }
+
+    private static String episodeTable(List<EpisodeScore> scores) {
+        if (scores.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%nEpisodes: the modelled risk in the episode's year, the scenario cut the year before, and its rank"
+                        + " among its peers (1 = highest)%n  %-26s %-9s %-8s %4s %9s %10s  %s%n",
+                "episode",
+                "kind",
+                "unit",
+                "year",
+                "risk",
+                "rank",
+                "top quartile"));
+        int top = 0;
+        for (EpisodeScore x : scores) {
+            Episodes.Episode e = x.episode();
+            top += x.topQuartile() ? 1 : 0;
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  %-26s %-9s %-8s %4d %9.4f %5d of %-3d %s%n",
+                    e.id(),
+                    e.kind().name().toLowerCase(Locale.ROOT),
+                    e.partner().isEmpty() ? e.unit() : e.unit() + "-" + e.partner(),
+                    e.year(),
+                    x.risk(),
+                    x.rank(),
+                    x.peers(),
+                    x.topQuartile() ? "yes" : "no"));
+        }
+        b.append(String.format(
+                Locale.ROOT,
+                "  %d of %d episodes in the top quartile of modelled risk the year before.%n",
+                top,
+                scores.size()));
+        return b.toString();
+    }
+
     private static String table(Scenario s, List<StudyResult.Scored> results, BacktestRequest r, boolean observed) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(
@@ -324,6 +462,9 @@ final class BacktestStudy {
                 r.train().from()));
         String current = null;
         for (StudyResult.Scored x : results) {
+            if (x.kind().equals("episode")) {
+                continue; // their own table
+            }
             String pattern = x.pattern().substring(0, x.pattern().lastIndexOf(" ("));
             boolean binary = x.kind().equals("binary");
             List<String> names = binary ? BINARY : SHARES;
@@ -366,7 +507,7 @@ final class BacktestStudy {
     private static String verdicts(List<StudyResult.Scored> results) {
         StringBuilder b = new StringBuilder("\nOver all horizons:\n");
         for (StudyResult.Scored x : results) {
-            if (!x.pattern().endsWith("(all horizons)") || x.n() == 0) {
+            if (x.kind().equals("episode") || !x.pattern().endsWith("(all horizons)") || x.n() == 0) {
                 continue;
             }
             double m = x.scores().get("model")[0];

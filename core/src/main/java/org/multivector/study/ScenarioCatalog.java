@@ -32,6 +32,23 @@ public interface ScenarioCatalog {
                 .map(b -> new Source(reference, reference + ".observed.csv", b));
     }
 
+    /**
+     * The episodes beside a scenario ({@code NAME.episodes.csv} next to {@code NAME.yaml}, or those shipped with an
+     * embedded scenario), if any; {@code reference} names the scenario. By default: the embedded scenario's.
+     */
+    default java.util.Optional<Source> episodes(String reference) {
+        if (!org.multivector.scenario.ScenarioLoader.builtInNames().contains(reference)) {
+            return java.util.Optional.empty();
+        }
+        return org.multivector.validate.Episodes.builtInBytes(reference)
+                .map(b -> new Source(reference, reference + ".episodes.csv", b));
+    }
+
+    /** An episode file a backtest names ({@code --episodes FILE}). By default none can be named. */
+    default Source episodeFile(String reference) {
+        throw RequestException.of("episodes", "'" + reference + "': this catalog reads no episode files");
+    }
+
     /** A parameter overlay, read and checked. */
     Overlay overlay(String reference);
 

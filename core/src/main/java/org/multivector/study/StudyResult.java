@@ -168,7 +168,8 @@ public sealed interface StudyResult {
      * One scored pattern: forecasts of the model and of baselines against outcomes.
      *
      * @param kind {@code continuous} (scores MAE, RMSE, coverage of the model's 90 % interval) or {@code binary}
-     *     (Brier, Brier skill against unit climatology, log, AUROC)
+     *     (Brier, Brier skill against unit climatology, log, AUROC) or {@code episode} (the model's risk, rank among
+     *     the peers and percentile; n: the number of peers)
      * @param scores forecast name → scores in the order of {@link #metrics()}
      * @param reliability the model's reliability diagram (binary patterns), or null
      */
@@ -184,9 +185,11 @@ public sealed interface StudyResult {
         }
 
         public List<String> metrics() {
-            return kind.equals("continuous")
-                    ? List.of("mae", "rmse", "coverage90")
-                    : List.of("brier", "brier_skill", "log", "auroc");
+            return switch (kind) {
+                case "continuous" -> List.of("mae", "rmse", "coverage90");
+                case "episode" -> List.of("risk", "rank", "percentile");
+                default -> List.of("brier", "brier_skill", "log", "auroc");
+            };
         }
     }
 

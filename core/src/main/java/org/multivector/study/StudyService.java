@@ -116,6 +116,7 @@ public final class StudyService {
         private final String canonical;
         private final Map<String, Object> manifest;
         private Observations observations;
+        private List<org.multivector.validate.Episodes.Episode> episodes = List.of();
 
         Prepared(
                 StudyRequest request,
@@ -145,6 +146,11 @@ public final class StudyService {
         /** The observed patterns beside the scenario, checked against it, for calibrate and backtest; else null. */
         public Observations observations() {
             return observations;
+        }
+
+        /** The episodes a backtest scores (beside the scenario or named by the request); else empty. */
+        public List<org.multivector.validate.Episodes.Episode> episodes() {
+            return episodes;
         }
 
         /** The bargaining problem, or null. */
@@ -204,11 +210,29 @@ public final class StudyService {
                 json.put("observed", "none");
             }
         }
+        List<org.multivector.validate.Episodes.Episode> episodes = List.of();
+        if (resolved instanceof BacktestRequest b && !"none".equals(b.episodes())) {
+            var src = b.episodes() != null
+                    ? Optional.of(catalog.episodeFile(b.episodes()))
+                    : catalog.episodes(request.scenario().scenario());
+            if (src.isPresent()) {
+                episodes = org.multivector.validate.Episodes.parse(
+                        src.get().file(),
+                        src.get().bytes(),
+                        s,
+                        configured.compiled().dyads());
+                json.put(
+                        "episodesFile",
+                        sha256(new String(src.get().bytes(), java.nio.charset.StandardCharsets.UTF_8))
+                                .substring(0, 16));
+            }
+        }
         String canonical = json.toString();
         String id =
                 resolved.kind() + "-" + safe(s.name()) + "-" + sha256(canonical).substring(0, 12);
         Prepared p = new Prepared(resolved, configured, null, id, canonical, manifest(resolved, id, configured, json));
         p.observations = observations;
+        p.episodes = episodes;
         return p;
     }
 

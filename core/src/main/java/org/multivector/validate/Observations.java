@@ -253,7 +253,7 @@ public final class Observations {
         return out;
     }
 
-    private static String abbreviate(String v) {
+    static String abbreviate(String v) {
         return v.length() > 40 ? v.substring(0, 40) + "…" : v;
     }
 

@@ -87,4 +87,66 @@ class DatedFactsTest {
         // known at 2004: the later return to full membership is not known yet
         assertThat(s.knownAt(2004).institutions().get(0).isMember("BBB", 2008)).isFalse();
     }
+
+    @Test
+    void aJudgementMadeWithLaterKnowledge_isMaskedBeforeItsKnownFromYear() throws IOException {
+        String yaml = small().replace(
+                        "fragility: {value: 0.3, assumption: test}",
+                        "fragility: {value: 0.6, assumption: \"violent unrest in 2006\", knownFrom: 2006, asOf: {value:"
+                                + " 0.35, assumption: \"judged earlier\"}}")
+                .replace(
+                        "fragility: {value: 0.4, assumption: test}",
+                        "fragility: {value: 0.5, assumption: \"coup of 2007\", knownFrom: 2007}")
+                .replace(
+                        "intensity: {value: 0.5, assumption: test}",
+                        "intensity: {value: 0.8, assumption: \"clashes of 2005\", knownFrom: 2005}");
+        Scenario s = parse(yaml);
+        assertThat(s.actor("AAA").orElseThrow().fragility().orElseThrow().value())
+                .isEqualTo(0.6);
+        Scenario cut = s.knownAt(2004);
+        assertThat(cut.actor("AAA").orElseThrow().fragility().orElseThrow().value())
+                .isEqualTo(0.35);
+        assertThat(cut.actor("BBB").orElseThrow().fragility().orElseThrow()).isEqualTo(Scenario.NEUTRAL_FRAGILITY);
+        assertThat(cut.disputes().get(0).intensity()).isEqualTo(Scenario.NEUTRAL_DISPUTE_INTENSITY);
+        assertThat(s.knownAt(2007)
+                        .actor("BBB")
+                        .orElseThrow()
+                        .fragility()
+                        .orElseThrow()
+                        .value())
+                .isEqualTo(0.5);
+        // hindsight: what still cites a later year, unmasked
+        assertThat(s.hindsight(2004)).noneMatch(h -> h.startsWith("actors.") || h.startsWith("disputes."));
+        assertThat(parse(small().replace(
+                                        "fragility: {value: 0.4, assumption: test}",
+                                        "fragility: {value: 0.5, assumption: \"coup of 2007\"}"))
+                        .hindsight(2004))
+                .filteredOn(h -> h.startsWith("actors.") || h.startsWith("disputes."))
+                .containsExactly("actors.BBB.fragility: cites 2007");
+    }
+
+    @Test
+    void anAsOfValue_needsItsKnownFromYearAReasonAndTheRange() throws IOException {
+        for (String[] c : new String[][] {
+            {
+                "fragility: {value: 0.3, assumption: test, asOf: {value: 0.2, assumption: before}}",
+                "actors[0].fragility.asOf: an asOf value needs the knownFrom year it stands before"
+            },
+            {
+                "fragility: {value: 0.3, assumption: test, knownFrom: 2005, asOf: {value: 0.2}}",
+                "actors[0].fragility.asOf: has no source or assumption (expected the reason for the value judged"
+                        + " before 2005)"
+            },
+            {
+                "fragility: {value: 0.3, assumption: test, knownFrom: 2005, asOf: {value: 1.5, assumption: before}}",
+                "actors[0].fragility.asOf.value: 1.5 is not a fragility (expected 0..1)"
+            }
+        }) {
+            String yaml = small().replace("fragility: {value: 0.3, assumption: test}", c[0]);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(yaml))
+                    .as(c[0])
+                    .isInstanceOf(ScenarioException.class)
+                    .hasMessageContaining(c[1]);
+        }
+    }
 }

@@ -71,6 +71,29 @@ final class Scenarios {
         }
     }
 
+    /** The episodes beside scenario {@code name}: {@code NAME.episodes.csv}, or the embedded ones; empty if none. */
+    java.util.Optional<byte[]> episodes(String name) {
+        checkName(name);
+        if (ScenarioLoader.builtInNames().contains(name)) {
+            return org.multivector.validate.Episodes.builtInBytes(name);
+        }
+        Path f = dir.resolve(name + ".episodes.csv").toAbsolutePath().normalize();
+        if (!f.getParent().equals(dir) || !Files.isRegularFile(f)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            if (Files.size(f) > org.multivector.validate.Episodes.MAX_BYTES) {
+                throw new ApiException(
+                        413,
+                        name + ".episodes.csv is larger than the limit of "
+                                + org.multivector.validate.Episodes.MAX_BYTES + " bytes");
+            }
+            return java.util.Optional.of(Files.readAllBytes(f));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * The observed patterns beside scenario {@code name}: {@code NAME.observed.csv} in the data directory, or those
      * shipped with an embedded scenario; empty if none.

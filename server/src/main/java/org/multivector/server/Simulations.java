@@ -169,6 +169,27 @@ final class Simulations implements ScenarioCatalog {
     }
 
     @Override
+    public java.util.Optional<Source> episodes(String reference) {
+        return scenarios.episodes(reference).map(b -> new Source(reference, reference + ".episodes.csv", b));
+    }
+
+    @Override
+    public Source episodeFile(String reference) {
+        Path f = inData("episodes", reference);
+        try {
+            if (Files.size(f) > org.multivector.validate.Episodes.MAX_BYTES) {
+                throw RequestException.of(
+                        "episodes",
+                        "'" + reference + "' is larger than the limit of " + org.multivector.validate.Episodes.MAX_BYTES
+                                + " bytes");
+            }
+            return new Source(reference, reference, Files.readAllBytes(f));
+        } catch (java.io.IOException e) {
+            throw RequestException.of("episodes", "cannot read '" + reference + "': " + e.getMessage());
+        }
+    }
+
+    @Override
     public Overlay overlay(String reference) {
         return Overlay.load(inData("overlays", reference));
     }
