@@ -50,6 +50,12 @@ final class CompareCommand extends StudyCommand {
     Integer from;
 
     @Option(
+            names = "--no-decompose",
+            description = "Skip the decomposition of each ΔRSI into the channels that carry it (one more comparison"
+                    + " per channel).")
+    boolean noDecompose;
+
+    @Option(
             names = "--strategy",
             paramLabel = "STATE=STRATEGY",
             description = "Override another state's strategy, e.g. UZB=neutral (repeatable).")
@@ -66,13 +72,17 @@ final class CompareCommand extends StudyCommand {
     @Override
     StudyRequest request() {
         ScenarioChoice choice = scenario.choice(overrides, null, null);
-        return new CompareRequest(choice, seed, runs, actor, strategies, from);
+        return new CompareRequest(choice, seed, runs, actor, strategies, from, noDecompose ? Boolean.FALSE : null);
     }
 
     @Override
     void print(PrintWriter w, StudyService.Completed c) {
         StudyResult.Comparison r = (StudyResult.Comparison) c.result();
         printTable(w, r);
+        if (r.decomposition() != null) {
+            w.println();
+            w.print(r.decomposition().text(r.strategies()));
+        }
         w.printf(
                 Locale.ROOT,
                 "%n%d runs × %d strategies in %.1f s (%s).%n",

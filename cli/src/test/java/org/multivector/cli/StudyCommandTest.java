@@ -89,6 +89,22 @@ class StudyCommandTest {
                 .isZero();
         assertThat(count(db, "SELECT count(*) FROM comparisons WHERE p_better < 0 OR p_better > 1"))
                 .isZero();
+        // the decomposition: every channel and the interaction for each of the 4 alternatives, summing to the ΔRSI
+        int channels = org.multivector.study.Channels.ALL.size();
+        assertThat(r.out()).contains("What carries each ΔRSI", "mediation", "interaction (rest)");
+        assertThat(Files.readString(dir.resolve("c/report.html"))).contains("What carries each ΔRSI");
+        assertThat(count(db, "SELECT count(*) FROM decomposition")).isEqualTo(4L * (channels + 1));
+        assertThat(count(
+                        db,
+                        "SELECT count(*) FROM (SELECT strategy, abs(sum(carried) - max(delta_rsi)) AS gap"
+                                + " FROM decomposition GROUP BY strategy) WHERE gap > 1e-9"))
+                .isZero();
+        assertThat(
+                        count(
+                                db,
+                                "SELECT count(*) FROM decomposition d JOIN comparisons c ON c.study_id = d.study_id AND"
+                                        + " c.strategy = d.strategy AND c.metric = 'rsi' WHERE abs(c.diff - d.delta_rsi) > 1e-12"))
+                .isZero();
 
         RunCommandTest.Result e = run("export", "--results", dir.toString(), "--format", "parquet");
         assertThat(e.code()).as(e.err()).isZero();

@@ -14,6 +14,7 @@ import org.multivector.validate.CalibrationTargets;
 import org.multivector.validate.Episodes;
 import org.multivector.validate.ForecastScores;
 import org.multivector.validate.Observations;
+import org.multivector.validate.StabilityValidity;
 
 /**
  * {@code backtest}, validated as conflict forecasters validate (Hegre et al. 2019, ViEWS; Tetlock &amp; Gardner
@@ -138,6 +139,27 @@ final class BacktestStudy {
             m.put("model", new double[] {x.risk(), x.rank(), x.percentile()});
             results.add(new StudyResult.Scored("episode " + x.episode().id(), "episode", x.peers(), m, null));
         }
+        List<StabilityValidity.Row> validity = List.of();
+        if (obs != null) {
+            // the index against observed instability: the scenario as it is (history known), its observed years
+            CompiledScenario c = p.scenario().compiled();
+            SeriesStats st = StudyRunner.run(
+                    new EnsembleJob(p.scenario(), r.seed(), r.runs()),
+                    ctx.executor(),
+                    p.id() + "@all",
+                    null,
+                    false,
+                    0,
+                    StudyRunner.Progress.NONE,
+                    ctx.execution().stop());
+            validity = StabilityValidity.of(
+                    full, c, st::mean, obs, full.time().start() + 1, full.time().lastObserved());
+            for (StabilityValidity.Row v : validity) {
+                Map<String, double[]> m = new LinkedHashMap<>();
+                m.put("model", new double[] {v.rho(), v.p()});
+                results.add(new StudyResult.Scored("validity " + v.measure(), "validity", v.n(), m, null));
+            }
+        }
         List<Map<String, Object>> scoreList = new ArrayList<>();
         for (StudyResult.Scored s : results) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -160,8 +182,10 @@ final class BacktestStudy {
         extras.put("episodes", episodeScores.size());
         List<String> hindsight = full.hindsight(cuts.first());
         extras.put("hindsight", hindsight);
-        String text =
-                table(full, results, r, obs != null) + episodeTable(episodeScores) + hindsight(hindsight, cuts.first());
+        String text = table(full, results, r, obs != null)
+                + episodeTable(episodeScores)
+                + validityTable(validity)
+                + hindsight(hindsight, cuts.first());
         YearRange scored = new YearRange(
                 r.origins().from() + 1,
                 Math.min(r.origins().to() + h, full.time().end()));
@@ -390,6 +414,42 @@ final class BacktestStudy {
         return new EpisodeScore(e, risk, higher + 1, n, n > 1 ? (n - 1 - higher) / (double) (n - 1) : Double.NaN);
     }
 
+    private static String validityTable(List<StabilityValidity.Row> rows) {
+        if (rows.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%nThe stability index against observed instability (the scenario with its history, observed years;"
+                        + " Spearman rank correlation, t-approximation p; yearly series are autocorrelated, so p is"
+                        + " optimistic)%n  %-18s %-62s %4s %8s %7s  %s%n",
+                "measure",
+                "against",
+                "n",
+                "rho",
+                "p",
+                "supports the index"));
+        for (StabilityValidity.Row v : rows) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  %-18s %-62s %4d %8.3f %7.3f  %s%n",
+                    v.measure(),
+                    v.against(),
+                    v.n(),
+                    v.rho(),
+                    v.p(),
+                    v.supports()
+                            ? "yes"
+                            : !Double.isFinite(v.rho())
+                                    ? "no (too few years or a constant series)"
+                                    : Math.signum(v.rho()) == v.expectedSign()
+                                            ? "no (the expected sign, but p >= 0.05)"
+                                            : "no (the wrong sign: expected "
+                                                    + (v.expectedSign() > 0 ? "positive" : "negative") + ")"));
+        }
+        return b.toString();
+    }
+
     private static String hindsight(List<String> flagged, int cut) {
         if (flagged.isEmpty()) {
             return String.format(
@@ -462,8 +522,8 @@ final class BacktestStudy {
                 r.train().from()));
         String current = null;
         for (StudyResult.Scored x : results) {
-            if (x.kind().equals("episode")) {
-                continue; // their own table
+            if (x.kind().equals("episode") || x.kind().equals("validity")) {
+                continue; // their own tables
             }
             String pattern = x.pattern().substring(0, x.pattern().lastIndexOf(" ("));
             boolean binary = x.kind().equals("binary");
@@ -507,7 +567,7 @@ final class BacktestStudy {
     private static String verdicts(List<StudyResult.Scored> results) {
         StringBuilder b = new StringBuilder("\nOver all horizons:\n");
         for (StudyResult.Scored x : results) {
-            if (x.kind().equals("episode") || !x.pattern().endsWith("(all horizons)") || x.n() == 0) {
+            if (!x.pattern().endsWith("(all horizons)") || x.n() == 0) {
                 continue;
             }
             double m = x.scores().get("model")[0];

@@ -17,10 +17,23 @@ import org.multivector.scenario.Suggestions;
  * @param strategies 2..{@link #STRATEGIES_MAX} strategies, the first the baseline (default: the scenario's declared
  *     comparison, else multi-vector, bandwagoning with each pole in scenario order, neutral)
  * @param from branch year (default: the year after the scenario's last observed year, inside its years)
+ * @param decompose whether to split each ΔRSI into the channels that carry it (default true; {@link Channels})
  */
 public record CompareRequest(
-        ScenarioChoice scenario, Long seed, Long runs, String actor, List<String> strategies, Integer from)
+        ScenarioChoice scenario,
+        Long seed,
+        Long runs,
+        String actor,
+        List<String> strategies,
+        Integer from,
+        Boolean decompose)
         implements StudyRequest {
+    /** A comparison decomposed into its channels. */
+    public CompareRequest(
+            ScenarioChoice scenario, Long seed, Long runs, String actor, List<String> strategies, Integer from) {
+        this(scenario, seed, runs, actor, strategies, from, null);
+    }
+
     /** Most strategies one comparison holds. */
     public static final int STRATEGIES_MAX = 12;
 
@@ -29,6 +42,7 @@ public record CompareRequest(
         seed = StudyRequest.orDefault(seed, SEED_DEFAULT);
         runs = StudyRequest.orDefault(runs, EnsembleRequest.RUNS_DEFAULT);
         strategies = strategies == null ? null : List.copyOf(strategies);
+        decompose = decompose == null ? Boolean.TRUE : decompose;
         Problems p = new Problems().range("runs", runs, 1, RUNS_MAX);
         if (strategies != null && (strategies.size() < 2 || strategies.size() > STRATEGIES_MAX)) {
             p.add("strategies", "expected 2 to " + STRATEGIES_MAX + " strategies, got " + strategies.size());
@@ -108,6 +122,6 @@ public record CompareRequest(
                             + s.time().end() + " (expected a year after the first simulated year)");
         }
         p.throwIfAny();
-        return new CompareRequest(scenario, seed, runs, a, strat, f);
+        return new CompareRequest(scenario, seed, runs, a, strat, f, decompose);
     }
 }

@@ -1,6 +1,7 @@
 package org.multivector.study;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.multivector.engine.CompiledScenario;
 
@@ -14,6 +15,7 @@ final class CompareStudy {
         CompareJob job = new CompareJob(cs, r.actor(), r.strategies(), r.from(), r.seed(), r.runs());
         CompareStats stats = ctx.run(job, p.id());
         CompiledScenario c = cs.compiled();
+        StudyResult.Decomposition decomposition = r.decompose() ? decompose(r, cs, stats, ctx, p.id()) : null;
         return new StudyService.Outcome(
                 new StudyResult.Comparison(
                         cs.scenario(),
@@ -25,10 +27,44 @@ final class CompareStudy {
                         c.variables(),
                         job.bandVariables(),
                         c.firstYear(),
-                        stats),
+                        stats,
+                        decomposition),
                 r.seed(),
                 r.runs(),
                 ctx.executor().describe(),
                 Map.of("blockSize", CompareJob.BLOCK_SIZE));
+    }
+
+    /** Re-runs the comparison with each channel off, on the same random numbers ({@link Channels}). */
+    private static StudyResult.Decomposition decompose(
+            CompareRequest r, ConfiguredScenario cs, CompareStats stats, StudyService.Context ctx, String id)
+            throws Exception {
+        List<Channels.Channel> channels = Channels.of(cs);
+        int n = r.strategies().size();
+        double[] total = new double[n];
+        double[][] carried = new double[n][channels.size()];
+        for (int s = 0; s < n; s++) {
+            total[s] = stats.meanDiff(s, 0); // metric 0 is the RSI
+        }
+        for (int k = 0; k < channels.size(); k++) {
+            ConfiguredScenario off = cs;
+            for (String param : channels.get(k).parameters()) {
+                off = off.withParameter(param, 0);
+            }
+            CompareJob job = new CompareJob(off, r.actor(), r.strategies(), r.from(), r.seed(), r.runs());
+            CompareStats without = StudyRunner.run(
+                    job,
+                    ctx.executor(),
+                    id + "-without-" + channels.get(k).id(),
+                    null,
+                    false,
+                    0,
+                    StudyRunner.Progress.NONE,
+                    ctx.execution().stop());
+            for (int s = 0; s < n; s++) {
+                carried[s][k] = total[s] - without.meanDiff(s, 0);
+            }
+        }
+        return new StudyResult.Decomposition(channels, total, carried);
     }
 }

@@ -53,7 +53,8 @@ public sealed interface StudyResult {
             List<Variable> variables,
             List<Variable> bandVariables,
             int firstYear,
-            CompareStats stats)
+            CompareStats stats,
+            Decomposition decomposition)
             implements StudyResult {
         public Comparison {
             strategies = List.copyOf(strategies);
@@ -61,6 +62,59 @@ public sealed interface StudyResult {
             better = List.copyOf(better);
             variables = List.copyOf(variables);
             bandVariables = List.copyOf(bandVariables);
+        }
+    }
+
+    /**
+     * What carries each strategy's ΔRSI ({@link Channels}): {@code carried[s][c]} is the part of strategy s's mean
+     * ΔRSI against the baseline that channel c carries (ΔRSI − ΔRSI with the channel off, same random numbers);
+     * {@code total[s]} the ΔRSI itself; the rest, total minus the sum of the parts, is the channels' interaction.
+     */
+    record Decomposition(List<Channels.Channel> channels, double[] totals, double[][] carried) {
+        public Decomposition {
+            channels = List.copyOf(channels);
+        }
+
+        public double total(int strategy) {
+            return totals[strategy];
+        }
+
+        public double interaction(int strategy) {
+            double s = 0;
+            for (double c : carried[strategy]) {
+                s += c;
+            }
+            return total(strategy) - s;
+        }
+
+        /** The table printed by {@code compare}: channels by strategy, in RSI points. */
+        public String text(List<String> strategies) {
+            StringBuilder b = new StringBuilder(String.format(
+                    java.util.Locale.ROOT,
+                    "What carries each ΔRSI: the part each channel carries (ΔRSI − ΔRSI with the channel off, same"
+                            + " random numbers), RSI points%n  %-22s",
+                    "channel"));
+            for (int s = 1; s < strategies.size(); s++) {
+                b.append(String.format(java.util.Locale.ROOT, " %15s", strategies.get(s)));
+            }
+            b.append('\n');
+            for (int c = 0; c < channels.size(); c++) {
+                b.append(String.format(
+                        java.util.Locale.ROOT, "  %-22s", channels.get(c).id()));
+                for (int s = 1; s < strategies.size(); s++) {
+                    b.append(String.format(java.util.Locale.ROOT, " %+15.3f", carried[s][c]));
+                }
+                b.append('\n');
+            }
+            b.append(String.format(java.util.Locale.ROOT, "  %-22s", "interaction (rest)"));
+            for (int s = 1; s < strategies.size(); s++) {
+                b.append(String.format(java.util.Locale.ROOT, " %+15.3f", interaction(s)));
+            }
+            b.append(String.format(java.util.Locale.ROOT, "%n  %-22s", "ΔRSI"));
+            for (int s = 1; s < strategies.size(); s++) {
+                b.append(String.format(java.util.Locale.ROOT, " %+15.3f", total(s)));
+            }
+            return b.append('\n').toString();
         }
     }
 
@@ -188,6 +242,7 @@ public sealed interface StudyResult {
             return switch (kind) {
                 case "continuous" -> List.of("mae", "rmse", "coverage90");
                 case "episode" -> List.of("risk", "rank", "percentile");
+                case "validity" -> List.of("spearman", "p");
                 default -> List.of("brier", "brier_skill", "log", "auroc");
             };
         }

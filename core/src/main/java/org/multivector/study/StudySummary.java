@@ -120,6 +120,25 @@ public final class StudySummary {
                     rows.add(row);
                 }
             }
+            if (x.decomposition() != null) {
+                List<Map<String, Object>> dec = new ArrayList<>();
+                StudyResult.Decomposition d = x.decomposition();
+                for (int k = 1; k < x.strategies().size(); k++) {
+                    for (int ch = 0; ch < d.channels().size(); ch++) {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("strategy", x.strategies().get(k));
+                        row.put("channel", d.channels().get(ch).id());
+                        row.put("carried", finite(d.carried()[k][ch]));
+                        dec.add(row);
+                    }
+                    Map<String, Object> rest = new LinkedHashMap<>();
+                    rest.put("strategy", x.strategies().get(k));
+                    rest.put("channel", "interaction");
+                    rest.put("carried", finite(d.interaction(k)));
+                    dec.add(rest);
+                }
+                out.put("decomposition", dec);
+            }
             out.put("actor", x.actor());
             out.put("branchYear", x.branchYear());
             out.put("baseline", x.strategies().get(0));

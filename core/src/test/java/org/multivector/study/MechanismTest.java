@@ -65,4 +65,30 @@ class MechanismTest {
         }
         System.out.println(log);
     }
+
+    /**
+     * Every channel of the decomposition (Channels.ALL) is wired in: switching it off on the prior changes the
+     * comparison's RSI differences, except the polarisation stressor, which is out of the index (weight 0) and so
+     * carries exactly nothing.
+     */
+    @Test
+    void everyChannelOfTheDecomposition_movesTheComparison_exceptTheOneOutOfTheIndex() throws Exception {
+        double[] base = rsiDiffs(priorSpec());
+        for (Channels.Channel ch : Channels.ALL) {
+            ConfiguredScenario spec = priorSpec();
+            for (String p : ch.parameters()) {
+                spec = spec.withParameter(p, 0);
+            }
+            double[] off = rsiDiffs(spec);
+            double change = 0;
+            for (int k = 1; k < base.length; k++) {
+                change = Math.max(change, Math.abs(off[k] - base[k]));
+            }
+            if (ch.id().equals("polarisation")) {
+                assertThat(change).as(ch.id()).isZero();
+            } else {
+                assertThat(change).as(ch.id() + " off").isGreaterThan(1e-4);
+            }
+        }
+    }
 }

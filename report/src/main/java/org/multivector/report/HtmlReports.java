@@ -193,6 +193,40 @@ public final class HtmlReports implements ReportRenderer {
             b.append("</tr>");
         }
         b.append("</table>");
+        org.multivector.study.StudyResult.Decomposition dec = job.decomposition();
+        if (dec != null) {
+            b.append("<h2>What carries each ΔRSI</h2><p>The part of each strategy's mean ΔRSI that a channel carries:"
+                    + " ΔRSI minus ΔRSI with the channel's coefficients set to 0, on the same random numbers (RSI"
+                    + " points). The rest is the channels' interaction.</p><table><tr><th>channel</th>");
+            for (int k = 1; k < strategies.size(); k++) {
+                b.append("<th>").append(HtmlReport.esc(strategies.get(k))).append("</th>");
+            }
+            b.append("</tr>");
+            for (int ch = 0; ch <= dec.channels().size(); ch++) {
+                boolean rest = ch == dec.channels().size();
+                b.append("<tr><th title=\"")
+                        .append(HtmlReport.esc(
+                                rest
+                                        ? "what the channels do not add up to"
+                                        : dec.channels().get(ch).description()))
+                        .append("\">")
+                        .append(HtmlReport.esc(
+                                rest
+                                        ? "interaction (rest)"
+                                        : dec.channels().get(ch).id()))
+                        .append("</th>");
+                for (int k = 1; k < strategies.size(); k++) {
+                    b.append(String.format(
+                            Locale.ROOT, "<td>%+.3f</td>", rest ? dec.interaction(k) : dec.carried()[k][ch]));
+                }
+                b.append("</tr>");
+            }
+            b.append("<tr><th>ΔRSI</th>");
+            for (int k = 1; k < strategies.size(); k++) {
+                b.append(String.format(Locale.ROOT, "<td><b>%+.3f</b></td>", dec.total(k)));
+            }
+            b.append("</tr></table>");
+        }
         List<Variable> bandVars = job.bandVariables();
         b.append("<h2>Bands over time</h2><div class=\"grid\">");
         for (int v = 0; v < bandVars.size(); v++) {

@@ -39,6 +39,7 @@ public final class ResultsDatabase implements AutoCloseable {
             "run_values",
             "series",
             "comparisons",
+            "decomposition",
             "sensitivity",
             "scores",
             "calibration",
@@ -122,6 +123,8 @@ public final class ResultsDatabase implements AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS comparisons (study_id VARCHAR, actor VARCHAR, branch_year INTEGER,"
                     + " strategy VARCHAR, baseline VARCHAR, metric VARCHAR, better VARCHAR, mean DOUBLE,"
                     + " diff DOUBLE, diff_lo DOUBLE, diff_hi DOUBLE, p_better DOUBLE, runs BIGINT)");
+            s.execute("CREATE TABLE IF NOT EXISTS decomposition (study_id VARCHAR, strategy VARCHAR, baseline VARCHAR,"
+                    + " channel VARCHAR, carried DOUBLE, delta_rsi DOUBLE)");
             s.execute("CREATE TABLE IF NOT EXISTS sensitivity (study_id VARCHAR, method VARCHAR, output VARCHAR,"
                     + " parameter VARCHAR, mu DOUBLE, mu_star DOUBLE, sigma DOUBLE, s1 DOUBLE, s1_lo DOUBLE,"
                     + " s1_hi DOUBLE, st DOUBLE, st_lo DOUBLE, st_hi DOUBLE)");
@@ -268,6 +271,27 @@ public final class ResultsDatabase implements AutoCloseable {
             }
             for (int st = 0; st < strategies.size(); st++) {
                 appendSeries(study.studyId(), strategies.get(st), c.variables(), c.firstYear(), s.bands(st));
+            }
+            StudyResult.Decomposition d = c.decomposition();
+            if (d != null) {
+                try (DuckDBAppender a =
+                        ((DuckDBConnection) conn).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "decomposition")) {
+                    for (int st = 1; st < strategies.size(); st++) {
+                        for (int ch = 0; ch <= d.channels().size(); ch++) {
+                            a.beginRow();
+                            a.append(study.studyId());
+                            a.append(strategies.get(st));
+                            a.append(strategies.get(0));
+                            a.append(
+                                    ch < d.channels().size()
+                                            ? d.channels().get(ch).id()
+                                            : "interaction");
+                            appendNullable(a, ch < d.channels().size() ? d.carried()[st][ch] : d.interaction(st));
+                            appendNullable(a, d.total(st));
+                            a.endRow();
+                        }
+                    }
+                }
             }
         });
     }
