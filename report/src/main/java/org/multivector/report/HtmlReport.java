@@ -78,15 +78,27 @@ final class HtmlReport {
                 x,
                 "stressor (0–1)",
                 List.of(
-                        new Line("incident hazard", series(t, "REGION", "rsi.hazard"), COLOURS[0], false),
-                        new Line("unrest", series(t, "REGION", "rsi.unrest"), COLOURS[1], false),
-                        new Line("polarisation", series(t, "REGION", "rsi.polarisation"), COLOURS[2], false),
-                        new Line("institutional deficit", series(t, "REGION", "rsi.institutions"), COLOURS[3], false)),
+                        new Line(
+                                stressor(s, "incident hazard", "hazard"),
+                                series(t, "REGION", "rsi.hazard"),
+                                COLOURS[0],
+                                false),
+                        new Line(stressor(s, "unrest", "unrest"), series(t, "REGION", "rsi.unrest"), COLOURS[1], false),
+                        new Line(
+                                stressor(s, "polarisation", "polarisation"),
+                                series(t, "REGION", "rsi.polarisation"),
+                                COLOURS[2],
+                                false),
+                        new Line(
+                                stressor(s, "institutional deficit", "institutions"),
+                                series(t, "REGION", "rsi.institutions"),
+                                COLOURS[3],
+                                false)),
                 0,
                 1,
                 s.time().lastObserved(),
                 520,
-                null));
+                "Weights: parameters rsi-weight-*."));
         b.append("</div><h2>Vector balance (normalised entropy over the poles; 1 = even)</h2><div class=\"grid\">");
         List<Line> bal = new ArrayList<>();
         int c = 0;
@@ -339,5 +351,13 @@ final class HtmlReport {
 
     static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** A stressor's legend: its name and weight in the RSI (or that it is not counted). */
+    private static String stressor(Scenario s, String name, String key) {
+        double w = s.parameters().containsKey("rsi-weight-" + key)
+                ? s.parameter("rsi-weight-" + key).value()
+                : 1;
+        return w == 0 ? name + " (not in the RSI)" : String.format(Locale.ROOT, "%s (weight %.2f)", name, w);
     }
 }
