@@ -315,7 +315,6 @@ public final class CuratedRegion {
             String method = String.valueOf(spec.get("method"));
             ties.addAll(
                     switch (method) {
-                        case "un-vote-agreement" -> DerivedTies.unVoteAgreement(data, dim, spec, states, poles, start);
                         case "institution-index" ->
                             DerivedTies.institutionIndex(
                                     dim,
@@ -336,7 +335,7 @@ public final class CuratedRegion {
                         case "initial" -> DerivedTies.initial(dim, spec, states, poles, start);
                         default ->
                             throw new IllegalStateException(file + ": ties." + dim + ".method '" + method
-                                    + "' is not one of un-vote-agreement, institution-index, routes, initial");
+                                    + "' is not one of institution-index, routes, initial");
                     });
         }
         ties.removeIf(t -> !dims.contains(((Map<String, Object>) t).get("dimension")));

@@ -1,8 +1,6 @@
 package org.multivector.builder;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +11,6 @@ import java.util.TreeMap;
  * dimension in the curated file's {@code ties:} section ({@code method:}):
  *
  * <ul>
- *   <li>{@code un-vote-agreement}: agreement in UN General Assembly roll calls (Voeten, Strezhnev and Bailey's
- *       votes, {@code data/unga}) with each pole's voters (same vote 1, one abstains 0.5, opposite 0; a pole with
- *       several voters takes their mean), normalised over the poles; a year counts when the state shares at least
- *       {@code minRollCalls} roll calls with each pole's first voter.
  *   <li>{@code institution-index}: each full membership of a security institution adds 1 to its lead pole(s)
  *       (split when several lead), each security route (a foreign base) its weight; national self-reliance and
  *       other partners count 1; shares = score / total.
@@ -77,102 +71,6 @@ final class DerivedTies {
             throw new IllegalStateException("ties: expected an integer " + key + ", got " + v);
         }
         return i;
-    }
-
-    /** {@code un-vote-agreement} ties of every state. */
-    @SuppressWarnings("unchecked")
-    static List<Object> unVoteAgreement(
-            Path data, String dim, Map<String, Object> spec, List<String> states, List<String> poles, int start) {
-        Map<String, String> codes = (Map<String, String>) spec.get("codes");
-        Map<String, List<String>> voters = (Map<String, List<String>>) spec.get("voters");
-        Map<String, Integer> until = (Map<String, Integer>) spec.getOrDefault("until", Map.of());
-        int min = integer(spec, "minRollCalls");
-        int last = integer(spec, "last");
-        Map<String, Integer> rcYear = new HashMap<>();
-        for (Csv.Row r : Csv.read(data.resolve("unga/un_roll_calls.csv"))) {
-            String date = r.get("date");
-            if (date.length() >= 4) {
-                rcYear.put(r.get("rcid"), Integer.parseInt(date.substring(0, 4)));
-            }
-        }
-        Map<String, Map<String, String>> votes = new HashMap<>(); // rcid -> ISO2 -> vote
-        for (Csv.Row r : Csv.read(data.resolve("unga/un_votes_selected_states.csv"))) {
-            votes.computeIfAbsent(r.get("rcid"), k -> new HashMap<>()).put(r.get("country_code"), r.get("vote"));
-        }
-        List<String[]> partners = new ArrayList<>(); // {pole, voter}
-        for (String p : poles) {
-            for (String v : voters.get(p)) {
-                partners.add(new String[] {p, v});
-            }
-        }
-        List<Object> out = new ArrayList<>();
-        for (String state : states) {
-            String me = codes.get(state);
-            Map<Integer, double[]> acc = new TreeMap<>(); // year -> agreement sum and count per partner
-            for (Map.Entry<String, Map<String, String>> e : votes.entrySet()) {
-                Integer year = rcYear.get(e.getKey());
-                String mine = e.getValue().get(me);
-                if (year == null || mine == null) {
-                    continue;
-                }
-                double[] a = acc.computeIfAbsent(year, k -> new double[2 * partners.size()]);
-                for (int p = 0; p < partners.size(); p++) {
-                    String voter = partners.get(p)[1];
-                    String theirs = e.getValue().get(voter);
-                    if (theirs == null || year > until.getOrDefault(voter, 9999)) {
-                        continue;
-                    }
-                    a[2 * p] += agreement(mine, theirs);
-                    a[2 * p + 1] += 1;
-                }
-            }
-            TreeMap<Integer, Map<String, Object>> shares = new TreeMap<>();
-            for (Map.Entry<Integer, double[]> e : acc.entrySet()) {
-                double[] a = e.getValue();
-                if (e.getKey() < start) {
-                    continue;
-                }
-                double[] v = new double[poles.size()];
-                boolean enough = true;
-                for (int q = 0; q < poles.size(); q++) {
-                    double sum = 0;
-                    int n = 0;
-                    boolean first = true;
-                    for (int p = 0; p < partners.size(); p++) {
-                        if (!partners.get(p)[0].equals(poles.get(q))) {
-                            continue;
-                        }
-                        if (first && a[2 * p + 1] < min) {
-                            enough = false;
-                        }
-                        first = false;
-                        if (a[2 * p + 1] > 0) {
-                            sum += a[2 * p] / a[2 * p + 1];
-                            n++;
-                        }
-                    }
-                    v[q] = n > 0 ? sum / n : 0;
-                }
-                if (!enough) {
-                    continue;
-                }
-                double total = 0;
-                for (double x : v) {
-                    total += x;
-                }
-                shares.put(e.getKey(), row(poles, v, total));
-            }
-            out.add(tie(state, dim, provKey(spec), (String) spec.get(provKey(spec)), shares, start, last, (String)
-                    spec.get("missingNote")));
-        }
-        return out;
-    }
-
-    private static double agreement(String a, String b) {
-        if (a.equals(b)) {
-            return 1;
-        }
-        return a.equals("abstain") || b.equals("abstain") ? 0.5 : 0;
     }
 
     private static boolean active(Map<String, Object> dated, int y, String from, String to) {

@@ -78,6 +78,16 @@ public final class RegionBuilder {
             Set.of(365, 366, 367, 368, 369, 370, 371, 372, 373, 701, 702, 703, 704, 705);
 
     static final int POST_SOVIET_GAP_LAST = 1994;
+    /**
+     * Belarus, Kazakhstan and Russia: the Customs Union abolished customs declarations between them from July 2010,
+     * and the flows COW Dyadic Trade takes from IMF DOTS fell by half in 2010-11 (Kazakhstan-Russia flow1 + flow2: 12.4 bn USD
+     * in 2009, 7.6 in 2010, 10.1 in 2011, 25.6 in 2012) before statistics on mutual trade replaced customs data; those
+     * dyad-years are missing, not observed.
+     */
+    static final Set<Integer> CUSTOMS_UNION = Set.of(365, 370, 705);
+
+    static final int CUSTOMS_UNION_GAP_FIRST = 2010;
+    static final int CUSTOMS_UNION_GAP_LAST = 2011;
     /** An IGO with more members than this in a year is global (UN family, WTO), not one of the region's. */
     static final int REGIONAL_IGO_MAX_MEMBERS = 60;
 
@@ -689,7 +699,11 @@ public final class RegionBuilder {
                     && y <= POST_SOVIET_GAP_LAST
                     && f1 == 0
                     && f2 == 0;
-            double v = Double.isNaN(f1) || Double.isNaN(f2) || sovietGap ? Double.NaN : f1 + f2;
+            boolean customsGap = CUSTOMS_UNION.contains(a)
+                    && CUSTOMS_UNION.contains(b)
+                    && y >= CUSTOMS_UNION_GAP_FIRST
+                    && y <= CUSTOMS_UNION_GAP_LAST;
+            double v = Double.isNaN(f1) || Double.isNaN(f2) || sovietGap || customsGap ? Double.NaN : f1 + f2;
             for (int[] ab : new int[][] {{a, b}, {b, a}}) {
                 if (states.contains(ab[0])) {
                     flows.computeIfAbsent(ab[0], k -> new HashMap<>())
@@ -729,8 +743,10 @@ public final class RegionBuilder {
                             + stateCow(s),
                     shares,
                     missing,
-                    "no usable flows with a pole in COW Dyadic Trade 4.0 (not recorded, -9, or a 0 between"
-                            + " post-Soviet states in 1992-94, which customs did not capture; the data end in 2014)"));
+                    "no usable flows with a pole in COW Dyadic Trade 4.0 (not recorded, -9, a 0 between"
+                            + " post-Soviet states in 1992-94, which customs did not capture, or trade inside the"
+                            + " Belarus-Kazakhstan-Russia Customs Union in 2010-11, when customs declarations between"
+                            + " them stopped; the data end in 2014)"));
         }
         return out;
     }
@@ -833,7 +849,12 @@ public final class RegionBuilder {
         return Double.isNaN(v) ? 0 : v;
     }
 
-    /** Diplomacy: closeness of UN ideal points, share ∝ exp(−|distance|) over the poles. */
+    /**
+     * Diplomacy: closeness of UN ideal points (Bailey, Strezhnev and Voeten 2017), share with a pole ∝ exp(−d²/2), d the
+     * distance between the state's and the pole's ideal points: the Gaussian utility of spatial voting models (Poole
+     * and Rosenthal's NOMINATE, 1985), so a state far beyond every pole leans to the nearest. (An earlier exp(−d) gave
+     * the same shares to every state on one side of all poles, whatever its distance.)
+     */
     private List<Object> diplomacyTies() {
         Map<Integer, Map<Integer, Double>> ip = new HashMap<>();
         Set<Integer> wanted = new HashSet<>(cow.values());
@@ -860,7 +881,8 @@ public final class RegionBuilder {
                         sim.clear();
                         break;
                     }
-                    double v = Math.exp(-Math.abs(mine - pole));
+                    double d = mine - pole;
+                    double v = Math.exp(-d * d / 2);
                     sim.put(p.id(), v);
                     sum += v;
                 }
@@ -880,7 +902,8 @@ public final class RegionBuilder {
                     "UN General Assembly ideal points (Bailey, Strezhnev and Voeten, "
                             + GlobalData.IDEAL_POINTS + ", idealpointall), ccode " + stateCow(s)
                             + ": a pole's ideal point is"
-                            + " its members' mean; share with a pole ∝ exp(−|distance|), over the poles (init's transform)",
+                            + " its members' mean; share with a pole ∝ exp(−d²/2), d the distance (the Gaussian utility of"
+                            + " NOMINATE, Poole and Rosenthal 1985), over the poles",
                     shares,
                     missing,
                     "no ideal point for the state or a pole that year"));

@@ -32,7 +32,7 @@ class CentralAsiaCompilerTest {
         assertThat(ca.tie("KAZ", "trade").orElseThrow().provenance().source())
                 .contains("COW Dyadic Trade 4.0 (global/");
         assertThat(ca.tie("KAZ", "diplomacy").orElseThrow().provenance().source())
-                .startsWith("UN General Assembly roll calls");
+                .startsWith("UN General Assembly ideal points");
         assertThat(ca.tie("KAZ", "security").orElseThrow().provenance().assumption())
                 .startsWith("Index built from dated facts");
         assertThat(ca.tie("TKM", "energy")).isPresent();
@@ -82,6 +82,6 @@ class CentralAsiaCompilerTest {
         Files.writeString(curated, text);
         assertThatThrownBy(() -> CuratedRegion.compile(DATA, curated))
                 .hasMessage("central-asia-curated.yaml: ties.energy.method 'pipelines' is not one of"
-                        + " un-vote-agreement, institution-index, routes, initial");
+                        + " institution-index, routes, initial");
     }
 }
