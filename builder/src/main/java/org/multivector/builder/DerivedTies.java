@@ -14,8 +14,9 @@ import java.util.TreeMap;
  *   <li>{@code institution-index}: each full membership of a security institution adds 1 to its lead pole(s)
  *       (split when several lead), each security route (a foreign base) its weight; national self-reliance and
  *       other partners count 1; shares = score / total.
- *   <li>{@code routes}: capacity-weighted shares of the state's routes of that dimension active in the year; a
- *       route to a partner that is not a pole belongs to the rest of the world.
+ *   <li>{@code routes}: capacity-weighted shares of the state's routes of that dimension active in the year, in PJ a
+ *       year where the routes give a unit ({@link org.multivector.model.Route.Unit}); a route to a partner that is
+ *       not a pole belongs to the rest of the world.
  *   <li>{@code initial}: the given shares in the first year only; the model runs free afterwards.
  * </ul>
  *
@@ -166,7 +167,7 @@ final class DerivedTies {
                             && state.equals(r.get("state"))
                             && active(r, y, "opened", "closed")) {
                         int p = poles.indexOf(r.get("pole")); // a route to a partner: -1
-                        w[p < 0 ? poles.size() : p] += ((Number) r.get("weight")).doubleValue();
+                        w[p < 0 ? poles.size() : p] += unit(r).common(((Number) r.get("weight")).doubleValue());
                     }
                 }
                 double total = 0;
@@ -181,6 +182,16 @@ final class DerivedTies {
                     spec.get("missingNote")));
         }
         return out;
+    }
+
+    /** A route's unit: PJ a year after conversion (as the engine compares routes), or relative. */
+    private static org.multivector.model.Route.Unit unit(Map<String, Object> route) {
+        Object u = route.get("unit");
+        if (u == null) {
+            return org.multivector.model.Route.Unit.RELATIVE;
+        }
+        return org.multivector.model.Route.Unit.parse(u.toString())
+                .orElseThrow(() -> new IllegalStateException("route " + route.get("id") + ": unknown unit " + u));
     }
 
     /** {@code initial} ties: the given shares in the first year only. */

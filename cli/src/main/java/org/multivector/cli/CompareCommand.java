@@ -155,6 +155,15 @@ final class CompareCommand extends StudyCommand {
                     "Answer: %s gives the highest mean RSI; the closest alternative differs by %s points.%n",
                     strategies.get(0),
                     closest(st, strategies));
+        } else if (st.meanDiff(best, 0) - st.diffHalfWidth(best, 0) <= 0) {
+            // the best alternative's interval covers no difference: no winner to name
+            out.printf(
+                    Locale.ROOT,
+                    "Answer: no strategy's mean RSI differs from %s's beyond the runs' randomness (the highest, %s,"
+                            + " by %s points).%n",
+                    strategies.get(0),
+                    strategies.get(best),
+                    ci(st, best, 0, "%+.2f"));
         } else {
             out.printf(
                     Locale.ROOT,
@@ -164,6 +173,8 @@ final class CompareCommand extends StudyCommand {
                     ci(st, best, 0, "%+.2f"),
                     st.pBetter(best, 0));
         }
+        out.println("(The intervals cover the runs' randomness only, not parameter or structural uncertainty;"
+                + " docs/VALIDATION.md.)");
     }
 
     private static String closest(CompareStats st, List<String> strategies) {

@@ -504,8 +504,8 @@ public final class CompiledScenario {
                     p = residual; // a regional or other supplier: part of the rest of the world in tie shares
                 }
                 int d = indexOf(dims, r.dimension());
-                routeShare[((y * nR + i) * nP + p) * nD + d] += r.weight().value();
-                total[i * nD + d] += r.weight().value();
+                routeShare[((y * nR + i) * nP + p) * nD + d] += r.commonWeight();
+                total[i * nD + d] += r.commonWeight();
             }
             for (int i = 0; i < nR; i++) {
                 for (int p = 0; p < nP; p++) {

@@ -281,6 +281,7 @@ public record Scenario(
                     r.opened(),
                     closedKnown ? r.closed() : java.util.OptionalInt.empty(),
                     r.weight(),
+                    r.unit(),
                     r.provenance()));
         }
         List<Event> newEvents = events.stream().filter(e -> e.year() <= cut).toList();

@@ -1055,11 +1055,33 @@ final class ScenarioBinder {
                         "closed " + closed.getAsInt() + ", not after opening in " + opened
                                 + " (expected closed > opened)");
             }
+            org.multivector.model.Route.Unit unit = org.multivector.model.Route.Unit.RELATIVE;
+            if (n.has("unit")) {
+                String u = n.get("unit").asText();
+                var parsed = org.multivector.model.Route.Unit.parse(u);
+                if (parsed.isEmpty()) {
+                    problems.at(
+                            p + "/unit",
+                            "'" + u + "' is not a unit of a route (expected PJ, Mt oil, bcm gas or TWh, a year)");
+                } else {
+                    unit = parsed.get();
+                }
+            }
+            String key = state + "/" + n.path("dimension").asText();
+            Boolean before = routeUnits.putIfAbsent(key, unit != org.multivector.model.Route.Unit.RELATIVE);
+            if (before != null && before != (unit != org.multivector.model.Route.Unit.RELATIVE)) {
+                problems.at(
+                        p + "/unit",
+                        "the routes of " + state + " in " + n.path("dimension").asText() + " mix weights with and"
+                                + " without a unit (expected a unit on every one, or on none)");
+            }
             out.add(new org.multivector.model.Route(
-                    id, state, pole, n.path("dimension").asText(), opened, closed, weight, prov));
+                    id, state, pole, n.path("dimension").asText(), opened, closed, weight, unit, prov));
         }
         return out;
     }
+
+    private final java.util.Map<String, Boolean> routeUnits = new java.util.HashMap<>();
 
     private List<Event> bindEvents() {
         JsonNode list = root.path("events");

@@ -33,7 +33,9 @@ class RoutePartnerTest {
 
     @Test
     void aRouteToAnUnborderedOtherActor_makesTheDyad_andBadPartnersAreRefused() {
-        String toAfghanistan = YAML.replace("state: \"TJK\", partner: \"UZB\"", "state: \"KAZ\", partner: \"AFG\"");
+        // Kazakhstan's other energy routes give volumes, so this one needs a unit too
+        String toAfghanistan =
+                YAML.replace("state: \"TJK\", partner: \"UZB\"", "state: \"KAZ\", partner: \"AFG\", unit: \"PJ\"");
         CompiledScenario c = CompiledScenario.of(parse(toAfghanistan));
         assertThat(c.dyads()).contains(java.util.List.of("KAZ", "AFG"));
         String self = YAML.replace("state: \"TJK\", partner: \"UZB\"", "state: \"TJK\", partner: \"TJK\"");
