@@ -3,7 +3,6 @@ package org.multivector.validate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -57,37 +56,13 @@ public final class Episodes {
         }
     }
 
-    private static ScenarioException one(String file, int line, String field, String message) {
-        return new ScenarioException(List.of(new Problem(file, line, 1, field, message, null)));
-    }
-
     /**
      * Reads and checks an episode file against scenario {@code s}: the header, six fields a row, a unique episode id,
      * a known kind, a regional state (unrest) or a dyad of the scenario (incident), a year after the scenario's first
      * (the cut is the year before) and by its last observed year, a non-empty source. Every problem with its line.
      */
     public static List<Episode> parse(String file, byte[] bytes, Scenario s, List<List<String>> dyads) {
-        if (bytes.length > MAX_BYTES) {
-            throw one(
-                    file,
-                    0,
-                    "",
-                    "file is " + bytes.length + " bytes, larger than the limit of " + MAX_BYTES
-                            + " bytes (expected an episode CSV)");
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw one(file, 0, "", "is not UTF-8 text (expected a CSV file)");
-        }
-        String[] lines = text.split("\r?\n", -1);
-        if (!lines[0].replace("\uFEFF", "").equals(HEADER)) {
-            throw one(file, 1, "", "header is '" + Observations.abbreviate(lines[0]) + "' (expected '" + HEADER + "')");
-        }
+        String[] lines = Observations.lines(file, bytes, MAX_BYTES, HEADER, "an episode CSV");
         Set<String> states = new HashSet<>();
         s.actors().stream().filter(a -> a.kind() == ActorKind.REGIONAL).forEach(a -> states.add(a.id()));
         List<Problem> problems = new ArrayList<>();

@@ -77,42 +77,13 @@ public final class Observations {
      */
     public static Observations parse(String file, byte[] bytes, org.multivector.model.Scenario s) {
         List<Problem> problems = new ArrayList<>();
-        if (bytes.length > MAX_BYTES) {
-            throw new ScenarioException(List.of(new Problem(
-                    file,
-                    0,
-                    0,
-                    "",
-                    "file is " + bytes.length + " bytes, larger than the limit of " + MAX_BYTES
-                            + " bytes (expected an observed-patterns CSV)",
-                    null)));
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new ScenarioException(
-                    List.of(new Problem(file, 0, 0, "", "is not UTF-8 text (expected a CSV file)", null)));
-        }
         java.util.Set<String> ids = new java.util.HashSet<>();
         if (s != null) {
             s.actors().forEach(a -> ids.add(a.id()));
             s.poles().forEach(p -> ids.add(p.id()));
         }
         Map<String, Double> m = new HashMap<>();
-        String[] lines = text.split("\r?\n", -1);
-        if (lines.length == 0 || !lines[0].replace("\uFEFF", "").equals(HEADER)) {
-            throw new ScenarioException(List.of(new Problem(
-                    file,
-                    1,
-                    1,
-                    "",
-                    "header is '" + (lines.length == 0 ? "" : abbreviate(lines[0])) + "' (expected '" + HEADER + "')",
-                    null)));
-        }
+        String[] lines = lines(file, bytes, MAX_BYTES, HEADER, "an observed-patterns CSV");
         for (int i = 1; i < lines.length && problems.size() < MAX_PROBLEMS; i++) {
             String line = lines[i];
             int n = i + 1;
@@ -220,6 +191,39 @@ public final class Observations {
     }
 
     /** The fields of one CSV line (RFC 4180 quoting, no line break inside a field), or null for an unclosed quote. */
+    /**
+     * The lines of a small tidy CSV after the checks every such file gets before any row: at most {@code max} bytes,
+     * UTF-8 text, the expected header (a byte-order mark allowed); each failure one problem with the file's name.
+     */
+    static String[] lines(String file, byte[] bytes, long max, String header, String what) {
+        if (bytes.length > max) {
+            throw new ScenarioException(List.of(new Problem(
+                    file,
+                    0,
+                    0,
+                    "",
+                    "file is " + bytes.length + " bytes, larger than the limit of " + max + " bytes (expected " + what
+                            + ")",
+                    null)));
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ScenarioException(
+                    List.of(new Problem(file, 0, 0, "", "is not UTF-8 text (expected a CSV file)", null)));
+        }
+        String[] lines = text.split("\r?\n", -1);
+        if (!lines[0].replace("\uFEFF", "").equals(header)) {
+            throw new ScenarioException(List.of(new Problem(
+                    file, 1, 1, "", "header is '" + abbreviate(lines[0]) + "' (expected '" + header + "')", null)));
+        }
+        return lines;
+    }
+
     public static List<String> fields(String line) {
         List<String> out = new ArrayList<>();
         StringBuilder b = new StringBuilder();

@@ -77,21 +77,7 @@ final class Scenarios {
         if (ScenarioLoader.builtInNames().contains(name)) {
             return org.multivector.validate.Episodes.builtInBytes(name);
         }
-        Path f = dir.resolve(name + ".episodes.csv").toAbsolutePath().normalize();
-        if (!f.getParent().equals(dir) || !Files.isRegularFile(f)) {
-            return java.util.Optional.empty();
-        }
-        try {
-            if (Files.size(f) > org.multivector.validate.Episodes.MAX_BYTES) {
-                throw new ApiException(
-                        413,
-                        name + ".episodes.csv is larger than the limit of "
-                                + org.multivector.validate.Episodes.MAX_BYTES + " bytes");
-            }
-            return java.util.Optional.of(Files.readAllBytes(f));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return beside(name, ".episodes.csv", org.multivector.validate.Episodes.MAX_BYTES);
     }
 
     /**
@@ -103,16 +89,18 @@ final class Scenarios {
         if (ScenarioLoader.builtInNames().contains(name)) {
             return org.multivector.validate.Observations.builtInBytes(name);
         }
-        Path f = dir.resolve(name + ".observed.csv").toAbsolutePath().normalize();
+        return beside(name, ".observed.csv", org.multivector.validate.Observations.MAX_BYTES);
+    }
+
+    /** {@code NAME + suffix} in the data directory, if it is a regular file there; 413 above {@code max} bytes. */
+    private java.util.Optional<byte[]> beside(String name, String suffix, long max) {
+        Path f = dir.resolve(name + suffix).toAbsolutePath().normalize();
         if (!f.getParent().equals(dir) || !Files.isRegularFile(f)) {
             return java.util.Optional.empty();
         }
         try {
-            if (Files.size(f) > org.multivector.validate.Observations.MAX_BYTES) {
-                throw new ApiException(
-                        413,
-                        name + ".observed.csv is larger than the limit of "
-                                + org.multivector.validate.Observations.MAX_BYTES + " bytes");
+            if (Files.size(f) > max) {
+                throw new ApiException(413, name + suffix + " is larger than the limit of " + max + " bytes");
             }
             return java.util.Optional.of(Files.readAllBytes(f));
         } catch (IOException e) {
