@@ -40,13 +40,15 @@ class RelationsTest {
     void aDisputeBetweenAStateAndAPole_raisesTheirTensionAndHazard_andLowersTheRsi() {
         String dispute = "  - {id: test-minority, pair: [\"KAZ\", \"RUS\"], kind: \"ethnic\", intensity: {value: 0.8},"
                 + " from: 2024, assumption: \"test: a pole-state dispute opened in the first free year\"}";
-        Engine base = new Engine(CompiledScenario.of(parse(YAML)));
-        Engine with = new Engine(CompiledScenario.of(parse(withDispute(YAML, dispute))));
+        // on the prior: its tension coefficients are documented assumptions, not a fit that moves with each
+        // recalibration
+        String prior = new String(ScenarioLoader.builtInBytes(ScenarioLoader.PRIOR_SCENARIO), StandardCharsets.UTF_8);
+        Engine base = new Engine(CompiledScenario.of(parse(prior)));
+        Engine with = new Engine(CompiledScenario.of(parse(withDispute(prior, dispute))));
         Trajectory a = base.run(1992, 0);
         Trajectory b = with.run(1992, 0);
         assertThat(b.value(2023, "KAZ-RUS", "tension")).isEqualTo(a.value(2023, "KAZ-RUS", "tension"));
-        // a clear rise in the dispute's first year (its size follows the fitted tension-dispute and adjustment)
-        assertThat(b.value(2024, "KAZ-RUS", "tension")).isGreaterThan(a.value(2024, "KAZ-RUS", "tension") + 0.02);
+        assertThat(b.value(2024, "KAZ-RUS", "tension")).isGreaterThan(a.value(2024, "KAZ-RUS", "tension") + 0.05);
         assertThat(b.value(2024, "KAZ-RUS", "hazard")).isGreaterThan(a.value(2024, "KAZ-RUS", "hazard"));
         assertThat(b.value(2024, "REGION", "rsi.hazard")).isGreaterThan(a.value(2024, "REGION", "rsi.hazard"));
         assertThat(b.value(2024, "REGION", "rsi")).isLessThan(a.value(2024, "REGION", "rsi"));
