@@ -25,22 +25,22 @@ final class FileCatalog implements ScenarioCatalog {
             return org.multivector.validate.Observations.builtInBytes(reference)
                     .map(b -> new Source(reference, reference + ".observed.csv", b));
         }
-        Path beside = observedBeside(p);
+        Path beside = beside(p, ".observed.csv");
         if (beside == null || !Files.exists(beside)) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new Source(beside.toString(), beside.toString(), ObservedFiles.read(beside)));
     }
 
-    /** {@code dir/NAME.observed.csv} for {@code dir/NAME.yaml} (or {@code .yml}), else null. */
-    static Path observedBeside(Path scenario) {
+    /** {@code dir/NAME.SUFFIX} for {@code dir/NAME.yaml} (or {@code .yml}), else null. */
+    static Path beside(Path scenario, String suffix) {
         String name =
                 scenario.getFileName() == null ? "" : scenario.getFileName().toString();
         int dot = name.lastIndexOf('.');
         if (dot <= 0) {
             return null;
         }
-        return scenario.resolveSibling(name.substring(0, dot) + ".observed.csv");
+        return scenario.resolveSibling(name.substring(0, dot) + suffix);
     }
 
     @Override
@@ -59,12 +59,6 @@ final class FileCatalog implements ScenarioCatalog {
     @Override
     public Source episodeFile(String reference) {
         return new Source(reference, reference, ObservedFiles.read(Path.of(reference)));
-    }
-
-    /** {@code dir/NAME.SUFFIX} for {@code dir/NAME.yaml} (or {@code .yml}), else null. */
-    static Path beside(Path scenario, String suffix) {
-        Path o = observedBeside(scenario);
-        return o == null ? null : o.resolveSibling(o.getFileName().toString().replace(".observed.csv", suffix));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,98 +90,26 @@ class InitCommandTest {
     @Test
     void init_badInput_exitsTwoAndWritesNothing(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("x.yaml");
-        for (String[] args : new String[][] {
-            {
-                "init",
-                "--states",
-                "VNN,LAO",
-                "--poles",
-                "CHN,USA",
-                "--from",
-                "1991",
-                "--to",
-                "2030",
-                "--out",
-                out.toString(),
-                "--data",
-                DATA
-            },
-            {
-                "init",
-                "--states",
-                "VNM",
-                "--poles",
-                "CHN",
-                "--from",
-                "1991",
-                "--to",
-                "2030",
-                "--out",
-                out.toString(),
-                "--data",
-                DATA
-            },
-            {
-                "init",
-                "--states",
-                "VNM",
-                "--poles",
-                "CHN,USA",
-                "--from",
-                "2030",
-                "--to",
-                "1991",
-                "--out",
-                out.toString(),
-                "--data",
-                DATA
-            },
-            {
-                "init",
-                "--states",
-                "VNM",
-                "--poles",
-                "CHN,USA",
-                "--from",
-                "1991",
-                "--to",
-                "2030",
-                "--out",
-                dir.resolve("x.txt").toString(),
-                "--data",
-                DATA
-            },
-            {
-                "init",
-                "--states",
-                "VNM",
-                "--poles",
-                "CHN,USA",
-                "--from",
-                "1991",
-                "--to",
-                "2030",
-                "--out",
-                out.toString(),
-                "--data",
-                dir.resolve("nothing").toString()
-            },
-            {
-                "init",
-                "--states",
-                "VNM",
-                "--poles",
-                "CHN,USA",
-                "--from",
-                "1991",
-                "--to",
-                "2030",
-                "--out",
-                out.toString(),
-                "--data",
-                garbage(dir).toString()
-            }
-        }) {
+        for (String[] args : List.of(
+                init("VNN,LAO", "CHN,USA", "1991", "2030", out.toString(), DATA),
+                init("VNM", "CHN", "1991", "2030", out.toString(), DATA),
+                with(init("VNM", "CHN,USA", "1991", "2030", out.toString(), DATA), "--others", "AFX"),
+                init("VNM", "CHN,USA", "2030", "1991", out.toString(), DATA),
+                init("VNM", "CHN,USA", "1991", "2030", dir.resolve("x.txt").toString(), DATA),
+                init(
+                        "VNM",
+                        "CHN,USA",
+                        "1991",
+                        "2030",
+                        out.toString(),
+                        dir.resolve("nothing").toString()),
+                init(
+                        "VNM",
+                        "CHN,USA",
+                        "1991",
+                        "2030",
+                        out.toString(),
+                        garbage(dir).toString()))) {
             RunCommandTest.Result r = RunCommandTest.run(args);
             assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
             assertThat(r.err()).doesNotContain("Exception", "\tat ");
@@ -188,6 +117,18 @@ class InitCommandTest {
         try (var s = Files.list(dir)) {
             assertThat(s.map(p -> p.getFileName().toString())).containsOnly("garbage");
         }
+    }
+
+    static String[] with(String[] args, String... more) {
+        String[] out = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, out, args.length, more.length);
+        return out;
+    }
+
+    static String[] init(String states, String poles, String from, String to, String out, String data) {
+        return new String[] {
+            "init", "--states", states, "--poles", poles, "--from", from, "--to", to, "--out", out, "--data", data
+        };
     }
 
     /** A data folder with every file init reads, each one garbage (the ideal points a header and a bad row). */

@@ -265,7 +265,8 @@ class StudyCommandTest {
                 dir.toString(),
                 "--name",
                 "n");
-        assertThat(none.out()).doesNotContain("Episodes:");
+        assertThat(none.code()).as(none.err()).isZero();
+        assertThat(none.out()).contains("rolling backtest").doesNotContain("Episodes:");
     }
 
     @Test

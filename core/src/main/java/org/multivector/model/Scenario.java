@@ -197,14 +197,16 @@ public record Scenario(
         }
     }
 
+    private static final java.util.regex.Pattern YEAR =
+            java.util.regex.Pattern.compile("(?<![0-9])(19|20)[0-9]{2}(?![0-9])");
+
     /** The latest year 1900-2099 named in a text (0 if none, or null text). */
     static int latestYear(String text) {
         if (text == null) {
             return 0;
         }
         int latest = 0;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![0-9])(19|20)[0-9]{2}(?![0-9])")
-                .matcher(text);
+        java.util.regex.Matcher m = YEAR.matcher(text);
         while (m.find()) {
             latest = Math.max(latest, Integer.parseInt(m.group()));
         }

@@ -82,14 +82,7 @@ public final class Episodes {
             }
             List<String> f = Observations.fields(line);
             if (f == null || f.size() != 6) {
-                problems.add(new Problem(
-                        file,
-                        n,
-                        1,
-                        "",
-                        "expected 6 fields (" + HEADER + "), found "
-                                + (f == null ? "an unclosed quote" : Integer.toString(f.size())),
-                        null));
+                problems.add(Observations.fieldCount(file, n, HEADER, f));
                 continue;
             }
             String id = f.get(0);

@@ -92,14 +92,7 @@ public final class Observations {
             }
             List<String> f = fields(line);
             if (f == null || f.size() != 6) {
-                problems.add(new Problem(
-                        file,
-                        n,
-                        1,
-                        "",
-                        "expected 6 fields (" + HEADER + "), found "
-                                + (f == null ? "an unclosed quote" : Integer.toString(f.size())),
-                        null));
+                problems.add(fieldCount(file, n, HEADER, f));
                 continue;
             }
             String pattern = f.get(0);
@@ -222,6 +215,18 @@ public final class Observations {
                     file, 1, 1, "", "header is '" + abbreviate(lines[0]) + "' (expected '" + header + "')", null)));
         }
         return lines;
+    }
+
+    /** The problem of a row without one field per column of {@code header} ({@code f} null: an unclosed quote). */
+    static Problem fieldCount(String file, int line, String header, List<String> f) {
+        return new Problem(
+                file,
+                line,
+                1,
+                "",
+                "expected " + header.split(",").length + " fields (" + header + "), found "
+                        + (f == null ? "an unclosed quote" : Integer.toString(f.size())),
+                null);
     }
 
     public static List<String> fields(String line) {

@@ -43,6 +43,11 @@ public final class StabilityValidity {
         List<String> states = s.regionalStates().stream().map(Actor::id).toList();
         List<double[]> instability = new ArrayList<>(); // year, value
         List<double[]> mids = new ArrayList<>();
+        java.util.Set<String> others = new java.util.LinkedHashSet<>(); // every actor and pole member
+        s.actors().forEach(a -> others.add(a.id()));
+        for (Pole p : s.poles()) {
+            others.addAll(p.members());
+        }
         for (int y = from; y <= to; y++) {
             double sum = 0;
             int n = 0;
@@ -54,7 +59,7 @@ public final class StabilityValidity {
                     sum += v / 2;
                     n++;
                 }
-                Double onset = onsetWithAnyone(s, obs, st, y);
+                Double onset = onsetWithAnyone(obs, st, others, y);
                 if (onset != null) {
                     midKnown++;
                     withMid += onset > 0 ? 1 : 0;
@@ -141,16 +146,13 @@ public final class StabilityValidity {
         return new Row(measure, against, n, rho, p, sign, supports);
     }
 
-    /** Whether the state had a MID onset with anyone in the year; null when no record covers it. */
-    private static Double onsetWithAnyone(Scenario s, Observations obs, String state, int y) {
+    /** Whether the state had a MID onset with any of {@code others} in the year; null when no record covers it. */
+    private static Double onsetWithAnyone(Observations obs, String state, java.util.Set<String> others, int y) {
         Double any = null;
-        java.util.Set<String> others = new java.util.LinkedHashSet<>();
-        s.actors().forEach(a -> others.add(a.id()));
-        for (Pole p : s.poles()) {
-            others.addAll(p.members());
-        }
-        others.remove(state);
         for (String o : others) {
+            if (o.equals(state)) {
+                continue;
+            }
             Double v = obs.either("mid.onset", state, o, y);
             if (v != null) {
                 any = any == null ? v : Math.max(any, v);
