@@ -1,6 +1,8 @@
 package org.multivector.engine;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /*
  * Design: one Engine per thread. It owns a RunState sized for its CompiledScenario and reuses it
@@ -44,36 +46,52 @@ public final class Engine {
     }
 
     /**
-     * Simulates the years before {@code branchYear} once, with the stream of (master seed, run
-     * index), and keeps the state and the output so far: the shared history of counterfactual
-     * branches.
+     * Simulates the years before {@code branchYear} with the stream of (master seed, run index), and keeps the state
+     * and the output so far: a history to branch counterfactuals from.
      */
     public Checkpoint checkpoint(long masterSeed, long runIndex, int branchYear) {
+        Checkpoint cp = newCheckpoint(branchYear);
+        checkpoint(cp, masterSeed, runIndex);
+        return cp;
+    }
+
+    /** An empty checkpoint for branches at {@code branchYear}, to fill with {@link #checkpoint(Checkpoint, long, long)}. */
+    public Checkpoint newCheckpoint(int branchYear) {
         int steps = branchYear - c.firstYear;
         if (steps < 1 || steps >= c.years) {
             throw new IllegalArgumentException("branch year " + branchYear + " must lie in " + (c.firstYear + 1) + ".."
                     + (c.firstYear + c.years - 1));
         }
-        double[] out = new double[outputSize()];
-        state.reset();
-        steps(0, steps, RandomStreams.forRun(masterSeed, runIndex), out);
-        RunState saved = new RunState(c);
-        saved.copyFrom(state);
-        return new Checkpoint(c, saved, steps, out);
+        return new Checkpoint(c, new RunState(c), steps, new double[outputSize()]);
     }
 
     /**
-     * Continues from a checkpoint to the end with the stream of (master seed, run index), writing the
-     * whole run (history included) into {@code out}. With the same seed and index, branches that
-     * differ only in strategy see the same random draws (common random numbers): the incident rule
-     * draws in a fixed order whatever the hazards.
+     * Simulates the history of (master seed, run index) up to the checkpoint's branch year into {@code cp}, under
+     * the scenario's own strategies (counterfactual strategies set before are undone), allocating nothing: each run
+     * of a comparison draws its own history.
+     */
+    public void checkpoint(Checkpoint cp, long masterSeed, long runIndex) {
+        if (cp.c != c) {
+            throw new IllegalArgumentException("checkpoint is from another compiled scenario");
+        }
+        state.restoreStrategies();
+        state.reset();
+        steps(0, cp.steps, RandomStreams.forRun(masterSeed, runIndex), cp.out);
+        cp.state.copyFrom(state);
+    }
+
+    /**
+     * Continues from a checkpoint to the end with the branch stream of (master seed, run index)
+     * ({@link RandomStreams#forBranch}, independent of the history's stream), writing the whole run (history included)
+     * into {@code out}. With the same seed and index, branches that differ only in strategy see the same random
+     * draws (common random numbers): every rule draws in a fixed order whatever the hazards.
      */
     public void runFrom(Checkpoint cp, long masterSeed, long runIndex, double[] out) {
         checkOut(out);
         state.copyFrom(cp.state);
         int width = c.layout.width;
         System.arraycopy(cp.out, 0, out, 0, cp.steps * width);
-        steps(cp.steps, c.years, RandomStreams.forRun(masterSeed, runIndex), out);
+        steps(cp.steps, c.years, RandomStreams.forBranch(masterSeed, runIndex), out);
     }
 
     /** Sets a regional state's strategy for the following runs (counterfactuals). */
@@ -85,7 +103,7 @@ public final class Engine {
         this.state.setStrategy(i, strategy);
     }
 
-    /** The state after a shared history, to branch counterfactuals from. Immutable once made. */
+    /** The state after a history, to branch counterfactuals from; refilled by each {@code checkpoint} call. */
     public static final class Checkpoint {
         private final CompiledScenario c;
         private final RunState state;
@@ -113,13 +131,14 @@ public final class Engine {
     private void steps(int from, int to, UniformRandomProvider rng, double[] out) {
         RunState st = state;
         int width = c.layout.width;
+        NormalizedGaussianSampler normal = ZigguratSampler.NormalizedGaussian.of(rng);
         for (int y = from; y < to; y++) {
             EventRule.apply(st, y);
-            PoleOfferRule.apply(st, y);
+            PoleOfferRule.apply(st, y, normal);
             PolicyRule.apply(st, y);
             AnchorRule.apply(st, y);
             TensionRule.apply(st, y);
-            IncidentRule.apply(st, y, rng);
+            IncidentRule.apply(st, y, rng, normal);
             MetricsRecorder.record(st, y, out, y * width);
         }
     }

@@ -1,12 +1,14 @@
 package org.multivector.engine;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.multivector.model.ParameterKey;
 
 /**
  * Step 5: incidents and unrest, and their feedbacks.
  *
- * <p>Fragility first recovers toward its baseline, {@code f ← f + φ (f₀ − f)}; incident memory
+ * <p>Fragility first recovers toward its baseline and takes a shock, {@code f ← clip(f + φ (f₀ − f) + σ_f ε)}
+ * (ε standard normal: the domestic events the model does not represent); incident memory
  * decays by its keep factor. Each dyad whose parties share a border that year (two regional states, or
  * a state and a pole or another actor) draws a militarised incident with hazard
  * {@code h = logistic(β₀ + β_τ τ − β_cap |ln(cap_a/cap_b)| − β_inst n_inst − β_int·interdep
@@ -17,19 +19,24 @@ import org.multivector.model.ParameterKey;
  * calls in the lead pole of the state's security institution (a security-offer boost that halves
  * each year, as with the CSTO deployment in Kazakhstan in January 2022).
  *
- * <p>Draws: one uniform per contiguous dyad (in dyad order) then one per state, every
+ * <p>Draws: with σ_f > 0 one normal per state, then one uniform per contiguous dyad (in dyad order) then one per
+ * state, every
  * year, whatever happens, so strategies compared on the same seed share their random numbers.
  */
 final class IncidentRule {
     private IncidentRule() {}
 
-    static void apply(RunState st, int y, UniformRandomProvider rng) {
+    static void apply(RunState st, int y, UniformRandomProvider rng, NormalizedGaussianSampler normal) {
         CompiledScenario c = st.c;
         int nR = c.nR;
         double recovery = c.param(ParameterKey.FRAGILITY_RECOVERY);
         double keep = c.param(ParameterKey.INCIDENT_MEMORY_DECAY);
+        double shock = c.param(ParameterKey.FRAGILITY_SHOCK_SD);
         for (int i = 0; i < nR; i++) {
             st.fragility[i] += recovery * (c.fragilityBase[i] - st.fragility[i]);
+            if (shock > 0) {
+                st.fragility[i] = EventRule.clip(st.fragility[i] + shock * normal.sample());
+            }
             st.securityCall[i] *= 0.5;
         }
         double b0 = c.param(ParameterKey.INCIDENT_BASE);

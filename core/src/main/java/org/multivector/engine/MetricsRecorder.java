@@ -67,6 +67,9 @@ final class MetricsRecorder {
             out[b + l.unrest] = st.unrest[i] ? 1 : 0;
             out[b + l.driftStep] = st.driftStep[i];
             out[b + l.driftFree] = st.driftFree[i];
+            for (int d = 0; d < nD; d++) {
+                out[b + l.volatility + d] = st.move[i * nD + d];
+            }
         }
         double hazardSum = 0;
         int incidents = 0;

@@ -1,25 +1,47 @@
 package org.multivector.engine;
 
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.multivector.model.ParameterKey;
 
 /**
- * Step 2: pole pressure and offers.
+ * Step 2: the poles act. Each pole chooses its pressure on, and its offers to, every state in every dimension.
  *
- * <p>Pressure. With alignment {@code a_ip} (salience-weighted share) and a slowly moving reference
- * alignment {@code r_ip}, pole p presses state i when i has drifted away from it past the pole's
- * threshold θ_p: {@code pressure_ip = assertiveness_p · max(0, r_ip − a_ip − θ_p)}; then
- * {@code r_ip += memory · (a_ip − r_ip)}. Pressure adds {@code PRESSURE_FRAGILITY · Σ_p pressure_ip}
- * to i's fragility (Russian assertiveness, Chinese leverage, Western conditionality).
+ * <p>Pressure. With alignment {@code a_ip} (salience-weighted share) and a reference alignment {@code r_ip}, pole p
+ * presses state i when i has moved away from it past the pole's red line θ_p:
+ * {@code pressure_ip = assertiveness_p · max(0, r_ip − a_ip − θ_p)}. The reference follows gains at rate
+ * {@code memory} and losses at {@code memory · (1 − ℓ)}, ℓ the pole's loss aversion: a pole that does not accept
+ * a loss keeps pressing while the state stays away (prospect theory in international politics: Levy 1992, Jervis
+ * 1992), so pressure is no longer transient by construction. Pressure adds {@code PRESSURE_FRAGILITY · Σ_p
+ * pressure_ip} to i's fragility (Russian assertiveness, Chinese leverage, Western conditionality).
  *
- * <p>Offers. {@code o_pid = interest_pd · capShare_pd^γ · (1 + β_inst · n_inst) · (1 + β_route · routeShare) · (1 + β_prox)[an open border with a member of the pole that year, not political dimensions]
- * · eventFactor · (1 + β_press · pressure_ip)[coercible dimensions] · (1 + β_call · call_i)[security domain, lead of i's
- * security institution]}. The residual partner offers {@code RESIDUAL_OFFER} times the mean pole
- * offer, with its own route bonus.
+ * <p>Offers, in three parts.
+ *
+ * <ol>
+ *   <li>What the pole can and wants to offer (its capability-based offer):
+ *       {@code b_pid = interest_pd · capShare_pd^γ · (1 + β_inst · n_inst) · (1 + β_route · routeShare) ·
+ *       (1 + β_prox)[an open border with a member of the pole that year, not political dimensions] · eventFactor ·
+ *       (1 + β_press · pressure_ip)[coercible dimensions] · (1 + β_call · call_i)[security domain, lead of i's
+ *       security institution] · exp(z_ip)}, where {@code z_ip ← φ z_ip + σ ε} is the log climate between the pole
+ *       and the state, an AR(1) shock (ε standard normal; exp(z) has median 1).
+ *   <li>Competition: the pole matches its rivals. With last year's offers o, {@code o_pid = b_pid · (1 + μ Σ_{q}
+ *       rivalry · cost_pq · max(0, o_qid − o_pid) / (o_qid + o_pid))} over the other poles q (cost_pq the
+ *       intensity of their rivalry, 0 for allies): a pole out-offered by a rival raises its offer, in proportion to
+ *       the rival's relative lead (a partial best response to the rivals' last moves, as in the adaptive play of
+ *       contests: Tullock 1980; for Central Asia, Cooley 2012).
+ *   <li>Budget: a pole's offers summed over states and dimensions may exceed the sum of its capability-based offers
+ *       by at most the slack κ; above that all its offers are scaled down to the budget, so a pole that competes
+ *       harder for one state offers relatively less to the others.
+ * </ol>
+ *
+ * The residual partner offers {@code RESIDUAL_OFFER} times the mean pole offer, with its own route bonus.
+ *
+ * <p>Draws: with σ > 0, one standard normal per state and pole (the residual excluded) every year, in that order,
+ * whatever happens, so strategies compared on the same seed share their random numbers; with σ = 0 none.
  */
 final class PoleOfferRule {
     private PoleOfferRule() {}
 
-    static void apply(RunState st, int y) {
+    static void apply(RunState st, int y, NormalizedGaussianSampler normal) {
         CompiledScenario c = st.c;
         int nR = c.nR;
         int nP = c.nP;
@@ -29,10 +51,20 @@ final class PoleOfferRule {
         double proximity = c.param(ParameterKey.PROXIMITY_OFFER_BONUS);
         double residualOffer = c.param(ParameterKey.RESIDUAL_OFFER);
         double memory = c.param(ParameterKey.PRESSURE_MEMORY);
+        double lossAversion = c.param(ParameterKey.PRESSURE_LOSS_AVERSION);
         double pressOffer = c.param(ParameterKey.PRESSURE_OFFER);
         double pressFragility = c.param(ParameterKey.PRESSURE_FRAGILITY);
         double call = c.param(ParameterKey.UNREST_SECURITY_CALL);
+        double mu = c.param(ParameterKey.OFFER_COMPETITION) * st.rivalry;
+        double slack = c.param(ParameterKey.OFFER_BUDGET_SLACK);
+        double sigma = c.param(ParameterKey.OFFER_SHOCK_SD);
+        double phi = c.param(ParameterKey.OFFER_SHOCK_PERSISTENCE);
+        int cost0 = y * nP * nP;
         Alignment.compute(c, st.share, st.align);
+        for (int p = 0; p < nP; p++) {
+            st.baseTotal[p] = 0;
+            st.offerTotal[p] = 0;
+        }
         for (int i = 0; i < nR; i++) {
             double total = 0;
             for (int p = 0; p < nP; p++) {
@@ -41,10 +73,65 @@ final class PoleOfferRule {
                 double pr = p == c.residual ? 0 : c.assertiveness[p] * Math.max(0, away);
                 st.pressure[ip] = pr;
                 total += pr;
-                st.refAlign[ip] += memory * (st.align[ip] - st.refAlign[ip]);
+                double gap = st.align[ip] - st.refAlign[ip];
+                st.refAlign[ip] += memory * (gap < 0 ? 1 - lossAversion : 1) * gap;
+                if (sigma > 0 && p != c.residual) {
+                    st.climate[ip] = phi * st.climate[ip] + sigma * normal.sample();
+                }
             }
             st.fragility[i] = EventRule.clip(st.fragility[i] + pressFragility * total);
             int lead = c.securityLead[y * nR + i];
+            for (int d = 0; d < nD; d++) {
+                for (int p = 0; p < nP; p++) {
+                    st.prevOffer[p] = st.offer[st.s(i, p, d)];
+                }
+                for (int p = 0; p < nP; p++) {
+                    if (p == c.residual) {
+                        continue;
+                    }
+                    int k = ((y * nR + i) * nP + p) * nD + d;
+                    double b = c.interest[p * nD + d]
+                            * c.capShareGamma[(y * nP + p) * nD + d]
+                            * (1 + instBonus * c.institutionCount[k])
+                            * (1 + routeBonus * c.routeShare[k])
+                            * st.offerFactor[st.s(i, p, d)];
+                    if (c.bordersPole[(y * nR + i) * nP + p] && !c.politicalDim[d]) {
+                        b *= 1 + proximity;
+                    }
+                    if (c.coercibleDim[d]) {
+                        b *= 1 + pressOffer * st.pressure[i * nP + p];
+                    }
+                    if (c.securityDim[d] && p == lead) {
+                        b *= 1 + call * st.securityCall[i];
+                    }
+                    if (sigma > 0) {
+                        b *= Math.exp(st.climate[i * nP + p]);
+                    }
+                    double o = b;
+                    double own = st.prevOffer[p];
+                    if (mu > 0 && own > 0) {
+                        double contest = 0;
+                        for (int q = 0; q < nP; q++) {
+                            double cost = c.relationCost[cost0 + p * nP + q];
+                            double rival = st.prevOffer[q];
+                            if (q != p && q != c.residual && cost > 0 && rival > own) {
+                                contest += cost * (rival - own) / (rival + own);
+                            }
+                        }
+                        o *= 1 + mu * contest;
+                    }
+                    st.offer[st.s(i, p, d)] = o;
+                    st.baseTotal[p] += b;
+                    st.offerTotal[p] += o;
+                }
+            }
+        }
+        for (int p = 0; p < nP; p++) {
+            double budget = (1 + slack) * st.baseTotal[p];
+            // reuse baseTotal as the pole's scale factor: 1 within its budget
+            st.baseTotal[p] = st.offerTotal[p] > budget ? budget / st.offerTotal[p] : 1;
+        }
+        for (int i = 0; i < nR; i++) {
             for (int d = 0; d < nD; d++) {
                 double sum = 0;
                 int poles = 0;
@@ -52,23 +139,9 @@ final class PoleOfferRule {
                     if (p == c.residual) {
                         continue;
                     }
-                    int k = ((y * nR + i) * nP + p) * nD + d;
-                    double o = c.interest[p * nD + d]
-                            * c.capShareGamma[(y * nP + p) * nD + d]
-                            * (1 + instBonus * c.institutionCount[k])
-                            * (1 + routeBonus * c.routeShare[k])
-                            * st.offerFactor[st.s(i, p, d)];
-                    if (c.bordersPole[(y * nR + i) * nP + p] && !c.politicalDim[d]) {
-                        o *= 1 + proximity;
-                    }
-                    if (c.coercibleDim[d]) {
-                        o *= 1 + pressOffer * st.pressure[i * nP + p];
-                    }
-                    if (c.securityDim[d] && p == lead) {
-                        o *= 1 + call * st.securityCall[i];
-                    }
-                    st.offer[st.s(i, p, d)] = o;
-                    sum += o;
+                    int k = st.s(i, p, d);
+                    st.offer[k] *= st.baseTotal[p];
+                    sum += st.offer[k];
                     poles++;
                 }
                 if (c.residual >= 0) {

@@ -1,10 +1,24 @@
 package org.multivector.engine;
 
+import org.multivector.model.ParameterKey;
+
 /**
  * Step 3: each regional state chooses target shares per dimension by the strategy in force that year
  * ({@link org.multivector.engine.policy.Policy}), and its ties move toward the target with the
  * dimension's inertia: {@code s ← s + ρ_d (target − s)}. The shadow "free" ties, never re-anchored
  * to observations, move the same way, so their distance to the data measures the free model's drift.
+ *
+ * <p>Neighbours respond (diffusion). A state whose rule emulates (every rule but neutrality) moves its target toward
+ * the ties its contiguous regional neighbours had last year, weighted by their capability:
+ * {@code target ← (1 − α) target + α Σ_j cap_j s_j / Σ_j cap_j}. This is Friedkin and Johnsen's (1990) social
+ * influence with anchoring on one's own preference, the mechanism of policy diffusion by emulation and learning
+ * among neighbours (Simmons &amp; Elkins 2004; Gleditsch &amp; Ward 2006). The capability weights make the largest
+ * state the example its neighbours follow most: Kazakhstan as a nascent regional pole. So a counterfactual
+ * strategy for one state moves the others' ties, balance and exposure. All states read last year's ties, so the
+ * order in which states are updated does not matter.
+ *
+ * <p>The year's move of a state's ties in each dimension, the total-variation change {@code ½ Σ_p |Δs|}, is
+ * recorded ({@code volatility.D}), the moment calibration matches to the observed year-to-year change of ties.
  */
 final class PolicyRule {
     private PolicyRule() {}
@@ -12,9 +26,15 @@ final class PolicyRule {
     static void apply(RunState st, int y) {
         CompiledScenario c = st.c;
         int nP = c.nP;
+        int nD = c.nD;
+        double alpha = c.param(ParameterKey.NEIGHBOUR_EMULATION);
+        if (alpha > 0) {
+            neighbours(st, y);
+        }
         for (int i = 0; i < c.nR; i++) {
             org.multivector.engine.policy.Policy policy = st.policy(i, y);
-            for (int d = 0; d < c.nD; d++) {
+            boolean emulate = alpha > 0 && policy.emulates() && st.neighbourWeight[i] > 0;
+            for (int d = 0; d < nD; d++) {
                 for (int p = 0; p < nP; p++) {
                     int k = st.s(i, p, d);
                     st.o[p] = st.offer[k];
@@ -23,12 +43,43 @@ final class PolicyRule {
                 }
                 policy.target(st.o, st.k, st.t);
                 double rho = c.inertia[d];
+                double tv = 0;
                 for (int p = 0; p < nP; p++) {
                     int k = st.s(i, p, d);
-                    st.target[k] = st.t[p];
-                    st.share[k] += rho * (st.t[p] - st.share[k]);
-                    st.free[k] += rho * (st.t[p] - st.free[k]);
+                    double t = st.t[p];
+                    if (emulate) {
+                        t = (1 - alpha) * t + alpha * st.neighbourMean[k] / st.neighbourWeight[i];
+                    }
+                    st.target[k] = t;
+                    double step = rho * (t - st.share[k]);
+                    st.share[k] += step;
+                    st.free[k] += rho * (t - st.free[k]);
+                    tv += Math.abs(step);
                 }
+                st.move[i * nD + d] = 0.5 * tv;
+            }
+        }
+    }
+
+    /** Fills each state's capability-weighted sum of its contiguous regional neighbours' ties of last year (before any update). */
+    private static void neighbours(RunState st, int y) {
+        CompiledScenario c = st.c;
+        int n = c.nP * c.nD;
+        java.util.Arrays.fill(st.neighbourMean, 0);
+        java.util.Arrays.fill(st.neighbourWeight, 0);
+        for (int q = 0; q < c.nRegionalDyads; q++) {
+            if (!c.contiguous[y * c.nQ + q]) {
+                continue;
+            }
+            int a = c.dyadA[q];
+            int b = c.dyadB[q];
+            double capA = c.partyCapability[y * c.nN + a];
+            double capB = c.partyCapability[y * c.nN + b];
+            st.neighbourWeight[a] += capB;
+            st.neighbourWeight[b] += capA;
+            for (int k = 0; k < n; k++) {
+                st.neighbourMean[a * n + k] += capB * st.share[b * n + k];
+                st.neighbourMean[b * n + k] += capA * st.share[a * n + k];
             }
         }
     }

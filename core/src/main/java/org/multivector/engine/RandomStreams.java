@@ -24,6 +24,21 @@ public final class RandomStreams {
         return new XoRoShiRo128PlusPlus(s0, s1);
     }
 
+    /**
+     * The stream of the branches of run {@code r} after its history (counterfactual comparisons): seeded like
+     * {@link #forRun} but through another constant, so it is independent of the history's stream and of every other
+     * run's.
+     */
+    public static UniformRandomProvider forBranch(long masterSeed, long runIndex) {
+        long x = masterSeed ^ mix(runIndex * GOLDEN + 0x2545F4914F6CDD1DL);
+        long s0 = mix(x + 3 * GOLDEN);
+        long s1 = mix(x + 4 * GOLDEN);
+        if (s0 == 0 && s1 == 0) {
+            s1 = GOLDEN;
+        }
+        return new XoRoShiRo128PlusPlus(s0, s1);
+    }
+
     /** The SplitMix64 finaliser (Steele, Lea &amp; Flood 2014). */
     static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

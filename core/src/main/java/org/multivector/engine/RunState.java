@@ -41,16 +41,26 @@ final class RunState {
     final double[] disputeIntensity;
     final double[] driftStep;
     final double[] driftFree;
+    final double[] climate; // log climate between state i and pole p [i*nP+p] (AR(1) offer shock)
+    final double[] move; // [i*nD+d] the total-variation change of state i's ties in dimension d this year
     final int[] sign;
     // each state's strategy as phases: the policy in force from year index phaseFrom[i][k] on
     final Policy[][] phasePolicy;
     final int[][] phaseFrom;
+    // the scenario's own strategies, restored before a history is simulated
+    private final Policy[][] scenarioPolicy;
+    private final int[][] scenarioFrom;
     double rivalry;
     // scratch
     final double[] o;
     final double[] k;
     final double[] t;
     final double[] w;
+    final double[] prevOffer; // [p] last year's offers to one state in one dimension
+    final double[] baseTotal; // [p] a pole's capability-based offers summed this year (its budget)
+    final double[] offerTotal; // [p] its offers after competition
+    final double[] neighbourMean; // [(i*nP+p)*nD+d] capability-weighted sum of contiguous neighbours' ties
+    final double[] neighbourWeight; // [i] their summed capability
 
     RunState(CompiledScenario c) {
         this.c = c;
@@ -83,6 +93,13 @@ final class RunState {
         disputeIntensity = new double[c.nDisputes];
         driftStep = new double[nR];
         driftFree = new double[nR];
+        climate = new double[nR * nP];
+        move = new double[nR * nD];
+        prevOffer = new double[nP];
+        baseTotal = new double[nP];
+        offerTotal = new double[nP];
+        neighbourMean = new double[nR * nP * nD];
+        neighbourWeight = new double[nR];
         int nodes = nR + nP;
         sign = new int[nodes * nodes];
         o = new double[nP];
@@ -99,6 +116,14 @@ final class RunState {
         for (int i = 0; i < nR; i++) {
             setStrategy(i, c.strategies[i]);
         }
+        scenarioPolicy = phasePolicy.clone();
+        scenarioFrom = phaseFrom.clone();
+    }
+
+    /** Puts back the scenario's own strategies (after counterfactual {@link #setStrategy} calls). */
+    void restoreStrategies() {
+        System.arraycopy(scenarioPolicy, 0, phasePolicy, 0, phasePolicy.length);
+        System.arraycopy(scenarioFrom, 0, phaseFrom, 0, phaseFrom.length);
     }
 
     /** Sets state i's strategy, a rule or a schedule of rules (also for counterfactual branches). */
@@ -158,6 +183,8 @@ final class RunState {
         System.arraycopy(o.disputeIntensity, 0, disputeIntensity, 0, disputeIntensity.length);
         System.arraycopy(o.driftStep, 0, driftStep, 0, driftStep.length);
         System.arraycopy(o.driftFree, 0, driftFree, 0, driftFree.length);
+        System.arraycopy(o.climate, 0, climate, 0, climate.length);
+        System.arraycopy(o.move, 0, move, 0, move.length);
         rivalry = o.rivalry;
     }
 
@@ -188,6 +215,8 @@ final class RunState {
         Arrays.fill(unrestP, 0);
         Arrays.fill(unrest, false);
         Arrays.fill(securityCall, 0);
+        Arrays.fill(climate, 0);
+        Arrays.fill(move, 0);
         System.arraycopy(c.fragilityBase, 0, fragility, 0, fragility.length);
         System.arraycopy(c.disputeIntensity, 0, disputeIntensity, 0, disputeIntensity.length);
         rivalry = c.initialRivalry;

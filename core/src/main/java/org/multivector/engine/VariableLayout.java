@@ -8,7 +8,7 @@ import java.util.List;
  * The fixed order of recorded variables, so the engine writes by index. Per regional state:
  * shares per dimension and pole, balance per dimension and overall, HHI, coercion exposure,
  * Keohane–Nye sensitivity and vulnerability and Barbieri salience and symmetry per pole,
- * fragility, pressure, unrest probability and occurrence, drift from observations. Per dyad (the
+ * fragility, pressure, unrest probability and occurrence, drift from observations, the year's change of ties. Per dyad (the
  * regional pairs, then each state's dyads with outside parties; named {@code A-B}): tension,
  * incident hazard, incident, S-score. For the region: the RSI and its parts, structural
  * balance, mean S-score, rivalry.
@@ -33,6 +33,7 @@ final class VariableLayout {
     final int unrest;
     final int driftStep;
     final int driftFree;
+    final int volatility; // + d
     final int dyadBase;
     final int nDyads;
     final int perDyad = 4; // tension, hazard, incident, sscore
@@ -77,6 +78,8 @@ final class VariableLayout {
         unrest = k++;
         driftStep = k++;
         driftFree = k++;
+        volatility = k;
+        k += nD;
         perState = k;
         nDyads = dyads.length;
         dyadBase = nR * perState;
@@ -108,6 +111,9 @@ final class VariableLayout {
             v.set(b + unrest, new Variable(a, "unrest"));
             v.set(b + driftStep, new Variable(a, "drift.step"));
             v.set(b + driftFree, new Variable(a, "drift.free"));
+            for (int d = 0; d < nD; d++) {
+                v.set(b + volatility + d, new Variable(a, "volatility." + dims[d]));
+            }
         }
         for (int q = 0; q < nDyads; q++) {
             int b = dyadBase + q * perDyad;

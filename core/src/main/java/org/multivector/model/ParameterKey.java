@@ -19,7 +19,20 @@ public enum ParameterKey {
             "relative offer bonus (all dimensions but diplomacy) of a pole that borders the state (gravity: distance)"),
     ROUTE_OFFER_BONUS("relative offer bonus of a pole at full share of a state's infrastructure routes"),
     RESIDUAL_OFFER("offer of the residual partner (rest of the world) relative to the mean pole offer"),
+    OFFER_COMPETITION(
+            "mu: relative offer increase per unit of a rival pole's lead in last year's offers to the same state and"
+                    + " dimension, weighted by the poles' rivalry"),
+    OFFER_BUDGET_SLACK("share by which a pole's offers, summed over states and dimensions, may exceed the sum of its"
+            + " capability-based offers (its budget)"),
+    OFFER_SHOCK_SD("sd of the yearly innovation of the log climate between a pole and a state (multiplies its offers)"),
+    OFFER_SHOCK_PERSISTENCE("AR(1) persistence of the log climate between a pole and a state"),
+    NEIGHBOUR_EMULATION(
+            "alpha: weight of the capability-weighted mean ties of contiguous regional neighbours in the target of a"
+                    + " state that does not follow a neutral strategy (diffusion)"),
     PRESSURE_MEMORY("rate at which a pole's reference alignment follows actual alignment"),
+    PRESSURE_LOSS_AVERSION(
+            "share of an alignment loss a pole's reference does not follow (0: losses like gains; 1: a pole never"
+                    + " accepts a loss)"),
     PRESSURE_OFFER("relative boost of a pressing pole's security and energy offers per unit pressure"),
     PRESSURE_FRAGILITY("fragility added per unit pressure"),
     TENSION_ADJUSTMENT("kappa: share of the gap to equilibrium tension closed per year"),
@@ -49,6 +62,7 @@ public enum ParameterKey {
     UNREST_FRAGILITY_JUMP("fragility added by an unrest episode"),
     UNREST_SECURITY_CALL("relative security-offer boost of the lead of the state's security institution after unrest"),
     FRAGILITY_RECOVERY("share of the gap to baseline fragility closed per year"),
+    FRAGILITY_SHOCK_SD("sd of the yearly normal shock to a state's fragility"),
     RIVALRY_SIGN_THRESHOLD("rivalry at or above which two poles count as adversaries in the signed network"),
     RSI_WEIGHT_HAZARD("RSI weight of the incident-hazard stressor"),
     RSI_WEIGHT_UNREST("RSI weight of the unrest stressor"),

@@ -41,6 +41,14 @@ public final class Channels {
                     "pressure",
                     "pole pressure raises fragility and unrest",
                     List.of("pressure-fragility", "unrest-pressure")),
+            new Channel(
+                    "pole-competition",
+                    "poles match their rivals' offers (within a budget), so a tilt draws counter-offers",
+                    List.of("offer-competition")),
+            new Channel(
+                    "emulation",
+                    "neighbours move toward each other's ties (diffusion), so one state's strategy moves the others",
+                    List.of("neighbour-emulation")),
             new Channel("disputes", "open disputes raise tension", List.of("tension-dispute")),
             new Channel("disparity", "economic disparity raises tension", List.of("tension-disparity")),
             new Channel("capability-ratio", "preponderance deters incidents", List.of("incident-capability-ratio")),

@@ -9,18 +9,17 @@ import org.multivector.engine.Variable;
 import org.multivector.model.StrategySpec;
 
 /**
- * Counterfactual strategies for one state, branched from a shared history. The years before the
- * branch year are simulated once (random stream: master seed, run index −1) and checkpointed; then
- * for each run r and each strategy the rest is simulated from the checkpoint with the stream
- * (master seed, r) — common random numbers, so differences between strategies in a run come from
- * the strategies, not from luck. Outcomes per run, averaged over the branch years: the RSI, the
+ * Counterfactual strategies for one state, each run branched from its own history. For run r the years before the
+ * branch year are simulated with the stream (master seed, r) and checkpointed, so the runs' histories differ as the
+ * model's shocks and draws allow (the uncertainty of the past enters the comparison); then for each strategy the
+ * rest is simulated from that checkpoint with r's branch stream — common random numbers, so differences between
+ * strategies in a run come from the strategies, not from luck. Outcomes per run, averaged over the branch years: the RSI, the
  * expected number of incidents a year, the probability of at least one incident a year, and each
  * state's balance and coercion exposure. Strategy 0 is the baseline of the paired differences.
  */
 public final class CompareJob implements BlockJob<CompareStats> {
     private static final long serialVersionUID = 1L;
     public static final int BLOCK_SIZE = 100;
-    static final long HISTORY_RUN = -1;
 
     private final ConfiguredScenario spec;
     private final String actor;
@@ -127,6 +126,7 @@ public final class CompareJob implements BlockJob<CompareStats> {
         long first = block * BLOCK_SIZE;
         long end = first + runsIn(block);
         for (long r = first; r < end; r++) {
+            w.engine.checkpoint(w.checkpoint, seed, r);
             for (int s = 0; s < strategies.size(); s++) {
                 w.engine.setStrategy(actor, w.parsed[s]);
                 w.engine.runFrom(w.checkpoint, seed, r, w.out);
@@ -188,7 +188,7 @@ public final class CompareJob implements BlockJob<CompareStats> {
         Worker(CompareJob job) {
             CompiledScenario c = job.spec.compiled();
             engine = new Engine(c);
-            checkpoint = engine.checkpoint(job.seed, HISTORY_RUN, job.branchYear);
+            checkpoint = engine.newCheckpoint(job.branchYear);
             parsed = job.strategies.stream().map(StrategySpec::parse).toArray(StrategySpec[]::new);
             out = new double[engine.outputSize()];
             values = new double[job.strategies.size() * job.layout().names.size()];

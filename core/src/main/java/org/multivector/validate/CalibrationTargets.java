@@ -20,6 +20,11 @@ import org.multivector.model.TieSeries;
  *   <li>{@code ties.D} for each observed tie dimension D (trade: COW, diplomacy: UN votes): mean absolute
  *       error of the ensemble-mean share per state, pole (residual included, as 1 − the poles' sum) and year
  *       with data; reference: climatology, each series' mean over the period (a constant forecast).
+ *   <li>{@code volatility.D} for each observed tie dimension D: mean absolute error of the ensemble-mean
+ *       year-to-year change of ties ({@code ½ Σ_p |s_y − s_{y−1}|}, residual included) per state and year with
+ *       data in both years; reference: climatology. A method-of-moments target (simulated method of moments for
+ *       agent-based models: Franke &amp; Westerhoff 2012; Grazzini &amp; Richiardi 2015): it is what identifies the
+ *       variance of the offer shocks, which no pattern of mean shares can.
  *   <li>{@code conflict}: Brier score of the ensemble-mean unrest probability against UCDP armed conflict
  *       (any intensity) per state-year; reference: climatology (the period's base rate).
  *   <li>{@code mid}: Brier score of the ensemble-mean dyadic incident hazard against a COW MID onset in
@@ -112,6 +117,7 @@ public final class CalibrationTargets {
                 }
             }
             builders.add(b);
+            builders.add(volatility(s, c, d.id(), residual, y0, y1, width));
         }
         if (obs != null) {
             List<String> states = s.regionalStates().stream().map(Actor::id).toList();
@@ -155,6 +161,56 @@ public final class CalibrationTargets {
             }
         }
         return new CalibrationTargets(cells, List.copyOf(patterns));
+    }
+
+    /** The observed year-to-year change of one dimension's ties per state, against {@code volatility.D}. */
+    private static Builder volatility(
+            Scenario s, CompiledScenario c, String dim, Pole residual, int y0, int y1, int width) {
+        Builder b = new Builder(
+                "volatility." + dim,
+                "year-to-year change of " + dim + " ties per state (total variation; MAE; reference: climatology)",
+                false,
+                width);
+        List<Variable> vars = c.variables();
+        for (Actor a : s.regionalStates()) {
+            TieSeries ts = s.tie(a.id(), dim).orElse(null);
+            if (ts == null || ts.provenance().assumption() != null) {
+                continue;
+            }
+            for (int y = y0 + 1; y <= y1; y++) {
+                Map<String, Double> now = ts.shares().get(y);
+                Map<String, Double> before = ts.shares().get(y - 1);
+                if (now == null || before == null) {
+                    continue;
+                }
+                double tv = 0;
+                double restNow = 1;
+                double restBefore = 1;
+                boolean complete = true;
+                for (Pole p : s.poles()) {
+                    if (p.residual()) {
+                        continue;
+                    }
+                    Double v = now.get(p.id());
+                    Double u = before.get(p.id());
+                    if (v == null || u == null || v.isNaN() || u.isNaN()) {
+                        complete = false;
+                        break;
+                    }
+                    tv += Math.abs(v - u);
+                    restNow -= v;
+                    restBefore -= u;
+                }
+                if (!complete) {
+                    continue;
+                }
+                if (residual != null) {
+                    tv += Math.abs(Math.max(0, restNow) - Math.max(0, restBefore));
+                }
+                b.add(vars, c.firstYear(), y, new Variable(a.id(), "volatility." + dim), 0.5 * tv);
+            }
+        }
+        return b;
     }
 
     /**

@@ -97,8 +97,16 @@ class CalibrationTest {
                 CalibrationTargets.of(s, c, Observations.forScenario(s.name()).orElseThrow(), 1992, 2008);
         List<String> ids =
                 t.patterns().stream().map(CalibrationTargets.Pattern::id).toList();
-        assertThat(ids).containsExactly("ties.trade", "ties.diplomacy", "conflict", "mid");
-        CalibrationTargets.Pattern conflict = t.patterns().get(2);
+        assertThat(ids)
+                .containsExactly(
+                        "ties.trade", "volatility.trade", "ties.diplomacy", "volatility.diplomacy", "conflict", "mid");
+        // the year-to-year change of observed trade ties: a total variation, positive for every state that has data
+        CalibrationTargets.Pattern vol = t.patterns().get(1);
+        assertThat(vol.n()).isGreaterThan(40);
+        assertThat(java.util.Arrays.stream(vol.observed()).boxed().toList()).allMatch(v -> v >= 0 && v <= 1);
+        assertThat(java.util.Arrays.stream(vol.observed()).average().orElseThrow())
+                .isBetween(0.005, 0.3);
+        CalibrationTargets.Pattern conflict = t.patterns().get(4);
         // UCDP: Tajikistan 1992-98 and 2000, Uzbekistan 1999, 2000, 2004 = 11 conflict state-years of 5 x 17.
         assertThat(conflict.n()).isEqualTo(85);
         double events = java.util.Arrays.stream(conflict.observed()).sum();
@@ -148,7 +156,7 @@ class CalibrationTest {
             double[] observed = t.means(StudyRunner.run(t, ex, "t", null, false, 0, StudyRunner.Progress.NONE));
             CmaEs.Objective loss = x -> {
                 double[] v = {lo[0] + x[0] * (hi[0] - lo[0]), lo[1] + x[1] * (hi[1] - lo[1])};
-                CalibrationJob j = new CalibrationJob(spec, names, v, true, 1, 16, cells);
+                CalibrationJob j = new CalibrationJob(spec, names, v, true, 1, 48, cells);
                 double[] m = j.means(StudyRunner.run(j, ex, "t", null, false, 0, StudyRunner.Progress.NONE));
                 double s = 0;
                 for (int i = 0; i < m.length; i++) {

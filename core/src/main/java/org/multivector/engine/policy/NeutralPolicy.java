@@ -6,7 +6,8 @@ package org.multivector.engine.policy;
  * partner; the engaged rest goes to the poles in proportion to what they offer, so a neutral state
  * still trades with whoever offers more, but joins no bloc and yields to no pressure (coercion is
  * ignored). Earlier versions split the rest evenly whatever the offers, which made neutrality the
- * most balanced strategy by definition. With no offers at all the rest is split evenly.
+ * most balanced strategy by definition. With no offers at all the rest is split evenly. A neutral state does not
+ * emulate its neighbours (Turkmenistan's self-isolation: its policy is declared, not learnt).
  */
 public final class NeutralPolicy implements Policy {
     private final int residual;
@@ -18,6 +19,11 @@ public final class NeutralPolicy implements Policy {
         }
         this.residual = residual;
         this.disengagement = disengagement;
+    }
+
+    @Override
+    public boolean emulates() {
+        return false;
     }
 
     @Override

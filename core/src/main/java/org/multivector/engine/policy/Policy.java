@@ -14,6 +14,11 @@ public interface Policy {
      */
     void target(double[] offer, double[] coercion, double[] target);
 
+    /** Whether a state following this rule moves toward its neighbours' ties (diffusion); neutrality resists. */
+    default boolean emulates() {
+        return true;
+    }
+
     /** Writes offer-proportional shares into {@code out} over the poles not equal to {@code skip}, scaled to {@code mass}. */
     static void proportional(double[] offer, int skip, double mass, double[] out) {
         double sum = 0;
