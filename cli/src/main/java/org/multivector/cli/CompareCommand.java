@@ -142,48 +142,9 @@ final class CompareCommand extends StudyCommand {
                     k == 0 ? String.format(Locale.ROOT, "(%.3f)", st.mean(0, bal)) : ci(st, k, bal, "%+.3f"),
                     k == 0 ? String.format(Locale.ROOT, "(%.3f)", st.mean(0, exp)) : ci(st, k, exp, "%+.3f"));
         }
-        int best = 0;
-        for (int k = 1; k < strategies.size(); k++) {
-            if (st.mean(k, 0) > st.mean(best, 0)) {
-                best = k;
-            }
-        }
         out.println();
-        if (best == 0) {
-            out.printf(
-                    Locale.ROOT,
-                    "Answer: %s gives the highest mean RSI; the closest alternative differs by %s points.%n",
-                    strategies.get(0),
-                    closest(st, strategies));
-        } else if (st.meanDiff(best, 0) - st.diffHalfWidth(best, 0) <= 0) {
-            // the best alternative's interval covers no difference: no winner to name
-            out.printf(
-                    Locale.ROOT,
-                    "Answer: no strategy's mean RSI differs from %s's beyond the runs' randomness (the highest, %s,"
-                            + " by %s points).%n",
-                    strategies.get(0),
-                    strategies.get(best),
-                    ci(st, best, 0, "%+.2f"));
-        } else {
-            out.printf(
-                    Locale.ROOT,
-                    "Answer: %s gives a higher mean RSI than %s (%s points, P(better) = %.2f).%n",
-                    strategies.get(best),
-                    strategies.get(0),
-                    ci(st, best, 0, "%+.2f"),
-                    st.pBetter(best, 0));
-        }
-        out.println("(The intervals cover the runs' randomness only, not parameter or structural uncertainty;"
-                + " docs/VALIDATION.md.)");
-    }
-
-    private static String closest(CompareStats st, List<String> strategies) {
-        int k = 1;
-        for (int j = 2; j < strategies.size(); j++) {
-            if (st.meanDiff(j, 0) > st.meanDiff(k, 0)) {
-                k = j;
-            }
-        }
-        return strategies.get(k) + " " + ci(st, k, 0, "%+.2f");
+        out.println(org.multivector.study.CompareAnswer.of(st, strategies).sentence());
+        out.println("(The intervals cover the runs' randomness — shocks, draws, each run's own history — at the"
+                + " scenario's parameter values, not parameter or structural uncertainty; docs/VALIDATION.md.)");
     }
 }

@@ -1,10 +1,14 @@
 package org.multivector.engine;
 
+import org.multivector.model.ParameterKey;
+
 /**
  * Up to the last observed year, re-anchors ties to the observed series where they exist. Before
  * overwriting it records, per state, the mean total-variation distance {@code ½ Σ_p |s − obs|}
  * over the dimensions observed that year: of the one-step model ({@code drift.step}) and of the
- * free model that was never re-anchored ({@code drift.free}). Where nothing is observed the drift is NaN. A pole
+ * free model that was never re-anchored ({@code drift.free}). It also learns each observed pole's affinity, the gap
+ * between the observation and the policy target: {@code θ ← θ + ω (obs − target − θ)} (ω =
+ * {@code tie-affinity-learning}; with ω = 1, the latest gap). Where nothing is observed the drift is NaN. A pole
  * whose share is missing in an observed year keeps the model's share, scaled with the other unobserved poles (and
  * the residual) to what the observed poles leave.
  */
@@ -23,6 +27,7 @@ final class AnchorRule {
         if (y > c.lastObservedIndex) {
             return;
         }
+        double omega = c.param(ParameterKey.TIE_AFFINITY_LEARNING);
         for (int i = 0; i < nR; i++) {
             double step = 0;
             double free = 0;
@@ -50,6 +55,7 @@ final class AnchorRule {
                     df += Math.abs(st.free[k] - obs);
                     fixed += obs;
                     st.share[k] = obs;
+                    st.affinity[k] += omega * (obs - st.target[k] - st.affinity[k]);
                 }
                 if (open > 0) {
                     // poles missing that year (and the residual with them) keep their model shares, scaled to

@@ -8,6 +8,13 @@ import org.multivector.model.ParameterKey;
  * dimension's inertia: {@code s ← s + ρ_d (target − s)}. The shadow "free" ties, never re-anchored
  * to observations, move the same way, so their distance to the data measures the free model's drift.
  *
+ * <p>Affinity. Ties move toward the target plus the state's affinity θ, the part of its observed ties the target does
+ * not explain ({@link AnchorRule} learns it while ties are observed), clipped at 0 and rescaled to the simplex:
+ * {@code s ← s + ρ_d (proj(target + θ) − s)}. These are the dyad fixed effects of gravity models (Head &amp; Mayer
+ * 2014): Soviet-era links, border trade and export routes that capability and distance do not explain. After the
+ * last observation θ is held, so a forecast is the last observed ties moved by the change of the target: policy and
+ * offers change the ties, a persistent gap does not pull them away. The free ties never see θ.
+ *
  * <p>Neighbours respond (diffusion). A state whose rule emulates (every rule but neutrality) moves its target toward
  * the ties its contiguous regional neighbours had last year, weighted by their capability:
  * {@code target ← (1 − α) target + α Σ_j cap_j s_j / Σ_j cap_j}. This is Friedkin and Johnsen's (1990) social
@@ -44,6 +51,8 @@ final class PolicyRule {
                 policy.target(st.o, st.k, st.t);
                 double rho = c.inertia[d];
                 double tv = 0;
+                double withAffinity = 0;
+                boolean shifted = false;
                 for (int p = 0; p < nP; p++) {
                     int k = st.s(i, p, d);
                     double t = st.t[p];
@@ -51,9 +60,17 @@ final class PolicyRule {
                         t = (1 - alpha) * t + alpha * st.neighbourMean[k] / st.neighbourWeight[i];
                     }
                     st.target[k] = t;
+                    shifted |= st.affinity[k] != 0;
+                    st.t[p] = Math.max(0, t + st.affinity[k]);
+                    withAffinity += st.t[p];
+                }
+                for (int p = 0; p < nP; p++) {
+                    int k = st.s(i, p, d);
+                    // the ties move toward the target plus the state's affinity, put back on the simplex
+                    double t = !shifted ? st.target[k] : withAffinity > 0 ? st.t[p] / withAffinity : st.target[k];
                     double step = rho * (t - st.share[k]);
                     st.share[k] += step;
-                    st.free[k] += rho * (t - st.free[k]);
+                    st.free[k] += rho * (st.target[k] - st.free[k]);
                     tv += Math.abs(step);
                 }
                 st.move[i * nD + d] = 0.5 * tv;

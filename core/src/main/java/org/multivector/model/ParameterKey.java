@@ -29,6 +29,9 @@ public enum ParameterKey {
     NEIGHBOUR_EMULATION(
             "alpha: weight of the capability-weighted mean ties of contiguous regional neighbours in the target of a"
                     + " state that does not follow a neutral strategy (diffusion)"),
+    TIE_AFFINITY_LEARNING(
+            "omega: share of the gap between observed ties and the policy target that a state's affinity (the part of"
+                    + " its ties offers do not explain) takes up each observed year"),
     PRESSURE_MEMORY("rate at which a pole's reference alignment follows actual alignment"),
     PRESSURE_LOSS_AVERSION(
             "share of an alignment loss a pole's reference does not follow (0: losses like gains; 1: a pole never"
@@ -93,6 +96,21 @@ public enum ParameterKey {
      */
     public boolean measurementOnly() {
         return name().startsWith("RSI_") || this == RIVALRY_SIGN_THRESHOLD;
+    }
+
+    /**
+     * Whether the parameter defines a counterfactual strategy (how far a bandwagoning state tilts, what a balancing
+     * state keeps, what a neutral state withholds). A definition is a documented target, not fitted behaviour: fitted
+     * to the states that follow the strategy in the record, a counterfactual would mean whatever they did (issue 14:
+     * bandwagoning became a 30 % tilt when fitted to Kyrgyzstan and Tajikistan). Calibration leaves it alone.
+     */
+    public boolean definesStrategy() {
+        return this == BANDWAGON_WEIGHT || this == BALANCE_FLOOR || this == NEUTRAL_DISENGAGEMENT;
+    }
+
+    /** Whether calibration fits the parameter: not a measurement and not a strategy's definition. */
+    public boolean fittable() {
+        return !measurementOnly() && !definesStrategy();
     }
 
     public static java.util.Optional<ParameterKey> fromId(String id) {

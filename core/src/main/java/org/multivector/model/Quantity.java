@@ -20,11 +20,14 @@ public record Quantity(double value, Provenance provenance, Integer knownFrom, Q
         this(value, provenance, null, null);
     }
 
-    /** This quantity as known at the end of {@code cut}: itself, its {@code asOf}, or {@code neutral}. */
+    /**
+     * This quantity as known at the end of {@code cut}: itself, its {@code asOf} as known then (an {@code asOf} may
+     * carry its own {@code knownFrom} and earlier {@code asOf}), or {@code neutral}.
+     */
     public Quantity knownAt(int cut, Quantity neutral) {
         if (knownFrom == null || knownFrom <= cut) {
             return this;
         }
-        return asOf != null ? asOf : neutral;
+        return asOf != null ? asOf.knownAt(cut, neutral) : neutral;
     }
 }

@@ -64,10 +64,10 @@ public record CalibrateRequest(
         List<Parameter> out = new ArrayList<>();
         if (names == null || names.isEmpty()) {
             for (Parameter p : s.parameters().values()) {
-                boolean measurement = ParameterKey.fromId(p.name())
-                        .map(ParameterKey::measurementOnly)
-                        .orElse(false);
-                if (p.max() > p.min() && !measurement) {
+                boolean fittable = ParameterKey.fromId(p.name())
+                        .map(ParameterKey::fittable)
+                        .orElse(true);
+                if (p.max() > p.min() && fittable) {
                     out.add(p);
                 }
             }

@@ -291,6 +291,9 @@ final class CalibrateStudy {
                     .append(String.join(", ", notFitted))
                     .append(".\n");
         }
+        b.append("Not fitted, by definition: the measurement weights and scales of the index and the definitions of the"
+                + " counterfactual strategies (bandwagon-weight, balance-floor, neutral-disengagement: documented"
+                + " targets, docs/ODD.md).\n");
         java.util.Set<String> ids = new java.util.HashSet<>();
         targets.patterns().forEach(x -> ids.add(x.id()));
         if (!ids.contains("mid")) {

@@ -59,6 +59,11 @@ public final class CompareStats {
             for (int m = 0; m < metrics; m++) {
                 int k = s * metrics + m;
                 double v = outcome[k];
+                if (!Double.isFinite(v)) {
+                    // quantised, a NaN would count as 0 and bias every mean without a trace
+                    throw new IllegalStateException("a run produced a non-finite outcome (" + v + ") for strategy " + s
+                            + ", metric " + m + ": a model defect, please report it");
+                }
                 this.values.add(k, ExactSums.quantise(v, scale[m]));
                 double d = v - outcome[m];
                 diffs.add(k, ExactSums.quantise(d, scale[m]));
@@ -91,6 +96,11 @@ public final class CompareStats {
 
     public double mean(int s, int m) {
         return values.mean(s * metrics + m, n, scale[m]);
+    }
+
+    /** Standard deviation across runs of strategy s's outcome m (n − 1 denominator). */
+    public double sd(int s, int m) {
+        return values.sd(s * metrics + m, n, scale[m]);
     }
 
     /** Mean paired difference strategy s − baseline. */

@@ -102,6 +102,17 @@ public final class StudySummary {
             bands(out, x.scenario(), x.variables(), x.firstYear(), x.stats());
             out.put("scores", scores(x.scores()));
         } else if (result instanceof StudyResult.Comparison x) {
+            CompareAnswer answer = CompareAnswer.of(x.stats(), x.strategies());
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("rope", finite(answer.rope()));
+            a.put("ropeRule", CompareAnswer.ROPE_SD + " sd of the baseline's per-run RSI (Kruschke 2018)");
+            Map<String, Object> verdicts = new LinkedHashMap<>();
+            for (int k = 1; k < x.strategies().size(); k++) {
+                verdicts.put(x.strategies().get(k), answer.verdict(k).name().toLowerCase(java.util.Locale.ROOT));
+            }
+            a.put("verdicts", verdicts);
+            a.put("sentence", answer.sentence());
+            out.put("answer", a);
             List<Map<String, Object>> rows = new ArrayList<>();
             for (int k = 0; k < x.strategies().size(); k++) {
                 for (int m = 0; m < x.metrics().size(); m++) {

@@ -52,6 +52,18 @@ class KnownAtTest {
     }
 
     @Test
+    void aChainOfAsOfJudgements_resolvesToTheOneKnownAtTheCut() {
+        Quantity neutral = new Quantity(0.3, Provenance.assumption("neutral"));
+        Quantity early = new Quantity(0.2, Provenance.assumption("judged in 2000"), 2000, null);
+        Quantity middle = new Quantity(0.35, Provenance.assumption("judged in 2010"), 2010, early);
+        Quantity late = new Quantity(0.45, Provenance.assumption("judged in 2020"), 2020, middle);
+        assertThat(late.knownAt(2021, neutral).value()).isEqualTo(0.45);
+        assertThat(late.knownAt(2015, neutral).value()).isEqualTo(0.35);
+        assertThat(late.knownAt(2005, neutral).value()).isEqualTo(0.2);
+        assertThat(late.knownAt(1995, neutral).value()).isEqualTo(0.3);
+    }
+
+    @Test
     void nothingDatedAfterTheCutSurvives() {
         Scenario k = base().knownAt(CUT);
         assertThat(k.time().lastObserved()).isEqualTo(CUT);

@@ -156,6 +156,10 @@ public final class HtmlReports implements ReportRenderer {
                         + " runs per strategy, common random numbers · baseline " + strategies.get(0)
                         + " · multivector " + BuildInfo.version()));
         List<String> metrics = job.metrics();
+        b.append("<p class=\"answer\">")
+                .append(HtmlReport.esc(
+                        org.multivector.study.CompareAnswer.of(st, strategies).sentence()))
+                .append("</p>");
         b.append("<h2>Paired differences from ")
                 .append(HtmlReport.esc(strategies.get(0)))
                 .append("</h2>");
@@ -177,8 +181,8 @@ public final class HtmlReports implements ReportRenderer {
                     "95 % CI",
                     560,
                     "Paired differences over " + st.runs() + " runs with common random numbers. The interval covers"
-                            + " the runs' randomness only: every run shares one history before " + branchYear
-                            + " and the same parameter values."));
+                            + " the runs' randomness (shocks, draws, each run's own history before " + branchYear
+                            + ") at one set of parameter values, not parameter uncertainty."));
         }
         b.append("</div><h2>Outcomes</h2><table><tr><th>strategy</th>");
         for (String m : metrics) {

@@ -7,12 +7,14 @@ package org.multivector.engine.policy;
  * entropy (autonomy). U is strictly concave for η > 0, so the maximiser is unique and interior; it
  * solves the KKT system {@code o_p − 2λk_p s_p − (η/ln n)(ln s_p + 1) = μ, Σ s_p = 1}, which is
  * solved here by damped Newton steps on (s, μ) — the Schur complement makes each step O(n) —
- * warm-started from the previous target, to a residual below 1e-12. Not thread-safe (scratch
+ * warm-started from the previous target, to a residual below 1e-12. With λ = 0 the maximiser is the softmax
+ * {@code s_p ∝ exp(o_p / e)}, e = η / ln n, returned directly. Not thread-safe (scratch
  * arrays): one instance per state and engine.
  */
 public final class MultiVectorPolicy implements Policy {
     private static final int MAX_ITERATIONS = 60;
     private static final double TOLERANCE = 1e-12;
+    private static final double TINY = 1e-300;
 
     private final double lambda;
     private final double eta;
@@ -33,6 +35,10 @@ public final class MultiVectorPolicy implements Policy {
     public void target(double[] offer, double[] coercion, double[] s) {
         int n = offer.length;
         double e = eta / Math.log(n);
+        if (lambda == 0) {
+            softmax(offer, e, s); // the exact maximiser without dependence risk
+            return;
+        }
         double sum = 0;
         boolean usable = true;
         for (int p = 0; p < n; p++) {
@@ -81,7 +87,8 @@ public final class MultiVectorPolicy implements Policy {
             }
             double total = 0;
             for (int p = 0; p < n; p++) {
-                s[p] += step * (r[p] - dMu) * dd[p];
+                // the step keeps shares positive; the floor keeps ln s finite when a share underflows
+                s[p] = Math.max(TINY, s[p] + step * (r[p] - dMu) * dd[p]);
                 total += s[p];
             }
             mu += step * dMu;
@@ -93,7 +100,10 @@ public final class MultiVectorPolicy implements Policy {
         }
     }
 
-    /** The λ = 0 solution, softmax(o / e), used as a cold start. */
+    /**
+     * The λ = 0 solution, softmax(o / e), also the cold start. A share whose exponential underflows gets {@link #TINY}
+     * (offers far below the best one), so the Newton solve never takes the logarithm of 0.
+     */
     private static void softmax(double[] offer, double e, double[] s) {
         double max = Double.NEGATIVE_INFINITY;
         for (double o : offer) {
@@ -101,7 +111,7 @@ public final class MultiVectorPolicy implements Policy {
         }
         double sum = 0;
         for (int p = 0; p < offer.length; p++) {
-            s[p] = Math.exp((offer[p] - max) / e);
+            s[p] = Math.max(TINY, Math.exp((offer[p] - max) / e));
             sum += s[p];
         }
         for (int p = 0; p < offer.length; p++) {
