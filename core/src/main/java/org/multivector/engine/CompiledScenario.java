@@ -92,6 +92,11 @@ public final class CompiledScenario {
     final int[] disputeFrom;
     final int[] disputeUntil;
     final double[] disputeIntensity;
+    int[] talks; // indices of the disputes with a negotiation
+    int[] talksFrom; // [j] year index the talks begin
+    int[] talkOf; // [k] the talks of dispute k, or -1
+    double[] talksOutcome; // [j*years+y] the SMP forecast's capability-and-salience-weighted outcome position
+    double[] agreement; // [j*years+y] the SMP forecast's agreement share 1 - |x_a - x_b| / |x0_a - x0_b|
     final double initialRivalry;
     final StrategySpec[] strategies;
     final double[] params;
@@ -302,8 +307,88 @@ public final class CompiledScenario {
         for (int q = 0; q < nQ; q++) {
             dyadNames[q] = parties[dyadA[q]] + "-" + parties[dyadB[q]];
         }
-        layout = new VariableLayout(states, poles, dims, residual, dyadNames);
+        compileTalks(s);
+        String[] talkNames = new String[talks.length];
+        for (int j = 0; j < talks.length; j++) {
+            talkNames[j] = ds.get(talks[j]).id();
+        }
+        layout = new VariableLayout(states, poles, dims, residual, dyadNames, talkNames);
         variables = layout.variables();
+    }
+
+    /**
+     * Bargains out every negotiated dispute once per year from its start, with SMP (KTAB's defaults, {@link
+     * org.multivector.bargain.SmpModel}, unchanged) on the parties' capabilities of that year and the declared
+     * positions and saliences; keeps the agreement share of the forecast, {@code 1 − |x_a − x_b| / |x0_a − x0_b|}
+     * over the final positions (1: the parties' positions meet; 0: deadlock).
+     */
+    private void compileTalks(Scenario s) {
+        List<Integer> idx = new ArrayList<>();
+        for (int k = 0; k < s.disputes().size(); k++) {
+            if (s.disputes().get(k).negotiation() != null) {
+                idx.add(k);
+            }
+        }
+        talks = idx.stream().mapToInt(Integer::intValue).toArray();
+        talksFrom = new int[talks.length];
+        agreement = new double[talks.length * years];
+        talksOutcome = new double[talks.length * years];
+        java.util.Arrays.fill(talksOutcome, Double.NaN);
+        talkOf = new int[s.disputes().size()];
+        java.util.Arrays.fill(talkOf, -1);
+        for (int j = 0; j < talks.length; j++) {
+            talkOf[talks[j]] = j;
+        }
+        for (int j = 0; j < talks.length; j++) {
+            Dispute d = s.disputes().get(talks[j]);
+            org.multivector.model.Negotiation n = d.negotiation();
+            talksFrom[j] = n.from() - firstYear;
+            int a = indexOf(parties, d.a());
+            int b = indexOf(parties, d.b());
+            double gap0 = Math.abs(n.positionA() - n.positionB());
+            for (int y = Math.max(0, talksFrom[j]); y < years; y++) {
+                double capA = partyCapability[y * nN + a];
+                double capB = partyCapability[y * nN + b];
+                if (!(capA > 0 && capB > 0)) {
+                    continue; // no capabilities that year: no bargaining, no agreement
+                }
+                org.multivector.bargain.BargainingProblem p = new org.multivector.bargain.BargainingProblem(
+                        d.id(),
+                        "talks on " + d.id(),
+                        "scenario " + s.name(),
+                        List.of(d.id()),
+                        List.of(),
+                        List.of(d.a(), d.b()),
+                        List.of("", ""),
+                        new double[] {capA, capB},
+                        new double[][] {{n.positionA()}, {n.positionB()}},
+                        new double[][] {{n.salienceA()}, {n.salienceB()}},
+                        new double[][] {{0, 0}, {0, 0}},
+                        1L,
+                        org.multivector.bargain.SmpParameters.DEFAULTS,
+                        false);
+                org.multivector.bargain.SmpHistory h = org.multivector.bargain.SmpModel.run(p);
+                double[][] x = h.finalPositions();
+                agreement[j * years + y] = Math.max(0, 1 - Math.abs(x[0][0] - x[1][0]) / gap0);
+                talksOutcome[j * years + y] = h.weightedOutcome(h.turns())[0];
+            }
+        }
+    }
+
+    /**
+     * The bargaining forecast of the talks on {@code dispute} per year from the scenario's first year: agreement
+     * shares (0 before the talks) and outcome positions (NaN before the talks); empty arrays if it has no talks.
+     */
+    public double[][] talks(String dispute) {
+        for (int j = 0; j < talks.length; j++) {
+            if (scenario.disputes().get(talks[j]).id().equals(dispute)) {
+                return new double[][] {
+                    java.util.Arrays.copyOfRange(agreement, j * years, (j + 1) * years),
+                    java.util.Arrays.copyOfRange(talksOutcome, j * years, (j + 1) * years)
+                };
+            }
+        }
+        return new double[][] {new double[0], new double[0]};
     }
 
     /** Compiles a validated scenario. */

@@ -9,7 +9,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * for every run, so after construction a run allocates only its generator and (optionally) its
  * output array; the yearly step loop allocates nothing. The step order is DESIGN §4:
  * events, pole offers and pressure, policy with inertia, re-anchoring to observations (up to the
- * last observed year), regional tension, incidents and unrest, metrics.
+ * last observed year), talks on negotiated disputes, tension, incidents and unrest, metrics.
  */
 
 /** Runs the model on a compiled scenario. Not thread-safe: use one engine per thread. */
@@ -137,6 +137,7 @@ public final class Engine {
             PoleOfferRule.apply(st, y, normal);
             PolicyRule.apply(st, y);
             AnchorRule.apply(st, y);
+            NegotiationRule.apply(st, y, rng);
             TensionRule.apply(st, y);
             IncidentRule.apply(st, y, rng, normal);
             MetricsRecorder.record(st, y, out, y * width);

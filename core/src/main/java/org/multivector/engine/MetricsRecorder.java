@@ -133,6 +133,9 @@ final class MetricsRecorder {
         out[r + VariableLayout.STRUCTURAL_BALANCE] = structuralBalance(st, y);
         out[r + VariableLayout.MEAN_S] = q > 0 ? sSum / q : 1;
         out[r + VariableLayout.RIVALRY] = st.rivalry;
+        for (int j = 0; j < l.nTalks; j++) {
+            out[rowOffset + l.talksBase + j] = NegotiationRule.open(st, j, y) ? 1 : 0;
+        }
         out[r + VariableLayout.EXPECTED_INCIDENTS] = hazardSum;
         out[r + VariableLayout.INCIDENTS] = incidents;
     }

@@ -42,6 +42,7 @@ final class RunState {
     final double[] driftStep;
     final double[] driftFree;
     final double[] affinity; // [(i*nP+p)*nD+d] the part of observed ties the policy target does not explain
+    final boolean[] settled; // [j] negotiated dispute j settled in this run
     final double[] climate; // log climate between state i and pole p [i*nP+p] (AR(1) offer shock)
     final double[] move; // [i*nD+d] the total-variation change of state i's ties in dimension d this year
     final int[] sign;
@@ -95,6 +96,7 @@ final class RunState {
         driftStep = new double[nR];
         driftFree = new double[nR];
         affinity = new double[nR * nP * nD];
+        settled = new boolean[c.talks.length];
         climate = new double[nR * nP];
         move = new double[nR * nD];
         prevOffer = new double[nP];
@@ -186,6 +188,7 @@ final class RunState {
         System.arraycopy(o.driftStep, 0, driftStep, 0, driftStep.length);
         System.arraycopy(o.driftFree, 0, driftFree, 0, driftFree.length);
         System.arraycopy(o.climate, 0, climate, 0, climate.length);
+        System.arraycopy(o.settled, 0, settled, 0, settled.length);
         System.arraycopy(o.affinity, 0, affinity, 0, affinity.length);
         System.arraycopy(o.move, 0, move, 0, move.length);
         rivalry = o.rivalry;
@@ -219,6 +222,7 @@ final class RunState {
         Arrays.fill(unrest, false);
         Arrays.fill(securityCall, 0);
         Arrays.fill(climate, 0);
+        Arrays.fill(settled, false);
         Arrays.fill(affinity, 0);
         Arrays.fill(move, 0);
         System.arraycopy(c.fragilityBase, 0, fragility, 0, fragility.length);

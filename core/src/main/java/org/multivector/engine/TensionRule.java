@@ -63,7 +63,13 @@ final class TensionRule {
         double sum = 0;
         for (int k : c.dyadDisputes[q]) {
             if (y >= c.disputeFrom[k] && y < c.disputeUntil[k]) {
-                sum += st.disputeIntensity[k];
+                int j = c.talkOf[k];
+                if (j < 0 || y < c.talksFrom[j]) {
+                    sum += st.disputeIntensity[k];
+                } else if (!st.settled[j]) {
+                    // talks under way: what the bargaining forecast leaves unresolved still divides the parties
+                    sum += st.disputeIntensity[k] * (1 - c.agreement[j * c.years + y]);
+                }
             }
         }
         return sum;

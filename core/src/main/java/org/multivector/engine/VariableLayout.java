@@ -11,7 +11,7 @@ import java.util.List;
  * fragility, pressure, unrest probability and occurrence, drift from observations, the year's change of ties. Per dyad (the
  * regional pairs, then each state's dyads with outside parties; named {@code A-B}): tension,
  * incident hazard, incident, S-score. For the region: the RSI and its parts, structural
- * balance, mean S-score, rivalry.
+ * balance, mean S-score, rivalry. Per negotiated dispute (named by its id): whether it is still open.
  */
 final class VariableLayout {
     final int nR;
@@ -49,10 +49,12 @@ final class VariableLayout {
     static final int EXPECTED_INCIDENTS = 8;
     static final int INCIDENTS = 9;
     static final int REGION_VARS = 10;
+    final int talksBase; // + j: whether negotiated dispute j is still open (1) or settled in the run (0)
+    final int nTalks;
     final int width;
     private final List<Variable> variables;
 
-    VariableLayout(String[] states, String[] poles, String[] dims, int residual, String[] dyads) {
+    VariableLayout(String[] states, String[] poles, String[] dims, int residual, String[] dyads, String[] talks) {
         nR = states.length;
         nP = poles.length;
         nD = dims.length;
@@ -84,7 +86,9 @@ final class VariableLayout {
         nDyads = dyads.length;
         dyadBase = nR * perState;
         regionBase = dyadBase + nDyads * perDyad;
-        width = regionBase + REGION_VARS;
+        talksBase = regionBase + REGION_VARS;
+        nTalks = talks.length;
+        width = talksBase + nTalks;
 
         List<Variable> v = new ArrayList<>(Collections.nCopies(width, (Variable) null));
         for (int i = 0; i < nR; i++) {
@@ -133,6 +137,9 @@ final class VariableLayout {
         v.set(regionBase + RIVALRY, new Variable(r, "rivalry"));
         v.set(regionBase + EXPECTED_INCIDENTS, new Variable(r, "incidents.expected"));
         v.set(regionBase + INCIDENTS, new Variable(r, "incidents"));
+        for (int j = 0; j < nTalks; j++) {
+            v.set(talksBase + j, new Variable(talks[j], "open"));
+        }
         variables = List.copyOf(v);
     }
 

@@ -4,8 +4,9 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * An open question between two regional states, active from {@code from} until {@code resolved}
- * (the year of a settlement, if any), with an intensity 0..1 that events may change.
+ * An open question between two parties, active from {@code from} until {@code resolved} (the year of a settlement, if
+ * any), with an intensity 0..1 that events may change; optionally with talks the simulation bargains out
+ * ({@code negotiation}, null if none).
  */
 public record Dispute(
         String id,
@@ -15,13 +16,26 @@ public record Dispute(
         Quantity intensity,
         int from,
         OptionalInt resolved,
-        Provenance provenance) {
+        Provenance provenance,
+        Negotiation negotiation) {
     public Dispute {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(intensity, "intensity");
         Objects.requireNonNull(resolved, "resolved");
         Objects.requireNonNull(provenance, "provenance");
+    }
+
+    public Dispute(
+            String id,
+            String a,
+            String b,
+            DisputeKind kind,
+            Quantity intensity,
+            int from,
+            OptionalInt resolved,
+            Provenance provenance) {
+        this(id, a, b, kind, intensity, from, resolved, provenance, null);
     }
 
     public boolean activeIn(int year) {

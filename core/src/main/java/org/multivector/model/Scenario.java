@@ -267,7 +267,8 @@ public record Scenario(
                     d.intensity().knownAt(cut, NEUTRAL_DISPUTE_INTENSITY),
                     d.from(),
                     resolvedKnown ? d.resolved() : java.util.OptionalInt.empty(),
-                    d.provenance()));
+                    d.provenance(),
+                    d.negotiation() != null && d.negotiation().from() <= cut ? d.negotiation() : null));
         }
         List<Route> newRoutes = new java.util.ArrayList<>();
         for (Route r : routes) {

@@ -988,7 +988,42 @@ final class ScenarioBinder {
                                     + " (expected resolved > from)");
                 }
             }
-            out.add(new Dispute(id, a, b, kind, intensity, from, resolved, prov));
+            org.multivector.model.Negotiation talks = null;
+            if (n.has("negotiation")) {
+                JsonNode t = n.get("negotiation");
+                String tp = p + "/negotiation";
+                Provenance tprov = own(t);
+                if (tprov == null) {
+                    problems.at(
+                            tp,
+                            "talks without source or assumption (expected one, saying where the positions and"
+                                    + " saliences come from)");
+                    tprov = PLACEHOLDER;
+                }
+                int tFrom = t.path("from").asInt();
+                if (tFrom < from || tFrom > time.end()) {
+                    problems.at(
+                            tp + "/from",
+                            "talks from " + tFrom + ", outside the dispute's years " + from + ".." + time.end());
+                }
+                double[] pos = new double[2];
+                double[] sal = new double[2];
+                for (int k = 0; k < 2; k++) {
+                    pos[k] = t.path("positions").path(k).asDouble();
+                    sal[k] = t.path("saliences").path(k).asDouble();
+                    unit(pos[k], tp + "/positions/" + k, "position");
+                    if (!(sal[k] > 0 && sal[k] <= 1)) {
+                        problems.at(tp + "/saliences/" + k, "salience " + sal[k] + " (expected a number in (0, 1])");
+                    }
+                }
+                if (pos[0] == pos[1]) {
+                    problems.at(
+                            tp + "/positions",
+                            "both parties at " + pos[0] + ": nothing to negotiate (expected" + " different positions)");
+                }
+                talks = new org.multivector.model.Negotiation(tFrom, pos[0], pos[1], sal[0], sal[1], tprov);
+            }
+            out.add(new Dispute(id, a, b, kind, intensity, from, resolved, prov, talks));
         }
         return out;
     }

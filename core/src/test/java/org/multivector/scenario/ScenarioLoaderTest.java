@@ -35,6 +35,7 @@ class ScenarioLoaderTest {
         "missing-required-field",
         "missing-strategy",
         "negative-intensity",
+        "negotiation",
         "not-a-mapping",
         "number-without-provenance",
         "parameter-outside-range",
