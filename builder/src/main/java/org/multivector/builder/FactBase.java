@@ -130,6 +130,9 @@ final class FactBase {
             inst.put("domain", c.get("domain"));
             inst.put("lead", c.get("lead"));
             inst.put("founded", c.get("founded"));
+            if (c.containsKey("effectiveness")) {
+                inst.put("effectiveness", c.get("effectiveness"));
+            }
             inst.put(
                     "source",
                     "Organisation and lead pole(s) as curated in data/" + curatedFile + "; members from " + folder

@@ -73,6 +73,8 @@ public final class CompiledScenario {
     final int[] dyadIndex; // [a*nN+b], symmetric, -1 = no dyad
     final double[] sharedInstitutions; // [y*nQ+q]
     final double[] interdependence; // [y*nQ+q]; NaN = endogenous (a state and a pole without a series)
+    final int[]
+            interdependenceLast; // [q] year index of a regional pair's last observation, -1 if none (or no residual)
     final boolean[] contiguous; // [y*nQ+q]: the border between the parties exists that year
     final double[] partyGdpPerCapita; // [y*nN+k]
     final double[] partyCapability; // [y*nN+k]
@@ -254,6 +256,7 @@ public final class CompiledScenario {
         initialShares = new double[nR * nP * nD];
         compileTies();
         interdependence = new double[years * nQ];
+        interdependenceLast = new int[nQ];
         compileInterdependence();
         contiguous = new boolean[years * nQ];
         bordersPole = new boolean[years * nR * nP];
@@ -547,9 +550,10 @@ public final class CompiledScenario {
                         member[k] = inst.isMember(parties[k], year);
                     }
                 }
+                double effect = inst.effectivenessValue();
                 for (int q = 0; q < nQ; q++) {
                     if (member[dyadA[q]] && member[dyadB[q]]) {
-                        sharedInstitutions[y * nQ + q] += 1;
+                        sharedInstitutions[y * nQ + q] += effect;
                     }
                 }
                 for (int i = 0; i < nR; i++) {
@@ -688,10 +692,15 @@ public final class CompiledScenario {
                 }
             }
         }
+        java.util.Arrays.fill(interdependenceLast, -1);
         for (DyadSeries ds : scenario.interdependence()) {
             int q = dyad(ds.a(), ds.b());
             for (int y = 0; y < years; y++) {
                 interdependence[y * nQ + q] = ds.series().valueOrCarry(firstYear + y);
+            }
+            int last = ds.series().lastYear() - firstYear;
+            if (q < nRegionalDyads && residual >= 0 && tradeDim >= 0 && last >= 0 && last < years - 1) {
+                interdependenceLast[q] = last;
             }
         }
     }

@@ -42,6 +42,8 @@ final class RunState {
     final double[] driftStep;
     final double[] driftFree;
     final double[] affinity; // [(i*nP+p)*nD+d] the part of observed ties the policy target does not explain
+    final double[]
+            tradeRef; // [2q], [2q+1]: the parties' trade shares outside the poles in the pair's last observed year
     final boolean[] settled; // [j] negotiated dispute j settled in this run
     final double[] climate; // log climate between state i and pole p [i*nP+p] (AR(1) offer shock)
     final double[] move; // [i*nD+d] the total-variation change of state i's ties in dimension d this year
@@ -96,6 +98,7 @@ final class RunState {
         driftStep = new double[nR];
         driftFree = new double[nR];
         affinity = new double[nR * nP * nD];
+        tradeRef = new double[2 * c.nQ];
         settled = new boolean[c.talks.length];
         climate = new double[nR * nP];
         move = new double[nR * nD];
@@ -189,6 +192,7 @@ final class RunState {
         System.arraycopy(o.driftFree, 0, driftFree, 0, driftFree.length);
         System.arraycopy(o.climate, 0, climate, 0, climate.length);
         System.arraycopy(o.settled, 0, settled, 0, settled.length);
+        System.arraycopy(o.tradeRef, 0, tradeRef, 0, tradeRef.length);
         System.arraycopy(o.affinity, 0, affinity, 0, affinity.length);
         System.arraycopy(o.move, 0, move, 0, move.length);
         rivalry = o.rivalry;
@@ -223,6 +227,7 @@ final class RunState {
         Arrays.fill(securityCall, 0);
         Arrays.fill(climate, 0);
         Arrays.fill(settled, false);
+        Arrays.fill(tradeRef, 0);
         Arrays.fill(affinity, 0);
         Arrays.fill(move, 0);
         System.arraycopy(c.fragilityBase, 0, fragility, 0, fragility.length);

@@ -81,10 +81,33 @@ final class TensionRule {
         return a > 0 && b > 0 ? Math.abs(Math.log10(a / b)) : 0;
     }
 
-    /** The dyad's interdependence: its series, or (a state and a pole without one) Barbieri's salience of their trade. */
+    /**
+     * The dyad's interdependence: its series, or (a state and a pole without one) Barbieri's salience of their trade.
+     * After a regional pair's last observation its value moves with trade diversion: {@code v_L · (r_a r_b)^(ε/2)}, r
+     * each party's trade share outside the poles (the residual partner, where their trade with each other is) over
+     * its value in the pair's last observed year, ε = {@code regional-trade-elasticity} (Viner 1950): a state that
+     * ties its trade to one pole trades less with its neighbours.
+     */
     static double interdependence(RunState st, int q, int y) {
         CompiledScenario c = st.c;
         double v = c.interdependence[y * c.nQ + q];
+        int last = c.interdependenceLast[q];
+        if (last >= 0 && y >= last) {
+            double sa = st.share[st.s(c.dyadA[q], c.residual, c.tradeDim)];
+            double sb = st.share[st.s(c.dyadB[q], c.residual, c.tradeDim)];
+            if (y == last) {
+                st.tradeRef[2 * q] = sa;
+                st.tradeRef[2 * q + 1] = sb;
+                return v;
+            }
+            double eps = c.param(ParameterKey.REGIONAL_TRADE_ELASTICITY);
+            double ra = st.tradeRef[2 * q];
+            double rb = st.tradeRef[2 * q + 1];
+            if (eps != 0 && ra > 0 && rb > 0) {
+                return Math.min(1, v * Math.pow(sa / ra * (sb / rb), eps / 2));
+            }
+            return v;
+        }
         if (!Double.isNaN(v)) {
             return v;
         }

@@ -45,6 +45,9 @@ public enum ParameterKey {
     TENSION_ALIGNMENT("logit weight of alignment distance times great-power rivalry"),
     TENSION_INCIDENT("logit weight of the incident memory"),
     TENSION_INTERDEPENDENCE("logit weight (negative effect) of Barbieri trade interdependence"),
+    REGIONAL_TRADE_ELASTICITY(
+            "elasticity of two regional states' interdependence, after its last observation, to each one's trade share"
+                    + " outside the poles (trade diversion; 0 holds the last observed value)"),
     TENSION_INSTITUTIONS("logit weight (negative effect) of shared institutions"),
     TENSION_CBM("logit weight (negative effect) of confidence-building measures"),
     TENSION_MEDIATION("logit weight (negative effect) of mediation by a balanced third state"),

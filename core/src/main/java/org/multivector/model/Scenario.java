@@ -171,6 +171,11 @@ public record Scenario(
         for (Dimension d : dimensions) {
             cites(out, "dimensions." + d.id() + ".salience", d.salience(), cut);
         }
+        for (Institution in : institutions) {
+            if (in.effectiveness() != null && in.founded() <= cut) {
+                cites(out, "institutions." + in.id() + ".effectiveness", in.effectiveness(), cut);
+            }
+        }
         for (Pole p : poles) {
             if (p.behaviour() != null && p.behaviour().coercion() != null) {
                 cites(out, "poles." + p.id() + ".behaviour", p.behaviour().coercion(), cut);
@@ -251,7 +256,15 @@ public record Scenario(
                 }
                 ms.add(m.knownAt(cut));
             }
-            newInst.add(new Institution(in.id(), in.name(), in.domain(), in.lead(), in.founded(), ms, in.provenance()));
+            newInst.add(new Institution(
+                    in.id(),
+                    in.name(),
+                    in.domain(),
+                    in.lead(),
+                    in.founded(),
+                    ms,
+                    in.provenance(),
+                    in.effectiveness() == null ? null : in.effectiveness().knownAt(cut, null)));
         }
         List<Dispute> newDisp = new java.util.ArrayList<>();
         for (Dispute d : disputes) {

@@ -171,12 +171,18 @@ final class ScenarioBinder {
                     problems.at(pointer + "/asOf", "an asOf value needs the knownFrom year it stands before");
                 }
                 JsonNode a = node.get("asOf");
-                asOf = new Quantity(a.path("value").asDouble(), ownOr(a, PLACEHOLDER));
+                asOf = quantity(a, pointer + "/asOf", PLACEHOLDER); // an earlier judgement may have its own asOf
                 if (own(a) == null) {
                     problems.at(
                             pointer + "/asOf",
                             "has no source or assumption (expected the reason for the value" + " judged before "
                                     + knownFrom + ")");
+                }
+                if (asOf.knownFrom() != null && knownFrom != null && asOf.knownFrom() >= knownFrom) {
+                    problems.at(
+                            pointer + "/asOf/knownFrom",
+                            asOf.knownFrom() + " is not before " + knownFrom
+                                    + " (expected an earlier judgement to date from an earlier year)");
                 }
             }
             return new Quantity(node.path("value").asDouble(), ownOr(node, inherited), knownFrom, asOf);
@@ -836,7 +842,16 @@ final class ScenarioBinder {
             }
             InstitutionDomain domain =
                     InstitutionDomain.valueOf(n.path("domain").asText().toUpperCase(java.util.Locale.ROOT));
-            out.add(new Institution(id, n.path("name").asText(id), domain, lead, founded, members, prov));
+            Quantity effectiveness = null;
+            if (n.has("effectiveness")) {
+                effectiveness = quantity(n.get("effectiveness"), p + "/effectiveness", null);
+                String ep = p + "/effectiveness";
+                for (Quantity q = effectiveness; q != null; q = q.asOf(), ep += "/asOf") {
+                    unit(q.value(), ep + "/value", "valid effectiveness");
+                }
+            }
+            out.add(new Institution(
+                    id, n.path("name").asText(id), domain, lead, founded, members, prov, effectiveness));
         }
         return out;
     }

@@ -34,6 +34,11 @@ public final class Channels {
                     "trade interdependence lowers tension and incident risk",
                     List.of("tension-interdependence", "incident-interdependence")),
             new Channel(
+                    "trade-diversion",
+                    "a state's trade with its neighbours follows its trade outside the poles, so a tilt to one pole"
+                            + " lowers regional interdependence",
+                    List.of("regional-trade-elasticity")),
+            new Channel(
                     "institutions",
                     "shared institutions lower tension and incident risk",
                     List.of("tension-institutions", "incident-institutions")),

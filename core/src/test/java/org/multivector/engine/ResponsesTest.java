@@ -118,6 +118,25 @@ class ResponsesTest {
     }
 
     @Test
+    void tiltingKazakhstansTradeToOnePole_divertsItFromItsNeighbours_andRaisesTheirTension() {
+        // bandwagoning on Russia puts Kazakhstan's trade with Russia; its trade outside the poles, where its trade with
+        // Uzbekistan is, falls, and with it the pair's interdependence: their tension rises against the pair whose
+        // interdependence is held at its last observed value
+        Scenario diversion = calm("regional-trade-elasticity", 1.0);
+        Scenario held = calm("regional-trade-elasticity", 0.0);
+        double other = branch(diversion, "bandwagon:RUS", 2030, "KAZ", "share.trade.OTHER")
+                - branch(diversion, "multi-vector", 2030, "KAZ", "share.trade.OTHER");
+        assertThat(other)
+                .as("bandwagoning lowers Kazakhstan's trade outside the poles")
+                .isNegative();
+        double effectBandwagon = branch(diversion, "bandwagon:RUS", 2030, "KAZ-UZB", "tension")
+                - branch(held, "bandwagon:RUS", 2030, "KAZ-UZB", "tension");
+        double effectMultiVector = branch(diversion, "multi-vector", 2030, "KAZ-UZB", "tension")
+                - branch(held, "multi-vector", 2030, "KAZ-UZB", "tension");
+        assertThat(effectBandwagon).isGreaterThan(effectMultiVector + 1e-4);
+    }
+
+    @Test
     void aLossAversePole_keepsPressingAStateThatStaysAway() {
         Scenario averse = calm("pressure-loss-aversion", 1.0, "pressure-memory", 0.3);
         Scenario accepting = calm("pressure-loss-aversion", 0.0, "pressure-memory", 0.3);

@@ -29,6 +29,7 @@ class ScenarioLoaderTest {
         "duplicate-key",
         "empty-file",
         "end-before-start",
+        "institution-effectiveness",
         "malformed-yaml",
         "membership-before-founding",
         "membership-status",

@@ -152,11 +152,11 @@ class CalibrationTest {
         double[] hi = {-2, -2};
         try (ThreadExecutor ex = new ThreadExecutor(2)) {
             CalibrationJob t =
-                    new CalibrationJob(spec, names, truth, true, 99, 128, cells); // a precise synthetic truth
+                    new CalibrationJob(spec, names, truth, true, 99, 512, cells); // a precise synthetic truth
             double[] observed = t.means(StudyRunner.run(t, ex, "t", null, false, 0, StudyRunner.Progress.NONE));
             CmaEs.Objective loss = x -> {
                 double[] v = {lo[0] + x[0] * (hi[0] - lo[0]), lo[1] + x[1] * (hi[1] - lo[1])};
-                CalibrationJob j = new CalibrationJob(spec, names, v, true, 1, 48, cells);
+                CalibrationJob j = new CalibrationJob(spec, names, v, true, 1, 128, cells);
                 double[] m = j.means(StudyRunner.run(j, ex, "t", null, false, 0, StudyRunner.Progress.NONE));
                 double s = 0;
                 for (int i = 0; i < m.length; i++) {
