@@ -87,7 +87,15 @@ class StudyCommandTest {
                         "Answer (region of practical equivalence",
                         "95% CI");
         assertThat(Files.readString(dir.resolve("c/report.html")))
-                .contains("Paired differences", "95 % CI", "class=\"mv-chart\"");
+                .contains(
+                        "Paired differences",
+                        "95 % CI",
+                        "class=\"mv-chart\"",
+                        "no practical difference",
+                        "Shaded: the region of practical equivalence");
+        // the answer is in the summary too, one verdict per alternative
+        String summary = Files.readString(dir.resolve("c/summary.json"));
+        assertThat(summary).contains("\"answer\"", "\"rope\"", "\"verdicts\"", "\"bandwagon:RUS\"");
         Path db = dir.resolve("results.duckdb");
         assertThat(count(db, "SELECT count(DISTINCT strategy) FROM comparisons"))
                 .isEqualTo(5);

@@ -117,6 +117,15 @@ final class Charts {
                 List.of(map("xAxis", String.valueOf(year))));
     }
 
+    /** x rounded away from 0 to two significant digits, for an axis bound. */
+    static double nice(double x) {
+        if (x == 0 || !Double.isFinite(x)) {
+            return x;
+        }
+        double step = Math.pow(10, Math.floor(Math.log10(Math.abs(x))) - 1);
+        return (x > 0 ? Math.ceil(x / step) : Math.floor(x / step)) * step;
+    }
+
     static Map<String, Object> axis(String type, String name, Object min, Object max) {
         return map("type", type, "name", name, "nameLocation", "middle", "nameGap", 36, "min", min, "max", max);
     }
@@ -333,6 +342,15 @@ final class Charts {
 
     /** Forest plot: one row per estimate with its interval and a zero line. */
     static String forest(String title, String xName, List<Row> rows, String intervalName, int width, String why) {
+        return forest(title, xName, rows, intervalName, width, why, Double.NaN);
+    }
+
+    /**
+     * A forest plot with, when {@code rope} is finite, the region of practical equivalence −rope..+rope shaded around
+     * 0 (differences inside it are no practical difference).
+     */
+    static String forest(
+            String title, String xName, List<Row> rows, String intervalName, int width, String why, double rope) {
         List<Object> cats = new ArrayList<>();
         List<Object> points = new ArrayList<>();
         List<Object> intervals = new ArrayList<>();
@@ -354,11 +372,36 @@ final class Charts {
                 max = Math.max(max, r.estimate());
             }
         }
+        boolean band = Double.isFinite(rope) && rope > 0;
+        if (band) {
+            min = Math.min(min, -rope);
+            max = Math.max(max, rope);
+        }
         List<Object> series = new ArrayList<>();
         List<Object> legend = new ArrayList<>(List.of("estimate"));
         if (!intervals.isEmpty()) {
             series.add(intervals(intervalName, intervals));
             legend.add(intervalName);
+        }
+        if (band) {
+            legend.add("no practical difference");
+            series.add(map(
+                    "name",
+                    "no practical difference",
+                    "type",
+                    "scatter",
+                    "data",
+                    List.of(),
+                    "color",
+                    "rgba(120, 144, 156, 0.35)",
+                    "markArea",
+                    map(
+                            "silent",
+                            true,
+                            "itemStyle",
+                            map("color", "rgba(120, 144, 156, 0.18)"),
+                            "data",
+                            List.of(List.of(map("xAxis", -rope), map("xAxis", rope))))));
         }
         series.add(map(
                 "name",
@@ -389,7 +432,14 @@ final class Charts {
                 "tooltip", map(),
                 "legend", map("top", 22, "data", legend),
                 "grid", map("left", 190, "right", 30, "top", 55, "bottom", 45),
-                "xAxis", axis("value", xName, null, null),
+                "xAxis",
+                        band
+                                ? axis(
+                                        "value",
+                                        xName,
+                                        nice(-1.1 * Math.max(rope, -min)),
+                                        nice(1.1 * Math.max(rope, max)))
+                                : axis("value", xName, null, null),
                 "yAxis", map("type", "category", "data", cats, "inverse", true, "axisLine", map("onZero", false)),
                 "series", series);
         double pixel = (max - min) / Math.max(100, width - 220);

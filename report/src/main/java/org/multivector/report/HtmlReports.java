@@ -164,6 +164,7 @@ public final class HtmlReports implements ReportRenderer {
                 .append(HtmlReport.esc(strategies.get(0)))
                 .append("</h2>");
         b.append("<div class=\"grid\">");
+        double rope = org.multivector.study.CompareAnswer.of(st, strategies).rope();
         for (String metric : List.of("rsi", "incident.p", actor + " balance", actor + " exposure")) {
             int m = metrics.indexOf(metric);
             List<Charts.Row> rows = new ArrayList<>();
@@ -182,7 +183,15 @@ public final class HtmlReports implements ReportRenderer {
                     560,
                     "Paired differences over " + st.runs() + " runs with common random numbers. The interval covers"
                             + " the runs' randomness (shocks, draws, each run's own history before " + branchYear
-                            + ") at one set of parameter values, not parameter uncertainty."));
+                            + ") at one set of parameter values, not parameter uncertainty."
+                            + (metric.equals("rsi")
+                                    ? String.format(
+                                            Locale.ROOT,
+                                            " Shaded: the region of practical equivalence, ±%.2f RSI points (0.1 sd"
+                                                    + " of the baseline's RSI across runs).",
+                                            rope)
+                                    : ""),
+                    metric.equals("rsi") ? rope : Double.NaN));
         }
         b.append("</div><h2>Outcomes</h2><table><tr><th>strategy</th>");
         for (String m : metrics) {
