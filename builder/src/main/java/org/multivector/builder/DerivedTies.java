@@ -11,9 +11,10 @@ import java.util.TreeMap;
  * dimension in the curated file's {@code ties:} section ({@code method:}):
  *
  * <ul>
- *   <li>{@code institution-index}: each full membership of a security institution adds 1 to its lead pole(s)
- *       (split when several lead), each security route (a foreign base) its weight; national self-reliance and
- *       other partners count 1; shares = score / total.
+ *   <li>{@code institution-index}: each full membership of a security institution adds its obligation to its lead
+ *       pole(s) (split when several lead; {@code obligations: {ID: w}}, default 1, on ATOP's scale: defence 1,
+ *       non-aggression or neutrality 0.5, consultation 0.25; Leeds et al. 2002), each security route (a foreign base)
+ *       its weight; national self-reliance and other partners count 1; shares = score / total.
  *   <li>{@code routes}: capacity-weighted shares of the state's routes of that dimension active in the year, in PJ a
  *       year where the routes give a unit ({@link org.multivector.model.Route.Unit}); a route to a partner that is
  *       not a pole belongs to the rest of the world.
@@ -103,6 +104,8 @@ final class DerivedTies {
             List<Object> routes,
             int start) {
         int last = integer(spec, "last");
+        Map<String, Object> obligations =
+                spec.get("obligations") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         List<Object> out = new ArrayList<>();
         for (String state : states) {
             TreeMap<Integer, Map<String, Object>> shares = new TreeMap<>();
@@ -121,8 +124,10 @@ final class DerivedTies {
                         }
                     }
                     if (member) {
+                        Object w = obligations.get(inst.get("id"));
+                        double weight = w instanceof Number n ? n.doubleValue() : 1.0;
                         for (String l : lead) {
-                            score[poles.indexOf(l)] += 1.0 / lead.size();
+                            score[poles.indexOf(l)] += weight / lead.size();
                         }
                     }
                 }

@@ -766,9 +766,13 @@ public final class RegionBuilder {
 
     private Map<Integer, Map<Integer, Map<Integer, Double>>> tradeFlows = Map.of();
 
-    /** Security: ATOP obligations (defence, offence, consultation) of the state with the pole's members. */
+    /**
+     * Security: ATOP obligations of the state with the pole's members, weighted by what they oblige (Leeds et al.
+     * 2002's types): defence or offence 1, neutrality or non-aggression 0.5, consultation 0.25 — the strongest with
+     * any member counts for the pole.
+     */
     private List<Object> securityTies() {
-        Map<String, Map<Integer, Map<String, Integer>>> score = new HashMap<>();
+        Map<String, Map<Integer, Map<String, Double>>> score = new HashMap<>();
         Map<Integer, String> stateOf = new HashMap<>();
         req.states().forEach(s -> stateOf.put(stateCow(s), s));
         for (Atop r : atop()) {
@@ -778,15 +782,17 @@ public final class RegionBuilder {
             }
             int y = r.year();
             int partner = r.b();
-            int obligations = (int) (r.defense() + r.offense() + r.consul());
-            if (obligations == 0) {
+            double obligation = r.defense() > 0 || r.offense() > 0
+                    ? 1
+                    : r.neutral() > 0 || r.nonaggression() > 0 ? 0.5 : r.consul() > 0 ? 0.25 : 0;
+            if (obligation == 0) {
                 continue;
             }
             for (PoleSpec p : req.poles()) {
                 if (poleCow(p, y).contains(partner)) {
                     score.computeIfAbsent(s, k -> new HashMap<>())
                             .computeIfAbsent(y, k -> new HashMap<>())
-                            .merge(p.id(), 1, Math::max);
+                            .merge(p.id(), obligation, Math::max);
                 }
             }
         }
@@ -794,20 +800,22 @@ public final class RegionBuilder {
         for (String s : req.states()) {
             Map<String, Object> shares = new LinkedHashMap<>();
             for (int y = req.from(); y <= Math.min(req.to(), ATOP_LAST); y++) {
-                Map<String, Integer> sc = score.getOrDefault(s, Map.of()).getOrDefault(y, Map.of());
-                int total = 1 + sc.values().stream().mapToInt(Integer::intValue).sum();
+                Map<String, Double> sc = score.getOrDefault(s, Map.of()).getOrDefault(y, Map.of());
+                double total = 1
+                        + sc.values().stream().mapToDouble(Double::doubleValue).sum();
                 Map<String, Object> sh = new LinkedHashMap<>();
                 for (PoleSpec p : req.poles()) {
-                    sh.put(p.id(), round4(sc.getOrDefault(p.id(), 0) / (double) total));
+                    sh.put(p.id(), round4(sc.getOrDefault(p.id(), 0.0) / total));
                 }
                 shares.put(Integer.toString(y), sh);
             }
             out.add(tie(
                     s,
                     "security",
-                    "ATOP v5.1 (" + GlobalData.ATOP + "), ccode1 " + stateCow(s) + ": each pole"
-                            + " with which the state has a defence, offence or consultation obligation (with any member)"
-                            + " counts 1, national self-reliance and other partners 1; shares = count / total",
+                    "ATOP v5.1 (" + GlobalData.ATOP + "), ccode1 " + stateCow(s) + ": each pole counts the"
+                            + " strongest obligation the state has with any of its members - defence or offence 1,"
+                            + " neutrality or non-aggression 0.5, consultation 0.25 (Leeds et al. 2002's types) -,"
+                            + " national self-reliance and other partners 1; shares = score / total",
                     shares,
                     List.of(),
                     ""));
@@ -816,7 +824,15 @@ public final class RegionBuilder {
     }
 
     /** One ATOP directed dyad-year: the obligations of state {@code a} to state {@code b}. */
-    private record Atop(int a, int b, int year, double defense, double offense, double consul) {}
+    private record Atop(
+            int a,
+            int b,
+            int year,
+            double defense,
+            double offense,
+            double neutral,
+            double nonaggression,
+            double consul) {}
 
     private List<Atop> atopRows;
 
@@ -839,6 +855,8 @@ public final class RegionBuilder {
                             r.integer("year"),
                             zero(r.number("atop_defense")),
                             zero(r.number("atop_offense")),
+                            zero(r.number("atop_neutral")),
+                            zero(r.number("atop_nonagg")),
                             zero(r.number("atop_consul")))));
             atopRows = rows;
         }
