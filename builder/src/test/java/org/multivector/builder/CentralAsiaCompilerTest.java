@@ -44,6 +44,21 @@ class CentralAsiaCompilerTest {
         assertThat(CentralAsiaCompiler.compile(DATA)).doesNotContain("TODO");
     }
 
+    /**
+     * Security ties weighted by obligation: in 2000 Turkmenistan, neutral, belongs only to the Partnership for Peace
+     * (consultation, 0.25) among the security institutions, so its Western share is 0.25 / (1 + 0.25) = 0.2, not the
+     * half a count of memberships gave it; Kazakhstan's CSTO (defence, 1) outweighs its PfP seat.
+     */
+    @Test
+    void securityTiesWeighWhatAMembershipObliges() {
+        java.util.Map<String, Double> tkm =
+                ca.tie("TKM", "security").orElseThrow().shares().get(2000);
+        assertThat(tkm.get("WEST")).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-4));
+        java.util.Map<String, Double> kaz =
+                ca.tie("KAZ", "security").orElseThrow().shares().get(2000);
+        assertThat(kaz.get("RUS")).isGreaterThan(3 * kaz.get("WEST"));
+    }
+
     @Test
     void theEuIsSummedOverItsMembersOfTheYear() throws Exception {
         Set<String> eu1995 = new HashSet<>();
