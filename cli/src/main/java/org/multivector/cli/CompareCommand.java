@@ -143,7 +143,7 @@ final class CompareCommand extends StudyCommand {
                     k == 0 ? String.format(Locale.ROOT, "(%.3f)", st.mean(0, exp)) : ci(st, k, exp, "%+.3f"));
         }
         out.println();
-        out.println(org.multivector.study.CompareAnswer.of(st, strategies).sentence());
+        out.println(org.multivector.study.CompareAnswer.of(job).sentence());
         out.println("(The intervals cover the runs' randomness — shocks, draws, each run's own history — at the"
                 + " scenario's parameter values, not parameter or structural uncertainty; docs/VALIDATION.md.)");
     }

@@ -144,7 +144,8 @@ class StudyCommandTest {
                 "--name",
                 "m1");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("rsi — ten most influential parameters", "mu*", "autonomy-weight");
+        assertThat(r.out())
+                .contains("rsi — ten most influential parameters", "mu*", "balance — ten most influential parameters");
         assertThat(run(
                                 "sensitivity",
                                 "-q",

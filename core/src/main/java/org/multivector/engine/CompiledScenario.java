@@ -45,6 +45,7 @@ public final class CompiledScenario {
     final boolean[] securityDim;
     final boolean[] coercibleDim;
     final boolean[] politicalDim;
+    final boolean[] debtDim;
     final InstitutionDomain[] domain;
     final int tradeDim; // the dimension declaring interdependence, or -1
     final double[] coercion;
@@ -143,6 +144,7 @@ public final class CompiledScenario {
         securityDim = new boolean[nD];
         coercibleDim = new boolean[nD];
         politicalDim = new boolean[nD];
+        debtDim = new boolean[nD];
         domain = new InstitutionDomain[nD];
         int tradeDim = -1;
         for (int d = 0; d < nD; d++) {
@@ -153,6 +155,7 @@ public final class CompiledScenario {
             securityDim[d] = dim.domain() == InstitutionDomain.SECURITY;
             coercibleDim[d] = dim.coercible();
             politicalDim[d] = dim.domain() == InstitutionDomain.POLITICAL;
+            debtDim[d] = dim.debt();
             if (dim.interdependence()) {
                 tradeDim = d;
             }

@@ -40,7 +40,8 @@ final class MetricsRecorder {
             }
             out[b + l.balance] = st.balance[i];
             out[b + l.hhi] = wSum > 0 ? hhi / wSum : 0;
-            out[b + l.exposure] = CoercionExposure.of(st.align, i * nP, 1, c.coercion);
+            System.arraycopy(st.kEff, i * nP, st.k, 0, nP);
+            out[b + l.exposure] = CoercionExposure.of(st.align, i * nP, 1, st.k);
             double pressure = 0;
             for (int p = 0; p < nP; p++) {
                 double tradeShare = trade >= 0 ? st.share[st.s(i, p, trade)] : st.align[i * nP + p];

@@ -8,6 +8,11 @@ import org.multivector.model.ParameterKey;
  * dimension's inertia: {@code s ← s + ρ_d (target − s)}. The shadow "free" ties, never re-anchored
  * to observations, move the same way, so their distance to the data measures the free model's drift.
  *
+ * <p>Debt. Ties in the dimensions marked {@code debt} (loans, investment) accumulate as a debt stock,
+ * {@code D_ip ← (1 − r) D_ip + Σ_debt s_ipd}, which raises the creditor's coercive potential over the state,
+ * {@code k_ip = min(1, k_p (1 + δ D_ip))} (debt as leverage: Hirschman 1945; Gelpern et al. 2021 on Chinese lending):
+ * the dependence risk a multi-vector state weighs, and its coercion exposure, grow with what it owes.
+ *
  * <p>Affinity. Ties move toward the target plus the state's affinity θ, the part of its observed ties the target does
  * not explain ({@link AnchorRule} learns it while ties are observed), clipped at 0 and rescaled to the simplex:
  * {@code s ← s + ρ_d (proj(target + θ) − s)}. These are the dyad fixed effects of gravity models (Head &amp; Mayer
@@ -38,14 +43,28 @@ final class PolicyRule {
         if (alpha > 0) {
             neighbours(st, y);
         }
+        double debtCoercion = c.param(ParameterKey.DEBT_COERCION);
+        double repay = c.param(ParameterKey.DEBT_REPAYMENT);
         for (int i = 0; i < c.nR; i++) {
+            // the debt stock grows with last year's ties in the debt dimensions and raises the creditor's leverage
+            for (int p = 0; p < nP; p++) {
+                double owed = 0;
+                for (int d = 0; d < nD; d++) {
+                    if (c.debtDim[d]) {
+                        owed += st.share[st.s(i, p, d)];
+                    }
+                }
+                int ip = i * nP + p;
+                st.debt[ip] = (1 - repay) * st.debt[ip] + owed;
+                st.kEff[ip] = Math.min(1, c.coercion[p] * (1 + debtCoercion * st.debt[ip]));
+            }
             org.multivector.engine.policy.Policy policy = st.policy(i, y);
             boolean emulate = alpha > 0 && policy.emulates() && st.neighbourWeight[i] > 0;
             for (int d = 0; d < nD; d++) {
                 for (int p = 0; p < nP; p++) {
                     int k = st.s(i, p, d);
                     st.o[p] = st.offer[k];
-                    st.k[p] = c.coercion[p];
+                    st.k[p] = st.kEff[i * nP + p];
                     st.t[p] = st.target[k];
                 }
                 policy.target(st.o, st.k, st.t);

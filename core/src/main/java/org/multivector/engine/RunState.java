@@ -45,6 +45,8 @@ final class RunState {
     final double[]
             tradeRef; // [2q], [2q+1]: the parties' trade shares outside the poles in the pair's last observed year
     final boolean[] settled; // [j] negotiated dispute j settled in this run
+    final double[] debt; // [i*nP+p] state i's debt stock with pole p
+    final double[] kEff; // [i*nP+p] pole p's coercive potential over state i, raised by the debt
     final double[] climate; // log climate between state i and pole p [i*nP+p] (AR(1) offer shock)
     final double[] move; // [i*nD+d] the total-variation change of state i's ties in dimension d this year
     final int[] sign;
@@ -100,6 +102,8 @@ final class RunState {
         affinity = new double[nR * nP * nD];
         tradeRef = new double[2 * c.nQ];
         settled = new boolean[c.talks.length];
+        debt = new double[nR * nP];
+        kEff = new double[nR * nP];
         climate = new double[nR * nP];
         move = new double[nR * nD];
         prevOffer = new double[nP];
@@ -191,6 +195,8 @@ final class RunState {
         System.arraycopy(o.driftStep, 0, driftStep, 0, driftStep.length);
         System.arraycopy(o.driftFree, 0, driftFree, 0, driftFree.length);
         System.arraycopy(o.climate, 0, climate, 0, climate.length);
+        System.arraycopy(o.debt, 0, debt, 0, debt.length);
+        System.arraycopy(o.kEff, 0, kEff, 0, kEff.length);
         System.arraycopy(o.settled, 0, settled, 0, settled.length);
         System.arraycopy(o.tradeRef, 0, tradeRef, 0, tradeRef.length);
         System.arraycopy(o.affinity, 0, affinity, 0, affinity.length);
@@ -226,6 +232,10 @@ final class RunState {
         Arrays.fill(unrest, false);
         Arrays.fill(securityCall, 0);
         Arrays.fill(climate, 0);
+        Arrays.fill(debt, 0);
+        for (int i = 0; i < c.nR; i++) {
+            System.arraycopy(c.coercion, 0, kEff, i * c.nP, c.nP);
+        }
         Arrays.fill(settled, false);
         Arrays.fill(tradeRef, 0);
         Arrays.fill(affinity, 0);

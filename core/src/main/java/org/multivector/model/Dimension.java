@@ -12,7 +12,8 @@ import java.util.Objects;
  * expenditure; political: the mean of economic and military; economic: GDP); {@code coercible} says a
  * pole's pressure raises its offers there (coercive inducement: bases, pipelines); {@code interdependence}
  * marks the one dimension whose shares are the trade shares behind Keohane–Nye sensitivity and Barbieri's
- * salience and symmetry; {@code unit} is what a share in it measures (for reports).
+ * salience and symmetry; {@code unit} is what a share in it measures (for reports); {@code debt} says ties in it
+ * (loans, investment) accumulate as a debt stock that raises the partner's coercive potential.
  */
 public record Dimension(
         String id,
@@ -22,7 +23,20 @@ public record Dimension(
         InstitutionDomain domain,
         boolean coercible,
         boolean interdependence,
-        String unit) {
+        String unit,
+        boolean debt) {
+    public Dimension(
+            String id,
+            String name,
+            Quantity salience,
+            Quantity inertia,
+            InstitutionDomain domain,
+            boolean coercible,
+            boolean interdependence,
+            String unit) {
+        this(id, name, salience, inertia, domain, coercible, interdependence, unit, false);
+    }
+
     public Dimension {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(salience, "salience");

@@ -26,6 +26,9 @@ public enum ParameterKey {
             + " capability-based offers (its budget)"),
     OFFER_SHOCK_SD("sd of the yearly innovation of the log climate between a pole and a state (multiplies its offers)"),
     OFFER_SHOCK_PERSISTENCE("AR(1) persistence of the log climate between a pole and a state"),
+    DEBT_COERCION("relative rise of a pole's coercive potential over a state per unit of the state's debt stock with it"
+            + " (debt dimensions)"),
+    DEBT_REPAYMENT("share of a debt stock repaid or written off per year"),
     NEIGHBOUR_EMULATION(
             "alpha: weight of the capability-weighted mean ties of contiguous regional neighbours in the target of a"
                     + " state that does not follow a neutral strategy (diffusion)"),

@@ -290,7 +290,8 @@ final class ScenarioBinder {
         boolean interdependence = d.has("interdependence")
                 ? d.get("interdependence").asBoolean()
                 : !explicit && legacy != null && legacy.interdependence;
-        return new Dimension(id, name, salience, inertia, domain, coercible, interdependence, unitText);
+        boolean debt = d.path("debt").asBoolean(false);
+        return new Dimension(id, name, salience, inertia, domain, coercible, interdependence, unitText, debt);
     }
 
     /** The semantics format 1 gave the model's first five dimension ids. */

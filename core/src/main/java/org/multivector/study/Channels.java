@@ -54,6 +54,10 @@ public final class Channels {
                     "emulation",
                     "neighbours move toward each other's ties (diffusion), so one state's strategy moves the others",
                     List.of("neighbour-emulation")),
+            new Channel(
+                    "debt",
+                    "debt raises a creditor's coercive potential, which a multi-vector state weighs as dependence risk",
+                    List.of("debt-coercion")),
             new Channel("disputes", "open disputes raise tension", List.of("tension-dispute")),
             new Channel("disparity", "economic disparity raises tension", List.of("tension-disparity")),
             new Channel("capability-ratio", "preponderance deters incidents", List.of("incident-capability-ratio")),

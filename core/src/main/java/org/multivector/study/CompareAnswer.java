@@ -39,9 +39,21 @@ public final class CompareAnswer {
         this.sentence = sentence;
     }
 
-    /** The answer for {@code strategies} (strategy 0 the baseline) on metric 0, the RSI. */
-    public static CompareAnswer of(CompareStats st, List<String> strategies) {
-        double rope = ROPE_SD * st.sd(0, 0);
+    /** The answer of a finished comparison. */
+    public static CompareAnswer of(StudyResult.Comparison c) {
+        return of(
+                c.stats(), c.strategies(), c.branchYear() - c.scenario().time().start());
+    }
+
+    /**
+     * The answer for {@code strategies} (strategy 0 the baseline) on metric 0, the RSI, with {@code historyYears} year
+     * indices before the branch in the bands (the RSI their first column).
+     */
+    public static CompareAnswer of(CompareStats st, List<String> strategies, int historyYears) {
+        double rope = ROPE_SD * historySd(st, historyYears);
+        if (!(rope > 0)) {
+            rope = ROPE_SD * st.sd(0, 0);
+        }
         List<Verdict> v = new ArrayList<>();
         v.add(null);
         for (int k = 1; k < strategies.size(); k++) {
@@ -62,6 +74,27 @@ public final class CompareAnswer {
             }
         }
         return new CompareAnswer(rope, java.util.Collections.unmodifiableList(v), sentence(st, strategies, v, rope));
+    }
+
+    /** Sd over the history years (the first, the initial state, left out) of the baseline's mean RSI; NaN if < 3. */
+    static double historySd(CompareStats st, int historyYears) {
+        SeriesStats b = st.bands(0);
+        double sum = 0;
+        double sq = 0;
+        int n = 0;
+        for (int y = 1; y < historyYears; y++) {
+            double v = b.mean(y, 0);
+            if (Double.isFinite(v)) {
+                sum += v;
+                sq += v * v;
+                n++;
+            }
+        }
+        if (n < 3) {
+            return Double.NaN;
+        }
+        double m = sum / n;
+        return Math.sqrt(Math.max(0, (sq - n * m * m) / (n - 1)));
     }
 
     /** The ROPE half-width, in RSI points. */
@@ -102,9 +135,8 @@ public final class CompareAnswer {
         }
         StringBuilder b = new StringBuilder(String.format(
                 Locale.ROOT,
-                "Answer (region of practical equivalence ±%.2f RSI points, 0.1 sd of %s's RSI across runs): ",
-                rope,
-                base));
+                "Answer (region of practical equivalence ±%.2f RSI points, 0.1 sd of the RSI over the history): ",
+                rope));
         List<String> parts = new ArrayList<>();
         if (!better.isEmpty()) {
             parts.add("better than " + base + ": " + String.join(", ", better));

@@ -102,10 +102,13 @@ public final class StudySummary {
             bands(out, x.scenario(), x.variables(), x.firstYear(), x.stats());
             out.put("scores", scores(x.scores()));
         } else if (result instanceof StudyResult.Comparison x) {
-            CompareAnswer answer = CompareAnswer.of(x.stats(), x.strategies());
+            CompareAnswer answer = CompareAnswer.of(x);
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("rope", finite(answer.rope()));
-            a.put("ropeRule", CompareAnswer.ROPE_SD + " sd of the baseline's per-run RSI (Kruschke 2018)");
+            a.put(
+                    "ropeRule",
+                    CompareAnswer.ROPE_SD
+                            + " sd of the baseline's mean RSI over the years before the branch (Kruschke 2018)");
             Map<String, Object> verdicts = new LinkedHashMap<>();
             for (int k = 1; k < x.strategies().size(); k++) {
                 verdicts.put(x.strategies().get(k), answer.verdict(k).name().toLowerCase(java.util.Locale.ROOT));

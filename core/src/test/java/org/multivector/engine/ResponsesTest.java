@@ -14,7 +14,8 @@ import org.multivector.scenario.ScenarioLoader;
  * effect.
  */
 class ResponsesTest {
-    static final Scenario DEFAULT = ScenarioLoader.builtIn(ScenarioLoader.DEFAULT_SCENARIO);
+    /** The prior: documented coefficients, so the tests check the mechanisms, not one fit's values. */
+    static final Scenario DEFAULT = ScenarioLoader.builtIn(ScenarioLoader.PRIOR_SCENARIO);
 
     /** The default scenario without shocks, with the given parameters. */
     static Scenario calm(Object... nameValue) {
@@ -134,6 +135,21 @@ class ResponsesTest {
         double effectMultiVector = branch(diversion, "multi-vector", 2030, "KAZ-UZB", "tension")
                 - branch(held, "multi-vector", 2030, "KAZ-UZB", "tension");
         assertThat(effectBandwagon).isGreaterThan(effectMultiVector + 1e-4);
+    }
+
+    @Test
+    void debtToAPole_raisesItsLeverage_andTheExposureATiltCosts() {
+        // Kazakhstan tilted to China from 2024 owes China more each year: its coercion exposure rises with the debt
+        Scenario debt = calm("debt-coercion", 1.0, "dependence-aversion", 1.0);
+        Scenario none = calm("debt-coercion", 0.0, "dependence-aversion", 1.0);
+        assertThat(branch(debt, "bandwagon:CHN", 2030, "KAZ", "exposure"))
+                .isGreaterThan(branch(none, "bandwagon:CHN", 2030, "KAZ", "exposure") + 0.01);
+        // and the exposure a tilt costs, against staying multi-vector, is larger when debt gives leverage
+        double tiltWithDebt = branch(debt, "bandwagon:CHN", 2030, "KAZ", "exposure")
+                - branch(debt, "multi-vector", 2030, "KAZ", "exposure");
+        double tiltWithout = branch(none, "bandwagon:CHN", 2030, "KAZ", "exposure")
+                - branch(none, "multi-vector", 2030, "KAZ", "exposure");
+        assertThat(tiltWithDebt).isGreaterThan(tiltWithout);
     }
 
     @Test

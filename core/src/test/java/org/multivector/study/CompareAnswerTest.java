@@ -28,7 +28,7 @@ class CompareAnswerTest {
     @Test
     void differencesAreJudgedAgainstTheRegionOfPracticalEquivalence() {
         CompareStats st = stats(2.0, -2.0, 0.05, 0.5);
-        CompareAnswer a = CompareAnswer.of(st, List.of("base", "up", "down", "same", "edge"));
+        CompareAnswer a = CompareAnswer.of(st, List.of("base", "up", "down", "same", "edge"), 0);
         assertThat(a.rope()).isBetween(0.45, 0.55);
         assertThat(a.verdict(1)).isEqualTo(CompareAnswer.Verdict.BETTER);
         assertThat(a.verdict(2)).isEqualTo(CompareAnswer.Verdict.WORSE);
@@ -38,5 +38,26 @@ class CompareAnswerTest {
         assertThat(a.verdict(4)).isEqualTo(CompareAnswer.Verdict.UNDECIDED);
         assertThat(a.sentence())
                 .contains("better than base: up", "worse: down", "no practical difference: same", "undecided");
+    }
+
+    /** With a history, the ROPE is 0.1 sd of the baseline's mean RSI over its years, not of the runs' spread. */
+    @Test
+    void withAHistory_theRopeIsSetByTheIndexsOwnVariation() {
+        SeriesStats band = new SeriesStats(12, 1, new int[] {0}, new double[] {0}, new double[] {100});
+        CompareStats st = new CompareStats(2, 1, new double[] {100}, band);
+        double[] history = {50, 40, 44, 48, 52, 56, 60, 64, 68, 70, 70, 70};
+        for (int r = 0; r < 20; r++) {
+            st.add(new double[] {70 + 0.001 * r, 70.2 + 0.001 * r}, new int[] {1});
+            st.bands[0].add(history);
+            st.bands[1].add(history);
+        }
+        // years 1..9 of the history (40 .. 68 by 4 and 70): their sd, not the runs' 0.006
+        double[] h = java.util.Arrays.copyOfRange(history, 1, 10);
+        double m = java.util.Arrays.stream(h).average().orElseThrow();
+        double sd =
+                Math.sqrt(java.util.Arrays.stream(h).map(v -> (v - m) * (v - m)).sum() / (h.length - 1));
+        CompareAnswer a = CompareAnswer.of(st, List.of("base", "alt"), 10);
+        assertThat(a.rope()).isCloseTo(0.1 * sd, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(a.verdict(1)).as("0.2 points is sure but negligible").isEqualTo(CompareAnswer.Verdict.EQUIVALENT);
     }
 }

@@ -24,6 +24,15 @@ class CalibrationTest {
                 .withYears(1991, 2008);
     }
 
+    /** The prior scenario (documented coefficients, stable across recalibrations), 1991-2008. */
+    static ConfiguredScenario priorTraining() {
+        return ConfiguredScenario.of(
+                        ScenarioLoader.PRIOR_SCENARIO,
+                        "central-asia-prior.yaml",
+                        ScenarioLoader.builtInBytes(ScenarioLoader.PRIOR_SCENARIO))
+                .withYears(1991, 2008);
+    }
+
     @Test
     void cmaEsFindsTheMinimumOfRosenbrockInsideTheCube() throws Exception {
         // Rosenbrock shifted into the unit cube: minimum 0 at x_i = 0.6.
@@ -132,7 +141,8 @@ class CalibrationTest {
      */
     @Test
     void recoversParametersFromSyntheticObservations() throws Exception {
-        ConfiguredScenario spec = training();
+        // on the prior: at the shipped fit's values incident-base is weakly identified (docs/VALIDATION.md)
+        ConfiguredScenario spec = priorTraining();
         Scenario base = spec.scenario();
         CompiledScenario c = CompiledScenario.of(base);
         List<Variable> vars = c.variables();

@@ -158,13 +158,13 @@ public final class HtmlReports implements ReportRenderer {
         List<String> metrics = job.metrics();
         b.append("<p class=\"answer\">")
                 .append(HtmlReport.esc(
-                        org.multivector.study.CompareAnswer.of(st, strategies).sentence()))
+                        org.multivector.study.CompareAnswer.of(job).sentence()))
                 .append("</p>");
         b.append("<h2>Paired differences from ")
                 .append(HtmlReport.esc(strategies.get(0)))
                 .append("</h2>");
         b.append("<div class=\"grid\">");
-        double rope = org.multivector.study.CompareAnswer.of(st, strategies).rope();
+        double rope = org.multivector.study.CompareAnswer.of(job).rope();
         for (String metric : List.of("rsi", "incident.p", actor + " balance", actor + " exposure")) {
             int m = metrics.indexOf(metric);
             List<Charts.Row> rows = new ArrayList<>();
@@ -188,7 +188,7 @@ public final class HtmlReports implements ReportRenderer {
                                     ? String.format(
                                             Locale.ROOT,
                                             " Shaded: the region of practical equivalence, ±%.2f RSI points (0.1 sd"
-                                                    + " of the baseline's RSI across runs).",
+                                                    + " of the RSI over the history before the branch).",
                                             rope)
                                     : ""),
                     metric.equals("rsi") ? rope : Double.NaN));
