@@ -95,11 +95,11 @@ public final class CompiledScenario {
     final int[] disputeFrom;
     final int[] disputeUntil;
     final double[] disputeIntensity;
-    int[] talks; // indices of the disputes with a negotiation
-    int[] talksFrom; // [j] year index the talks begin
-    int[] talkOf; // [k] the talks of dispute k, or -1
-    double[] talksOutcome; // [j*years+y] the SMP forecast's capability-and-salience-weighted outcome position
-    double[] agreement; // [j*years+y] the SMP forecast's agreement share 1 - |x_a - x_b| / |x0_a - x0_b|
+    final int[] talks; // indices of the disputes with a negotiation
+    final int[] talksFrom; // [j] year index the talks begin
+    final int[] talkOf; // [k] the talks of dispute k, or -1
+    final double[] talksOutcome; // [j*years+y] the SMP forecast's capability-and-salience-weighted outcome position
+    final double[] agreement; // [j*years+y] the SMP forecast's agreement share 1 - |x_a - x_b| / |x0_a - x0_b|
     final double initialRivalry;
     final StrategySpec[] strategies;
     final double[] params;
@@ -313,6 +313,17 @@ public final class CompiledScenario {
         for (int q = 0; q < nQ; q++) {
             dyadNames[q] = parties[dyadA[q]] + "-" + parties[dyadB[q]];
         }
+        List<Integer> negotiated = new ArrayList<>();
+        for (int k = 0; k < ds.size(); k++) {
+            if (ds.get(k).negotiation() != null) {
+                negotiated.add(k);
+            }
+        }
+        talks = negotiated.stream().mapToInt(Integer::intValue).toArray();
+        talksFrom = new int[talks.length];
+        agreement = new double[talks.length * years];
+        talksOutcome = new double[talks.length * years];
+        talkOf = new int[ds.size()];
         compileTalks(s);
         String[] talkNames = new String[talks.length];
         for (int j = 0; j < talks.length; j++) {
@@ -329,18 +340,7 @@ public final class CompiledScenario {
      * over the final positions (1: the parties' positions meet; 0: deadlock).
      */
     private void compileTalks(Scenario s) {
-        List<Integer> idx = new ArrayList<>();
-        for (int k = 0; k < s.disputes().size(); k++) {
-            if (s.disputes().get(k).negotiation() != null) {
-                idx.add(k);
-            }
-        }
-        talks = idx.stream().mapToInt(Integer::intValue).toArray();
-        talksFrom = new int[talks.length];
-        agreement = new double[talks.length * years];
-        talksOutcome = new double[talks.length * years];
         java.util.Arrays.fill(talksOutcome, Double.NaN);
-        talkOf = new int[s.disputes().size()];
         java.util.Arrays.fill(talkOf, -1);
         for (int j = 0; j < talks.length; j++) {
             talkOf[talks[j]] = j;

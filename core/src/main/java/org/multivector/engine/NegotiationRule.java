@@ -22,9 +22,7 @@ final class NegotiationRule {
                 continue;
             }
             double u = rng.nextDouble();
-            int k = c.talks[j];
-            boolean open = y >= c.disputeFrom[k] && y < c.disputeUntil[k] && !st.settled[j];
-            if (open && u < c.agreement[j * c.years + y]) {
+            if (open(st, j, y) && u < c.agreement[j * c.years + y]) {
                 st.settled[j] = true;
             }
         }

@@ -17,19 +17,12 @@ import org.multivector.study.ThreadExecutor;
 
 class CalibrationTest {
     static ConfiguredScenario training() {
-        return ConfiguredScenario.of(
-                        ScenarioLoader.DEFAULT_SCENARIO,
-                        "central-asia.yaml",
-                        ScenarioLoader.builtInBytes(ScenarioLoader.DEFAULT_SCENARIO))
-                .withYears(1991, 2008);
+        return training(ScenarioLoader.DEFAULT_SCENARIO);
     }
 
-    /** The prior scenario (documented coefficients, stable across recalibrations), 1991-2008. */
-    static ConfiguredScenario priorTraining() {
-        return ConfiguredScenario.of(
-                        ScenarioLoader.PRIOR_SCENARIO,
-                        "central-asia-prior.yaml",
-                        ScenarioLoader.builtInBytes(ScenarioLoader.PRIOR_SCENARIO))
+    /** An embedded scenario cut to the training period 1991-2008. */
+    static ConfiguredScenario training(String name) {
+        return ConfiguredScenario.of(name, name + ".yaml", ScenarioLoader.builtInBytes(name))
                 .withYears(1991, 2008);
     }
 
@@ -142,7 +135,7 @@ class CalibrationTest {
     @Test
     void recoversParametersFromSyntheticObservations() throws Exception {
         // on the prior: at the shipped fit's values incident-base is weakly identified (docs/VALIDATION.md)
-        ConfiguredScenario spec = priorTraining();
+        ConfiguredScenario spec = training(ScenarioLoader.PRIOR_SCENARIO); // documented coefficients
         Scenario base = spec.scenario();
         CompiledScenario c = CompiledScenario.of(base);
         List<Variable> vars = c.variables();

@@ -124,8 +124,11 @@ class ServerApiTest {
         assertThat(get("/api/scenarios").body()).contains("\"mine\"");
         assertThat(get("/api/scenarios/mine/explore").json().get("states").has("KAZ"))
                 .isTrue();
+        // a small body: the server refuses the path before reading a body, and closing on an unread 150 KB upload
+        // raced with the client's write (a reset instead of the 400; issue 16's hardening)
+        byte[] small = "title: x\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         for (String evil : List.of("..%2Fevil", ".hidden", "a%2Fb", "%2E%2E", "x%00y", "a".repeat(65))) {
-            Reply r = send("PUT", "/api/scenarios/" + evil, "application/yaml", good);
+            Reply r = send("PUT", "/api/scenarios/" + evil, "application/yaml", small);
             assertThat(r.status()).as(evil).isIn(400, 404);
         }
         assertThat(get("/api/scenarios/..%2F..%2Fetc%2Fpasswd").status()).isIn(400, 404);
