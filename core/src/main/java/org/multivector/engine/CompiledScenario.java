@@ -56,6 +56,7 @@ public final class CompiledScenario {
     final double[] capShareGamma; // capShare ^ offer-capability-elasticity, same layout
     final double[] institutionCount; // [((y*nR+i)*nP+p)*nD+d]
     final double[] routeShare; // [((y*nR+i)*nP+p)*nD+d]
+    final boolean[] routed; // [i*nD+d]: the state has routes in the dimension in some year
     final double[] observed; // [((y*nR+i)*nP+p)*nD+d], NaN = missing
     final boolean[] observedAny; // [(y*nR+i)*nD+d]
     final double[] initialShares; // [(i*nP+p)*nD+d]
@@ -73,6 +74,7 @@ public final class CompiledScenario {
     final int[] dyadB;
     final int[] dyadIndex; // [a*nN+b], symmetric, -1 = no dyad
     final double[] sharedInstitutions; // [y*nQ+q]
+    final double[] sharedEconomic; // [y*nQ+q] the economic ones among them
     final double[] interdependence; // [y*nQ+q]; NaN = endogenous (a state and a pole without a series)
     final int[]
             interdependenceLast; // [q] year index of a regional pair's last observation, -1 if none (or no residual)
@@ -95,6 +97,8 @@ public final class CompiledScenario {
     final int[] disputeFrom;
     final int[] disputeUntil;
     final double[] disputeIntensity;
+    final boolean[] disputeEthnic;
+    final boolean[] disputeStatus;
     final int[] talks; // indices of the disputes with a negotiation
     final int[] talksFrom; // [j] year index the talks begin
     final int[] talkOf; // [k] the talks of dispute k, or -1
@@ -119,6 +123,10 @@ public final class CompiledScenario {
     static final int OP_OFFER = 3;
     static final int OP_DISPUTE = 4;
     static final int OP_CBM = 5;
+    static final int OP_MEDIATION = 6;
+    static final int OP_HUB = 7;
+    static final int OP_DEFENCE = 8;
+    static final int OP_IDENTITY = 9;
 
     private CompiledScenario(Scenario s) {
         this.scenario = s;
@@ -250,9 +258,11 @@ public final class CompiledScenario {
         }
         institutionCount = new double[years * nR * nP * nD];
         sharedInstitutions = new double[years * nQ];
+        sharedEconomic = new double[years * nQ];
         securityLead = new int[years * nR];
         compileInstitutions();
         routeShare = new double[years * nR * nP * nD];
+        routed = new boolean[nR * nD];
         compileRoutes();
         observed = new double[years * nR * nP * nD];
         observedAny = new boolean[years * nR * nD];
@@ -273,8 +283,12 @@ public final class CompiledScenario {
         disputeFrom = new int[nDisputes];
         disputeUntil = new int[nDisputes];
         disputeIntensity = new double[nDisputes];
+        disputeEthnic = new boolean[nDisputes];
+        disputeStatus = new boolean[nDisputes];
         for (int k = 0; k < nDisputes; k++) {
             Dispute d = ds.get(k);
+            disputeEthnic[k] = d.kind() == org.multivector.model.DisputeKind.ETHNIC;
+            disputeStatus[k] = d.kind() == org.multivector.model.DisputeKind.STATUS;
             disputeDyad[k] = dyad(d.a(), d.b());
             disputeFrom[k] = d.from() - firstYear;
             disputeUntil[k] = d.resolved().isPresent() ? d.resolved().getAsInt() - firstYear : Integer.MAX_VALUE;
@@ -557,6 +571,9 @@ public final class CompiledScenario {
                 for (int q = 0; q < nQ; q++) {
                     if (member[dyadA[q]] && member[dyadB[q]]) {
                         sharedInstitutions[y * nQ + q] += effect;
+                        if (inst.domain() == InstitutionDomain.ECONOMIC) {
+                            sharedEconomic[y * nQ + q] += effect;
+                        }
                     }
                 }
                 for (int i = 0; i < nR; i++) {
@@ -598,6 +615,7 @@ public final class CompiledScenario {
                 int d = indexOf(dims, r.dimension());
                 routeShare[((y * nR + i) * nP + p) * nD + d] += r.commonWeight();
                 total[i * nD + d] += r.commonWeight();
+                routed[i * nD + d] = true;
             }
             for (int i = 0; i < nR; i++) {
                 for (int p = 0; p < nP; p++) {
@@ -912,6 +930,26 @@ public final class CompiledScenario {
                 }
             }
             return new double[] {OP_DISPUTE, k, -1, -1, di.intensity().value()};
+        }
+        if (f instanceof Effect.Mediation m) {
+            return new double[] {
+                OP_MEDIATION, indexOf(states, m.state()), -1, -1, m.effort().value()
+            };
+        }
+        if (f instanceof Effect.Hub h) {
+            return new double[] {
+                OP_HUB, indexOf(states, h.state()), -1, -1, h.delta().value()
+            };
+        }
+        if (f instanceof Effect.Identity d) {
+            return new double[] {
+                OP_IDENTITY, indexOf(states, d.state()), -1, -1, d.level().value()
+            };
+        }
+        if (f instanceof Effect.Defence d) {
+            return new double[] {
+                OP_DEFENCE, indexOf(states, d.state()), -1, -1, d.level().value()
+            };
         }
         Effect.ConfidenceBuilding c = (Effect.ConfidenceBuilding) f;
         return new double[] {OP_CBM, dyad(c.a(), c.b()), -1, -1, c.level().value()};

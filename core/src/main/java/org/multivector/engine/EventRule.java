@@ -2,7 +2,8 @@ package org.multivector.engine;
 
 /**
  * Step 1: applies the events scheduled for the year, in scenario order. Rivalry, tension,
- * fragility and confidence-building levels are clipped to 0..1; offer factors multiply and persist.
+ * fragility, confidence-building, mediation effort, dialogue-hub capacity, border defence and inclusion are clipped to 0..1;
+ * offer factors multiply and persist.
  */
 final class EventRule {
     private EventRule() {}
@@ -28,6 +29,10 @@ final class EventRule {
                 }
                 case CompiledScenario.OP_DISPUTE -> st.disputeIntensity[a] = clip(v);
                 case CompiledScenario.OP_CBM -> st.cbm[a] = clip(v);
+                case CompiledScenario.OP_MEDIATION -> st.mediationEffort[a] = clip(v);
+                case CompiledScenario.OP_HUB -> st.hub[a] = clip(st.hub[a] + v);
+                case CompiledScenario.OP_DEFENCE -> st.defence[a] = clip(v);
+                case CompiledScenario.OP_IDENTITY -> st.inclusion[a] = clip(v);
                 default -> throw new IllegalStateException("unknown event op " + c.opKind[k]);
             }
         }

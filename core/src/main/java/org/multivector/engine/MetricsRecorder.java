@@ -68,6 +68,7 @@ final class MetricsRecorder {
             out[b + l.unrest] = st.unrest[i] ? 1 : 0;
             out[b + l.driftStep] = st.driftStep[i];
             out[b + l.driftFree] = st.driftFree[i];
+            out[b + l.status] = st.status[i];
             for (int d = 0; d < nD; d++) {
                 out[b + l.volatility + d] = st.move[i * nD + d];
             }

@@ -35,6 +35,13 @@ import org.multivector.model.ParameterKey;
  *
  * The residual partner offers {@code RESIDUAL_OFFER} times the mean pole offer, with its own route bonus.
  *
+ * <p>Routes. Up to the last observed year a state's route shares are the dated routes of the scenario. After it,
+ * corridors, railways and pipelines are investments that follow the ties, which strategy and offers move:
+ * {@code R_ipd ← R_ipd + g (s_ipd − R_ipd)} in every dimension where the state has routes ({@code route-investment}
+ * g; capacity is added or renewed where the flows go). Through the route bonus this is path dependence by
+ * investment: a tilt builds the infrastructure that raises the favoured pole's offers (Pierson 2000 on increasing
+ * returns).
+ *
  * <p>Draws: with σ > 0, one standard normal per state and pole (the residual excluded) every year, in that order,
  * whatever happens, so strategies compared on the same seed share their random numbers; with σ = 0 none.
  */
@@ -60,6 +67,7 @@ final class PoleOfferRule {
         double sigma = c.param(ParameterKey.OFFER_SHOCK_SD);
         double phi = c.param(ParameterKey.OFFER_SHOCK_PERSISTENCE);
         int cost0 = y * nP * nP;
+        routes(st, y);
         Alignment.compute(c, st.share, st.align);
         for (int p = 0; p < nP; p++) {
             st.baseTotal[p] = 0;
@@ -93,7 +101,7 @@ final class PoleOfferRule {
                     double b = c.interest[p * nD + d]
                             * c.capShareGamma[(y * nP + p) * nD + d]
                             * (1 + instBonus * c.institutionCount[k])
-                            * (1 + routeBonus * c.routeShare[k])
+                            * (1 + routeBonus * st.routeShare[st.s(i, p, d)])
                             * st.offerFactor[st.s(i, p, d)];
                     if (c.bordersPole[(y * nR + i) * nP + p] && !c.politicalDim[d]) {
                         b *= 1 + proximity;
@@ -145,11 +153,35 @@ final class PoleOfferRule {
                     poles++;
                 }
                 if (c.residual >= 0) {
-                    int k = ((y * nR + i) * nP + c.residual) * nD + d;
                     st.offer[st.s(i, c.residual, d)] = residualOffer
                             * (poles > 0 ? sum / poles : 1)
-                            * (1 + routeBonus * c.routeShare[k])
+                            * (1 + routeBonus * st.routeShare[st.s(i, c.residual, d)])
                             * st.offerFactor[st.s(i, c.residual, d)];
+                }
+            }
+        }
+    }
+
+    /** This year's route shares: the dated routes while observed, then investment that follows last year's ties. */
+    static void routes(RunState st, int y) {
+        CompiledScenario c = st.c;
+        int n = c.nR * c.nP * c.nD;
+        if (y <= c.lastObservedIndex) {
+            System.arraycopy(c.routeShare, y * n, st.routeShare, 0, n);
+            return;
+        }
+        double g = c.param(ParameterKey.ROUTE_INVESTMENT);
+        if (g <= 0) {
+            return; // held at the last observed year's routes
+        }
+        for (int i = 0; i < c.nR; i++) {
+            for (int d = 0; d < c.nD; d++) {
+                if (!c.routed[i * c.nD + d]) {
+                    continue;
+                }
+                for (int p = 0; p < c.nP; p++) {
+                    int k = st.s(i, p, d);
+                    st.routeShare[k] += g * (st.share[k] - st.routeShare[k]);
                 }
             }
         }

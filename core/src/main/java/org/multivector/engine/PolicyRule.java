@@ -24,8 +24,12 @@ import org.multivector.model.ParameterKey;
  * the ties its contiguous regional neighbours had last year, weighted by their capability:
  * {@code target ← (1 − α) target + α Σ_j cap_j s_j / Σ_j cap_j}. This is Friedkin and Johnsen's (1990) social
  * influence with anchoring on one's own preference, the mechanism of policy diffusion by emulation and learning
- * among neighbours (Simmons &amp; Elkins 2004; Gleditsch &amp; Ward 2006). The capability weights make the largest
- * state the example its neighbours follow most: Kazakhstan as a nascent regional pole. So a counterfactual
+ * among neighbours (Simmons &amp; Elkins 2004; Gleditsch &amp; Ward 2006). The weights are the neighbours' regional
+ * status {@code σ_j ∝ cap_j (1 + w (H_j + M_j))}, shares over the regional states: capability, raised by the
+ * dialogue hub H a state invested in and its standing M as a mediator ({@code status-mediation} w; status as
+ * recognised standing: Renshon 2017; Wohlforth 2009). So the largest state, and the one whose diplomacy its
+ * neighbours see working, is the example they follow most: Kazakhstan as a nascent regional pole. The same status
+ * drives status disputes ({@link TensionRule}). So a counterfactual
  * strategy for one state moves the others' ties, balance and exposure. All states read last year's ties, so the
  * order in which states are updated does not matter.
  *
@@ -40,6 +44,7 @@ final class PolicyRule {
         int nP = c.nP;
         int nD = c.nD;
         double alpha = c.param(ParameterKey.NEIGHBOUR_EMULATION);
+        status(st, y);
         if (alpha > 0) {
             neighbours(st, y);
         }
@@ -97,7 +102,22 @@ final class PolicyRule {
         }
     }
 
-    /** Fills each state's capability-weighted sum of its contiguous regional neighbours' ties of last year (before any update). */
+    /** Each state's regional status this year: capability times (1 + w (hub + standing)), as shares over the states. */
+    static void status(RunState st, int y) {
+        CompiledScenario c = st.c;
+        double w = c.param(ParameterKey.STATUS_MEDIATION);
+        double sum = 0;
+        for (int i = 0; i < c.nR; i++) {
+            double s = c.partyCapability[y * c.nN + i] * (1 + w * (st.hub[i] + st.standing[i]));
+            st.status[i] = s;
+            sum += s;
+        }
+        for (int i = 0; i < c.nR; i++) {
+            st.status[i] = sum > 0 ? st.status[i] / sum : 1.0 / c.nR;
+        }
+    }
+
+    /** Fills each state's status-weighted sum of its contiguous regional neighbours' ties of last year (before any update). */
     private static void neighbours(RunState st, int y) {
         CompiledScenario c = st.c;
         int n = c.nP * c.nD;
@@ -109,8 +129,8 @@ final class PolicyRule {
             }
             int a = c.dyadA[q];
             int b = c.dyadB[q];
-            double capA = c.partyCapability[y * c.nN + a];
-            double capB = c.partyCapability[y * c.nN + b];
+            double capA = st.status[a];
+            double capB = st.status[b];
             st.neighbourWeight[a] += capB;
             st.neighbourWeight[b] += capA;
             for (int k = 0; k < n; k++) {

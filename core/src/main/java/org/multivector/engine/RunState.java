@@ -49,6 +49,15 @@ final class RunState {
     final double[] kEff; // [i*nP+p] pole p's coercive potential over state i, raised by the debt
     final double[] climate; // log climate between state i and pole p [i*nP+p] (AR(1) offer shock)
     final double[] move; // [i*nD+d] the total-variation change of state i's ties in dimension d this year
+    final double[] mediationEffort; // [i] 0 non-interference .. 1 full offer (events set it)
+    final double[] hub; // [i] dialogue-hub capacity 0..1 (events invest in it)
+    final double[] defence; // [i] border defence 0..1 (events set it)
+    final double[] inclusion; // [i] identity policy: inclusion of minorities 0..1 (events set it)
+    final double[] standing; // [i] remembered mediation of disputed dyads that stayed without incidents
+    final double[] status; // [i] regional status: capability times (1 + w (hub + standing)), shares over the states
+    final int[] mediator; // [q] the third state whose mediation offer the dyad takes this year, -1 if none
+    final double[] mediationOffer; // [q] that offer
+    final double[] routeShare; // [(i*nP+p)*nD+d] this year's share of the state's routes in the dimension
     final int[] sign;
     // each state's strategy as phases: the policy in force from year index phaseFrom[i][k] on
     final Policy[][] phasePolicy;
@@ -106,6 +115,15 @@ final class RunState {
         kEff = new double[nR * nP];
         climate = new double[nR * nP];
         move = new double[nR * nD];
+        mediationEffort = new double[nR];
+        hub = new double[nR];
+        defence = new double[nR];
+        inclusion = new double[nR];
+        standing = new double[nR];
+        status = new double[nR];
+        mediator = new int[nQ];
+        mediationOffer = new double[nQ];
+        routeShare = new double[nR * nP * nD];
         prevOffer = new double[nP];
         baseTotal = new double[nP];
         offerTotal = new double[nP];
@@ -201,6 +219,15 @@ final class RunState {
         System.arraycopy(o.tradeRef, 0, tradeRef, 0, tradeRef.length);
         System.arraycopy(o.affinity, 0, affinity, 0, affinity.length);
         System.arraycopy(o.move, 0, move, 0, move.length);
+        System.arraycopy(o.mediationEffort, 0, mediationEffort, 0, mediationEffort.length);
+        System.arraycopy(o.hub, 0, hub, 0, hub.length);
+        System.arraycopy(o.defence, 0, defence, 0, defence.length);
+        System.arraycopy(o.inclusion, 0, inclusion, 0, inclusion.length);
+        System.arraycopy(o.standing, 0, standing, 0, standing.length);
+        System.arraycopy(o.status, 0, status, 0, status.length);
+        System.arraycopy(o.mediator, 0, mediator, 0, mediator.length);
+        System.arraycopy(o.mediationOffer, 0, mediationOffer, 0, mediationOffer.length);
+        System.arraycopy(o.routeShare, 0, routeShare, 0, routeShare.length);
         rivalry = o.rivalry;
     }
 
@@ -240,6 +267,15 @@ final class RunState {
         Arrays.fill(tradeRef, 0);
         Arrays.fill(affinity, 0);
         Arrays.fill(move, 0);
+        Arrays.fill(mediationEffort, 1);
+        Arrays.fill(hub, 0);
+        Arrays.fill(defence, 0);
+        Arrays.fill(inclusion, 0);
+        Arrays.fill(standing, 0);
+        Arrays.fill(status, 0);
+        Arrays.fill(mediator, -1);
+        Arrays.fill(mediationOffer, 0);
+        Arrays.fill(routeShare, 0);
         System.arraycopy(c.fragilityBase, 0, fragility, 0, fragility.length);
         System.arraycopy(c.disputeIntensity, 0, disputeIntensity, 0, disputeIntensity.length);
         rivalry = c.initialRivalry;

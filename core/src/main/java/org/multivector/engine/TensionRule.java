@@ -20,9 +20,26 @@ import org.multivector.model.ParameterKey;
  * pole are those the pole leads or one of its members belongs to.
  *
  * <p>Mediation is the best offer of a third regional state m with balanced ties and good relations
- * with both parties (a dyad with each): {@code max_m B_m (1 − τ_am)(1 − τ_bm)}, B_m the overall
- * vector balance of m (the "neutral mediator" role the founding documents give Kazakhstan). It is the
- * only place a state's balance enters relations, and its weight c_med has a range that includes 0.
+ * with both parties (a dyad with each): {@code max_m e_m B_m (1 + g_h H_m) (1 − τ_am)(1 − τ_bm)}, B_m the overall
+ * vector balance of m (the "neutral mediator" role the founding documents give Kazakhstan), e_m its mediation
+ * effort (a choice: dated {@code mediation} events set it, 0 is non-interference, 1 the default) and H_m its
+ * dialogue-hub capacity (forums, summits, chairmanships it invested in: {@code hub} events; Bercovitch 1992 on a
+ * mediator's resources). Mediation is not free: the mediator is remembered as the dyad's mediator, and an incident
+ * between the parties draws it in ({@link IncidentRule}; Beardsley 2011, the mediation dilemma). It is the only
+ * place a state's balance enters relations, and its weight c_med has a range that includes 0.
+ *
+ * <p>Disputes of two kinds respond to the state of the region. A status dispute (rival leadership claims) is
+ * sharpest when the parties' regional status is at parity: its intensity is multiplied by
+ * {@code (1 − |σ_a − σ_b| / (σ_a + σ_b))^k} (power transition: Organski &amp; Kugler 1980; status: Renshon 2017),
+ * σ the status {@link PolicyRule} computes from capability and standing. An ethnic dispute sharpens under
+ * domestic stress: its intensity is multiplied by {@code max(0, 1 + m (f̄ − f̄₀))}, f̄ its regional parties' mean
+ * fragility and f̄₀ their baseline (nationalist mobilisation: Snyder 2000), and eased by the regional parties'
+ * identity policies: times {@code 1 − ι · inclusion} (dated {@code identity} events: civic citizenship, minority
+ * language and representation; Horowitz 1985).
+ *
+ * <p>Interdependence of two regional states after its last observation also gains from trade creation: each
+ * economic institution both joined since raises it by the factor {@code exp(c_tc)} (Viner 1950; gravity estimates of
+ * trade agreements: Baier &amp; Bergstrand 2007), on top of trade diversion.
  */
 final class TensionRule {
     private TensionRule() {}
@@ -64,15 +81,42 @@ final class TensionRule {
         for (int k : c.dyadDisputes[q]) {
             if (y >= c.disputeFrom[k] && y < c.disputeUntil[k]) {
                 int j = c.talkOf[k];
+                double intensity = st.disputeIntensity[k] * responds(st, k, q);
                 if (j < 0 || y < c.talksFrom[j]) {
-                    sum += st.disputeIntensity[k];
+                    sum += intensity;
                 } else if (!st.settled[j]) {
                     // talks under way: what the bargaining forecast leaves unresolved still divides the parties
-                    sum += st.disputeIntensity[k] * (1 - c.agreement[j * c.years + y]);
+                    sum += intensity * (1 - c.agreement[j * c.years + y]);
                 }
             }
         }
         return sum;
+    }
+
+    /** The factor by which a status dispute follows status parity and an ethnic one the parties' stress. */
+    static double responds(RunState st, int k, int q) {
+        CompiledScenario c = st.c;
+        int a = c.dyadA[q];
+        int b = c.dyadB[q];
+        boolean bRegional = b < c.nR;
+        if (c.disputeStatus[k] && bRegional) {
+            double exponent = c.param(ParameterKey.STATUS_PARITY);
+            double sa = st.status[a];
+            double sb = st.status[b];
+            if (exponent == 0 || sa + sb <= 0) {
+                return 1;
+            }
+            return Math.pow(1 - Math.abs(sa - sb) / (sa + sb), exponent);
+        }
+        if (c.disputeEthnic[k]) {
+            double m = c.param(ParameterKey.ETHNIC_MOBILISATION);
+            double above = bRegional
+                    ? 0.5 * (st.fragility[a] - c.fragilityBase[a] + st.fragility[b] - c.fragilityBase[b])
+                    : st.fragility[a] - c.fragilityBase[a];
+            double included = bRegional ? 0.5 * (st.inclusion[a] + st.inclusion[b]) : st.inclusion[a];
+            return Math.max(0, 1 + m * above) * (1 - c.param(ParameterKey.ETHNIC_INCLUSION) * included);
+        }
+        return 1;
     }
 
     static double disparity(CompiledScenario c, int q, int y) {
@@ -103,10 +147,14 @@ final class TensionRule {
             double eps = c.param(ParameterKey.REGIONAL_TRADE_ELASTICITY);
             double ra = st.tradeRef[2 * q];
             double rb = st.tradeRef[2 * q + 1];
-            if (eps != 0 && ra > 0 && rb > 0) {
-                return Math.min(1, v * Math.pow(sa / ra * (sb / rb), eps / 2));
+            double created = c.sharedEconomic[y * c.nQ + q] - c.sharedEconomic[last * c.nQ + q];
+            if (created != 0) {
+                v *= Math.exp(c.param(ParameterKey.INSTITUTION_TRADE_CREATION) * created);
             }
-            return v;
+            if (eps != 0 && ra > 0 && rb > 0) {
+                v *= Math.pow(sa / ra * (sb / rb), eps / 2);
+            }
+            return Math.min(1, v);
         }
         if (!Double.isNaN(v)) {
             return v;
@@ -121,13 +169,16 @@ final class TensionRule {
         return BarbieriInterdependence.salience(a, a * c.gdp[y * c.nR + i] / poleGdp);
     }
 
+    /** The best mediation offer to dyad q; records the mediator and its offer. */
     static double mediation(RunState st, int q) {
         CompiledScenario c = st.c;
         int a = c.dyadA[q];
         int b = c.dyadB[q];
+        double gain = c.param(ParameterKey.MEDIATION_HUB_GAIN);
         double best = 0;
+        int who = -1;
         for (int m = 0; m < c.nR; m++) {
-            if (m == a || m == b) {
+            if (m == a || m == b || st.mediationEffort[m] <= 0) {
                 continue;
             }
             int qa = c.dyadIndex[a * c.nN + m];
@@ -137,8 +188,14 @@ final class TensionRule {
             }
             double ta = Math.max(0, st.tension[qa]);
             double tb = Math.max(0, st.tension[qb]);
-            best = Math.max(best, st.balance[m] * (1 - ta) * (1 - tb));
+            double offer = st.mediationEffort[m] * st.balance[m] * (1 + gain * st.hub[m]) * (1 - ta) * (1 - tb);
+            if (offer > best) {
+                best = offer;
+                who = m;
+            }
         }
+        st.mediator[q] = who;
+        st.mediationOffer[q] = best;
         return best;
     }
 

@@ -8,7 +8,8 @@ import java.util.List;
  * The fixed order of recorded variables, so the engine writes by index. Per regional state:
  * shares per dimension and pole, balance per dimension and overall, HHI, coercion exposure,
  * Keohane–Nye sensitivity and vulnerability and Barbieri salience and symmetry per pole,
- * fragility, pressure, unrest probability and occurrence, drift from observations, the year's change of ties. Per dyad (the
+ * fragility, pressure, unrest probability and occurrence, drift from observations, regional status, the year's
+ * change of ties. Per dyad (the
  * regional pairs, then each state's dyads with outside parties; named {@code A-B}): tension,
  * incident hazard, incident, S-score. For the region: the RSI and its parts, structural
  * balance, mean S-score, rivalry. Per negotiated dispute (named by its id): whether it is still open.
@@ -33,6 +34,7 @@ final class VariableLayout {
     final int unrest;
     final int driftStep;
     final int driftFree;
+    final int status;
     final int volatility; // + d
     final int dyadBase;
     final int nDyads;
@@ -80,6 +82,7 @@ final class VariableLayout {
         unrest = k++;
         driftStep = k++;
         driftFree = k++;
+        status = k++;
         volatility = k;
         k += nD;
         perState = k;
@@ -115,6 +118,7 @@ final class VariableLayout {
             v.set(b + unrest, new Variable(a, "unrest"));
             v.set(b + driftStep, new Variable(a, "drift.step"));
             v.set(b + driftFree, new Variable(a, "drift.free"));
+            v.set(b + status, new Variable(a, "status"));
             for (int d = 0; d < nD; d++) {
                 v.set(b + volatility + d, new Variable(a, "volatility." + dims[d]));
             }

@@ -56,4 +56,45 @@ public sealed interface Effect {
             Objects.requireNonNull(level, "level");
         }
     }
+
+    /**
+     * A state's mediation effort in its neighbours' disputes is set to {@code effort} (0..1) from this year: 0 is
+     * non-interference (the state declines to mediate), 1 the full offer of a balanced state (the default).
+     */
+    record Mediation(String state, Quantity effort) implements Effect {
+        public Mediation {
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(effort, "effort");
+        }
+    }
+
+    /**
+     * A state invests in a hub for dialogue (a forum, a summit, a chairmanship): its dialogue capacity (0..1) moves by
+     * {@code delta}, and stays.
+     */
+    record Hub(String state, Quantity delta) implements Effect {
+        public Hub {
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(delta, "delta");
+        }
+    }
+
+    /** A state's border defence reaches {@code level} (0..1): armed forces and border guards against incursions. */
+    record Defence(String state, Quantity level) implements Effect {
+        public Defence {
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(level, "level");
+        }
+    }
+
+    /**
+     * A state's identity policy reaches {@code level} (0..1) of inclusion: civic citizenship, minority language and
+     * representation (0: an exclusive, ethnic definition of the nation).
+     */
+    record Identity(String state, Quantity level) implements Effect {
+        public Identity {
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(level, "level");
+        }
+    }
 }

@@ -18,6 +18,8 @@ public enum ParameterKey {
     PROXIMITY_OFFER_BONUS(
             "relative offer bonus (all dimensions but diplomacy) of a pole that borders the state (gravity: distance)"),
     ROUTE_OFFER_BONUS("relative offer bonus of a pole at full share of a state's infrastructure routes"),
+    ROUTE_INVESTMENT("share of the gap between a state's routes and its ties in the route's dimension closed per year"
+            + " after the last observation (corridors and pipelines are built where ties and offers go)"),
     RESIDUAL_OFFER("offer of the residual partner (rest of the world) relative to the mean pole offer"),
     OFFER_COMPETITION(
             "mu: relative offer increase per unit of a rival pole's lead in last year's offers to the same state and"
@@ -51,9 +53,23 @@ public enum ParameterKey {
     REGIONAL_TRADE_ELASTICITY(
             "elasticity of two regional states' interdependence, after its last observation, to each one's trade share"
                     + " outside the poles (trade diversion; 0 holds the last observed value)"),
+    INSTITUTION_TRADE_CREATION("log rise of two parties' interdependence, after its last observation, per shared"
+            + " economic institution they gained since (trade creation)"),
     TENSION_INSTITUTIONS("logit weight (negative effect) of shared institutions"),
     TENSION_CBM("logit weight (negative effect) of confidence-building measures"),
     TENSION_MEDIATION("logit weight (negative effect) of mediation by a balanced third state"),
+    MEDIATION_HUB_GAIN("relative rise of a mediator's offer at full dialogue-hub capacity"),
+    MEDIATION_ENTANGLEMENT(
+            "tension added between a mediator and each party, times its effort, when the dyad it mediates has an"
+                    + " incident"),
+    STATUS_MEDIATION("relative rise of a state's regional status per unit of its standing (dialogue-hub capacity plus"
+            + " its remembered mediation of dyads without incidents)"),
+    STATUS_PARITY("exponent of the parties' status parity on the intensity of a status dispute (0: fixed intensity)"),
+    ETHNIC_MOBILISATION("relative rise of an ethnic dispute's intensity per unit of its regional parties' mean"
+            + " fragility above their baseline (nationalist mobilisation)"),
+    ETHNIC_INCLUSION(
+            "share of an ethnic dispute's intensity removed at full inclusion of its regional parties' identity"
+                    + " policies (civic citizenship, minority language and representation)"),
     INCIDENT_BASE("intercept of the dyadic incident hazard logit"),
     INCIDENT_TENSION("incident logit weight of tension"),
     INCIDENT_CAPABILITY_RATIO("incident logit weight of the log capability ratio (parity raises hazard when negative)"),
@@ -61,6 +77,8 @@ public enum ParameterKey {
     INCIDENT_INTERDEPENDENCE("incident logit weight (negative effect) of trade interdependence"),
     INCIDENT_ALIGNMENT("incident logit weight of alignment distance times rivalry"),
     INCIDENT_FRAGILITY("incident logit weight of the dyad's mean fragility"),
+    INCIDENT_DEFENCE("incident logit weight (negative effect) of the dyad's mean border defence (deterrence by denial;"
+            + " a negative value is the security dilemma)"),
     INCIDENT_MEMORY_DECAY("share of incident memory kept from one year to the next"),
     INCIDENT_TENSION_JUMP("tension added to a dyad by an incident"),
     INCIDENT_FRAGILITY_JUMP("fragility added to both states by an incident"),
@@ -68,6 +86,7 @@ public enum ParameterKey {
     UNREST_FRAGILITY("unrest logit weight of fragility"),
     UNREST_PRESSURE("unrest logit weight of great-power pressure"),
     UNREST_SPILLOVER("unrest logit weight of neighbouring instability (spill-over)"),
+    BORDER_DETERRENCE("share of the spill-over into unrest that a state's border defence stops at full level"),
     UNREST_FRAGILITY_JUMP("fragility added by an unrest episode"),
     UNREST_SECURITY_CALL("relative security-offer boost of the lead of the state's security institution after unrest"),
     FRAGILITY_RECOVERY("share of the gap to baseline fragility closed per year"),

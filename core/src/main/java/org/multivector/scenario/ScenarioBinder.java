@@ -1171,6 +1171,10 @@ final class ScenarioBinder {
             case "offer" -> List.of("pole", "dimension", "factor");
             case "dispute" -> List.of("dispute", "intensity");
             case "cbm" -> List.of("pair", "level");
+            case "mediation" -> List.of("state", "effort");
+            case "hub" -> List.of("state", "delta");
+            case "defence" -> List.of("state", "level");
+            case "identity" -> List.of("state", "level");
             default -> List.of();
         };
         boolean complete = true;
@@ -1227,6 +1231,26 @@ final class ScenarioBinder {
                         e.get("pair").get(0).asText(),
                         e.get("pair").get(1).asText(),
                         new Quantity(e.get("level").asDouble(), prov));
+            }
+            case "mediation" -> {
+                regional(p + "/state", e.get("state").asText());
+                yield new Effect.Mediation(
+                        e.get("state").asText(), new Quantity(e.get("effort").asDouble(), prov));
+            }
+            case "hub" -> {
+                regional(p + "/state", e.get("state").asText());
+                yield new Effect.Hub(
+                        e.get("state").asText(), new Quantity(e.get("delta").asDouble(), prov));
+            }
+            case "defence" -> {
+                regional(p + "/state", e.get("state").asText());
+                yield new Effect.Defence(
+                        e.get("state").asText(), new Quantity(e.get("level").asDouble(), prov));
+            }
+            case "identity" -> {
+                regional(p + "/state", e.get("state").asText());
+                yield new Effect.Identity(
+                        e.get("state").asText(), new Quantity(e.get("level").asDouble(), prov));
             }
             default -> null;
         };

@@ -30,6 +30,19 @@ public final class Channels {
                     "a balanced state mediates, lowering its neighbours' tension",
                     List.of("tension-mediation")),
             new Channel(
+                    "hub",
+                    "a dialogue hub (forums, summits, chairmanships) strengthens a state's mediation",
+                    List.of("mediation-hub-gain")),
+            new Channel(
+                    "mediation-dilemma",
+                    "a mediator whose parties clash is drawn in: its tension with both rises",
+                    List.of("mediation-entanglement")),
+            new Channel(
+                    "status",
+                    "regional status (capability, hub, standing as a mediator) sets whom neighbours emulate and how"
+                            + " sharp a leadership rivalry is",
+                    List.of("status-mediation", "status-parity")),
+            new Channel(
                     "interdependence",
                     "trade interdependence lowers tension and incident risk",
                     List.of("tension-interdependence", "incident-interdependence")),
@@ -38,6 +51,16 @@ public final class Channels {
                     "a state's trade with its neighbours follows its trade outside the poles, so a tilt to one pole"
                             + " lowers regional interdependence",
                     List.of("regional-trade-elasticity")),
+            new Channel(
+                    "trade-creation",
+                    "an economic institution two states joined after their trade was last observed raises their"
+                            + " interdependence",
+                    List.of("institution-trade-creation")),
+            new Channel(
+                    "corridors",
+                    "after the last observation routes are built where ties go, raising the favoured pole's offers"
+                            + " (lock-in)",
+                    List.of("route-investment")),
             new Channel(
                     "institutions",
                     "shared institutions lower tension and incident risk",
@@ -59,6 +82,14 @@ public final class Channels {
                     "debt raises a creditor's coercive potential, which a multi-vector state weighs as dependence risk",
                     List.of("debt-coercion")),
             new Channel("disputes", "open disputes raise tension", List.of("tension-dispute")),
+            new Channel(
+                    "ethnic",
+                    "an ethnic question sharpens with its states' fragility and eases with inclusive identity policy",
+                    List.of("ethnic-mobilisation", "ethnic-inclusion")),
+            new Channel(
+                    "deterrence",
+                    "border defence stops spill-over and deters incidents",
+                    List.of("border-deterrence", "incident-defence")),
             new Channel("disparity", "economic disparity raises tension", List.of("tension-disparity")),
             new Channel("capability-ratio", "preponderance deters incidents", List.of("incident-capability-ratio")),
             new Channel("spill-over", "unrest spills over from neighbours", List.of("unrest-spillover")),
