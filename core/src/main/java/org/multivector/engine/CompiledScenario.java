@@ -57,6 +57,7 @@ public final class CompiledScenario {
     final double[] institutionCount; // [((y*nR+i)*nP+p)*nD+d]
     final double[] routeShare; // [((y*nR+i)*nP+p)*nD+d]
     final boolean[] routed; // [i*nD+d]: the state has routes in the dimension in some year
+    final int routeFactsLast; // year index up to which the dated routes hold: the last observation or route change
     final double[] observed; // [((y*nR+i)*nP+p)*nD+d], NaN = missing
     final boolean[] observedAny; // [(y*nR+i)*nD+d]
     final double[] initialShares; // [(i*nP+p)*nD+d]
@@ -264,6 +265,14 @@ public final class CompiledScenario {
         routeShare = new double[years * nR * nP * nD];
         routed = new boolean[nR * nD];
         compileRoutes();
+        int lastChange = lastObservedIndex;
+        for (Route r : s.routes()) {
+            lastChange = Math.max(lastChange, r.opened() - firstYear);
+            if (r.closed().isPresent()) {
+                lastChange = Math.max(lastChange, r.closed().getAsInt() - firstYear);
+            }
+        }
+        routeFactsLast = Math.min(lastChange, years - 1);
         observed = new double[years * nR * nP * nD];
         observedAny = new boolean[years * nR * nD];
         initialShares = new double[nR * nP * nD];

@@ -35,7 +35,8 @@ import org.multivector.model.ParameterKey;
  *
  * The residual partner offers {@code RESIDUAL_OFFER} times the mean pole offer, with its own route bonus.
  *
- * <p>Routes. Up to the last observed year a state's route shares are the dated routes of the scenario. After it,
+ * <p>Routes. Up to the last observed year (or the last dated opening or closing of a route, if later) a state's
+ * route shares are the dated routes of the scenario. After it,
  * corridors, railways and pipelines are investments that follow the ties, which strategy and offers move:
  * {@code R_ipd ← R_ipd + g (s_ipd − R_ipd)} in every dimension where the state has routes ({@code route-investment}
  * g; capacity is added or renewed where the flows go). Through the route bonus this is path dependence by
@@ -162,11 +163,14 @@ final class PoleOfferRule {
         }
     }
 
-    /** This year's route shares: the dated routes while observed, then investment that follows last year's ties. */
+    /**
+     * This year's route shares: the dated routes up to the last observation or the last dated opening or closing,
+     * whichever is later (a free run keeps the facts), then investment that follows last year's ties.
+     */
     static void routes(RunState st, int y) {
         CompiledScenario c = st.c;
         int n = c.nR * c.nP * c.nD;
-        if (y <= c.lastObservedIndex) {
+        if (y <= c.routeFactsLast) {
             System.arraycopy(c.routeShare, y * n, st.routeShare, 0, n);
             return;
         }
