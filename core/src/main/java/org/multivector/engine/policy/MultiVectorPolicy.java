@@ -6,8 +6,12 @@ package org.multivector.engine.policy;
  * coercive potentials (dependence risk) and {@code H(s) = −Σ s_p ln s_p / ln n} the normalised
  * entropy (autonomy). U is strictly concave for η > 0, so the maximiser is unique and interior; it
  * solves the KKT system {@code o_p − 2λk_p s_p − (η/ln n)(ln s_p + 1) = μ, Σ s_p = 1}, which is
- * solved here by damped Newton steps on (s, μ) — the Schur complement makes each step O(n) —
- * warm-started from the previous target, to a residual below 1e-12. With λ = 0 the maximiser is the softmax
+ * solved here through its one multiplier: for a given μ each share solves the scalar equation
+ * {@code (η/ln n) ln s_p + 2λk_p s_p = o_p − η/ln n − μ} (increasing and convex in ln s_p, so Newton's method
+ * converges from any start), and Σ_p s_p(μ), decreasing in μ, is brought to 1 by Newton steps on its logarithm
+ * inside a bracket that falls back to bisection (a safeguarded Newton method: Moré &amp; Thuente's idea in one
+ * dimension), to |Σ s − 1| below 1e-12. The earlier damped Newton on (s, μ) could oscillate when the entropy weight
+ * is small and a share near 1, and then stopped after 60 iterations unconverged. With λ = 0 the maximiser is the softmax
  * {@code s_p ∝ exp(o_p / e)}, e = η / ln n, returned directly. Not thread-safe (scratch
  * arrays): one instance per state and engine.
  */
@@ -18,9 +22,8 @@ public final class MultiVectorPolicy implements Policy {
 
     private final double lambda;
     private final double eta;
-    // Newton scratch (residual and inverse diagonal per pole), grown on first use: the solve allocates nothing.
-    private double[] r = new double[0];
-    private double[] dd = new double[0];
+    // scratch (log shares per pole), grown on first use: the solve allocates nothing.
+    private double[] u = new double[0];
 
     public MultiVectorPolicy(double dependenceAversion, double autonomyWeight) {
         if (dependenceAversion < 0 || !(autonomyWeight > 0)) {
@@ -39,64 +42,83 @@ public final class MultiVectorPolicy implements Policy {
             softmax(offer, e, s); // the exact maximiser without dependence risk
             return;
         }
-        double sum = 0;
-        boolean usable = true;
+        if (u.length < n) {
+            u = new double[n];
+        }
+        // the multiplier is bracketed: every share at most 1 gives mu >= o_p - e - 2 lambda k_p for every p, and some
+        // share at least 1/n gives mu <= o_p - e + e ln n for some p
+        double lo = Double.NEGATIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        boolean warm = true; // inner solves start from the previous target's log shares when it has no zero
         for (int p = 0; p < n; p++) {
-            usable &= s[p] > 1e-300;
-            sum += s[p];
+            lo = Math.max(lo, offer[p] - e - 2 * lambda * coercion[p]);
+            hi = Math.max(hi, offer[p] - e + e * Math.log(n));
+            warm &= s[p] > TINY;
         }
-        if (!usable || Math.abs(sum - 1) > 1e-6) {
-            softmax(offer, e, s);
-        }
-        double mu = 0;
         for (int p = 0; p < n; p++) {
-            mu += offer[p] - 2 * lambda * coercion[p] * s[p] - e * (Math.log(s[p]) + 1);
+            u[p] = warm ? Math.log(s[p]) : 0; // inner solves start from the previous target's log shares
         }
-        mu /= n;
-        if (r.length < n) {
-            r = new double[n];
-            dd = new double[n];
+        // start from the multiplier without dependence risk, e ln Σ exp((o_p - e) / e) (the softmax's log-sum-exp), an
+        // upper bound of the multiplier with it, moved into the bracket
+        double top = Double.NEGATIVE_INFINITY;
+        for (int p = 0; p < n; p++) {
+            top = Math.max(top, offer[p]);
         }
+        double z = 0;
+        for (int p = 0; p < n; p++) {
+            z += Math.exp((offer[p] - top) / e);
+        }
+        double mu = Math.min(hi, Math.max(lo, top - e + e * Math.log(z)));
         for (int it = 0; it < MAX_ITERATIONS; it++) {
-            double sumRd = 0;
-            double sumInvD = 0;
-            double gap = 1;
-            double worst = 0;
+            double sum = 0;
+            double slope = 0; // d sum / d mu
             for (int p = 0; p < n; p++) {
-                double twoLk = 2 * lambda * coercion[p];
-                double rp = offer[p] - twoLk * s[p] - e * (Math.log(s[p]) + 1) - mu;
-                double dp = twoLk + e / s[p];
-                double inv = 1 / dp;
-                r[p] = rp;
-                dd[p] = inv;
-                sumRd += rp * inv;
-                sumInvD += inv;
-                gap -= s[p];
-                worst = Math.max(worst, Math.abs(rp));
+                double a = 2 * lambda * coercion[p];
+                double c = offer[p] - e - mu;
+                // e t + a e^t = c is increasing and convex in t, so from a point at or above the root Newton descends
+                // to it monotonically. The root is at most c/e, and (when c > 0) at most max(0, ln(c/a)); both bounds
+                // are at or above it, so every iterate is capped there, which stops the overshoot of a step from far
+                // below (the exponential would then take a step per unit of t to come back)
+                double cap = c / e;
+                if (a > 0 && c > 0) {
+                    cap = Math.min(cap, Math.max(0, Math.log(c / a)));
+                }
+                double t = Math.min(u[p], cap);
+                for (int k = 0; k < MAX_ITERATIONS; k++) {
+                    double et = Math.exp(t);
+                    double dt = (e * t + a * et - c) / (e + a * et);
+                    t = Math.min(t - dt, cap);
+                    // convergence is quadratic: after a step below 1e-9 the error left is near 1e-18
+                    if (Math.abs(dt) < 1e-9 * (1 + Math.abs(t))) {
+                        break;
+                    }
+                }
+                u[p] = t;
+                double sp = Math.exp(t);
+                s[p] = sp;
+                sum += sp;
+                slope -= sp / (e + a * sp);
             }
-            if (worst < TOLERANCE && Math.abs(gap) < TOLERANCE) {
+            double gap = sum - 1;
+            if (Math.abs(gap) < TOLERANCE) {
                 break;
             }
-            double dMu = (sumRd - gap) / sumInvD;
-            double step = 1;
-            for (int p = 0; p < n; p++) {
-                double ds = (r[p] - dMu) * dd[p];
-                if (ds < 0) {
-                    step = Math.min(step, 0.9 * s[p] / -ds);
-                }
+            if (gap > 0) {
+                lo = mu;
+            } else {
+                hi = mu;
             }
-            double total = 0;
-            for (int p = 0; p < n; p++) {
-                // the step keeps shares positive; the floor keeps ln s finite when a share underflows
-                s[p] = Math.max(TINY, s[p] + step * (r[p] - dMu) * dd[p]);
-                total += s[p];
-            }
-            mu += step * dMu;
-            if (step < 1) {
-                for (int p = 0; p < n; p++) {
-                    s[p] /= total;
-                }
-            }
+            // Newton on ln(sum), exactly linear in mu without dependence risk; bisection when it leaves the bracket
+            double next = mu - Math.log(sum) * sum / slope;
+            mu = next > lo && next < hi ? next : 0.5 * (lo + hi);
+        }
+        double total = 0;
+        for (int p = 0; p < n; p++) {
+            s[p] = Math.max(TINY, s[p]); // an underflowed share stays a positive point of the simplex
+            total += s[p];
+        }
+        for (int p = 0; p < n; p++) {
+            s[p] /= total;
         }
     }
 

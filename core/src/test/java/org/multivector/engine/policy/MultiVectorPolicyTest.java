@@ -37,4 +37,48 @@ class MultiVectorPolicyTest {
         double z = Math.exp(1.0 / e) + Math.exp(0.5 / e) + Math.exp(0.2 / e);
         assertThat(s[1]).isCloseTo(Math.exp(0.5 / e) / z, offset(1e-12));
     }
+
+    /**
+     * The case the earlier damped Newton solve left unconverged after 60 iterations (a small entropy weight, one share
+     * near 1, offers from a default run): the target must satisfy the optimality conditions, o_p − 2λk_p s_p − e (ln
+     * s_p + 1) equal for every pole whose share has not underflowed, and no other point of the simplex nearby may do
+     * better.
+     */
+    @Test
+    void aSmallEntropyWeightAndAShareNearOne_stillSolveTheOptimalityConditions() {
+        double[] offer = {1.4307621456221478, 13.233976603630754, 1.798280653757031, 6.574890935711421};
+        double[] coercion = {0.9, 0.6, 0.3, 0.2};
+        double lambda = 0.19;
+        double eta = 0.05;
+        MultiVectorPolicy mv = new MultiVectorPolicy(lambda, eta);
+        double[] s = {0.25, 0.25, 0.25, 0.25};
+        mv.target(offer, coercion, s);
+        double e = eta / Math.log(4);
+        double mu = offer[1] - 2 * lambda * coercion[1] * s[1] - e * (Math.log(s[1]) + 1);
+        for (int p = 0; p < 4; p++) {
+            if (s[p] > 1e-290) {
+                double kkt = offer[p] - 2 * lambda * coercion[p] * s[p] - e * (Math.log(s[p]) + 1);
+                assertThat(kkt).as("pole " + p).isCloseTo(mu, offset(1e-8));
+            }
+        }
+        double best = utility(offer, coercion, lambda, e, s);
+        java.util.Random rnd = new java.util.Random(1);
+        for (int k = 0; k < 200; k++) {
+            double[] q = s.clone();
+            int a = rnd.nextInt(4);
+            int b = (a + 1 + rnd.nextInt(3)) % 4;
+            double d = Math.min(q[a], 1e-3 * rnd.nextDouble());
+            q[a] -= d;
+            q[b] += d;
+            assertThat(utility(offer, coercion, lambda, e, q)).isLessThanOrEqualTo(best + 1e-12);
+        }
+    }
+
+    static double utility(double[] o, double[] k, double lambda, double e, double[] s) {
+        double u = 0;
+        for (int p = 0; p < o.length; p++) {
+            u += s[p] * o[p] - lambda * k[p] * s[p] * s[p] - (s[p] > 0 ? e * s[p] * Math.log(s[p]) : 0);
+        }
+        return u;
+    }
 }
