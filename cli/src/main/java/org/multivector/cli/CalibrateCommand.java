@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 @Command(
         name = "calibrate",
         description = "Fit the parameters with ranges to the observed patterns of the training period (trade and"
-                + " UN-vote ties, UCDP conflicts, COW MIDs) by CMA-ES on free runs; writes a parameter overlay"
-                + " (source: calibration <id>), the loss per pattern and a report.")
+                + " UN-vote ties, UCDP conflicts, COW MIDs) on free runs, by CMA-ES (a point fit) or ABC-SMC (a"
+                + " weighted posterior sample, posterior.csv); writes a parameter overlay (source: calibration"
+                + " <id>), the loss per pattern and a report.")
 final class CalibrateCommand extends StudyCommand {
     @Mixin
     ScenarioOptions scenario = new ScenarioOptions();
@@ -54,6 +55,19 @@ final class CalibrateCommand extends StudyCommand {
     @Option(names = "--population", description = "CMA-ES population size (default: 4 + 3 ln(number of parameters)).")
     Integer population;
 
+    @Option(
+            names = "--method",
+            paramLabel = "cma-es|abc-smc",
+            description = "cma-es: a point fit (default); abc-smc: a posterior sample by sequential Monte Carlo ABC,"
+                    + " the overlay holding its medians.")
+    String method;
+
+    @Option(names = "--particles", description = "ABC-SMC population size (default: 200).")
+    Integer particles;
+
+    @Option(names = "--generations", description = "ABC-SMC generations at most (default: 5).")
+    Integer generations;
+
     @Mixin
     ExecutorOptions executor = new ExecutorOptions();
 
@@ -72,7 +86,10 @@ final class CalibrateCommand extends StudyCommand {
                 runsPerPoint,
                 maxEvaluations,
                 sigma,
-                population);
+                population,
+                method,
+                particles,
+                generations);
     }
 
     @Override

@@ -416,6 +416,62 @@ class StudyCommandTest {
     }
 
     @Test
+    void calibrateByAbcSmc_writesAWeightedPosterior_identicalOnAnyThreadCount(@TempDir Path dir) throws Exception {
+        String[] args = {
+            "calibrate",
+            "--scenario",
+            "central-asia-prior",
+            "--method",
+            "abc-smc",
+            "--parameters",
+            "unrest-base,tension-base",
+            "--particles",
+            "12",
+            "--generations",
+            "3",
+            "--runs-per-point",
+            "2",
+            "--out",
+            dir.toString(),
+            "--name",
+            "a"
+        };
+        RunCommandTest.Result r = run(args);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Posterior (ABC-SMC)", "tolerance", "ESS", "unrest-base");
+        List<String> rows = Files.readAllLines(dir.resolve("a/posterior.csv"));
+        assertThat(rows.get(0)).isEqualTo("particle,weight,distance,unrest-base,tension-base");
+        assertThat(rows).hasSize(13);
+        double weights = 0;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            weights += Double.parseDouble(f[1]);
+            assertThat(Double.parseDouble(f[3])).isBetween(-6.0, -2.0); // unrest-base's range
+        }
+        assertThat(weights).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9));
+        com.fasterxml.jackson.databind.JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("a/manifest.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode interval = m.path("posterior").path("tension-base");
+        assertThat(interval.get(0).asDouble())
+                .isLessThanOrEqualTo(interval.get(1).asDouble());
+        assertThat(interval.get(1).asDouble())
+                .isLessThanOrEqualTo(interval.get(2).asDouble());
+        assertThat(m.path("fitted").path("tension-base").asDouble())
+                .isEqualTo(
+                        interval.get(1).asDouble(),
+                        org.assertj.core.data.Offset.offset(
+                                1e-5 * Math.abs(interval.get(1).asDouble())));
+        // one thread: the same posterior, bit for bit
+        String[] one = java.util.Arrays.copyOf(args, args.length + 2);
+        one[args.length - 1] = "a1";
+        one[args.length] = "--threads";
+        one[args.length + 1] = "1";
+        assertThat(run(one).code()).isZero();
+        assertThat(Files.readString(dir.resolve("a1/posterior.csv")))
+                .isEqualTo(Files.readString(dir.resolve("a/posterior.csv")));
+    }
+
+    @Test
     void badStudyOptions_exitTwoAndWriteNothing(@TempDir Path dir) {
         String out = dir.toString();
         for (String[] args : List.of(
@@ -444,7 +500,10 @@ class StudyCommandTest {
                 new String[] {"calibrate", "--runs", "5", "--out", out},
                 new String[] {"calibrate", "--train", "1985-2008", "--out", out},
                 new String[] {"calibrate", "--sigma", "2", "--max-evaluations", "3", "--out", out},
-                new String[] {"calibrate", "--runs-per-point", "0", "--out", out})) {
+                new String[] {"calibrate", "--runs-per-point", "0", "--out", out},
+                new String[] {"calibrate", "--method", "mcmc", "--out", out},
+                new String[] {"calibrate", "--method", "abc-smc", "--particles", "2", "--out", out},
+                new String[] {"calibrate", "--method", "abc-smc", "--generations", "0", "--out", out})) {
             RunCommandTest.Result r = run(args);
             assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
             assertThat(r.err()).as(String.join(" ", args)).doesNotContain("Exception", "\tat ");

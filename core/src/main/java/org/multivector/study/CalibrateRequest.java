@@ -20,6 +20,9 @@ import org.multivector.validate.CmaEs;
  * @param maxEvaluations CMA-ES evaluation budget, 1..10000000 (default 4000)
  * @param sigma initial step as a share of each range, in (0, 1] (default 0.2)
  * @param population CMA-ES population, 2..10000 (default 4 + 3 ln k)
+ * @param method {@code cma-es} (a point fit, the default) or {@code abc-smc} (a weighted posterior sample)
+ * @param particles ABC-SMC population size, 4..100000 (default 200)
+ * @param generations ABC-SMC generations, 1..100 (default 5)
  */
 public record CalibrateRequest(
         ScenarioChoice scenario,
@@ -29,8 +32,27 @@ public record CalibrateRequest(
         Integer runsPerPoint,
         Integer maxEvaluations,
         Double sigma,
-        Integer population)
+        Integer population,
+        String method,
+        Integer particles,
+        Integer generations)
         implements StudyRequest {
+    public static final String CMA_ES = "cma-es";
+    public static final String ABC_SMC = "abc-smc";
+
+    /** A CMA-ES fit. */
+    public CalibrateRequest(
+            ScenarioChoice scenario,
+            Long seed,
+            YearRange train,
+            List<String> parameters,
+            Integer runsPerPoint,
+            Integer maxEvaluations,
+            Double sigma,
+            Integer population) {
+        this(scenario, seed, train, parameters, runsPerPoint, maxEvaluations, sigma, population, null, null, null);
+    }
+
     public CalibrateRequest {
         scenario = scenario == null ? ScenarioChoice.defaults() : scenario;
         seed = StudyRequest.orDefault(seed, SEED_DEFAULT);
@@ -39,7 +61,15 @@ public record CalibrateRequest(
         runsPerPoint = StudyRequest.orDefault(runsPerPoint, 16);
         maxEvaluations = StudyRequest.orDefault(maxEvaluations, 4000);
         sigma = sigma == null ? 0.2 : sigma;
+        method = method == null ? CMA_ES : method;
+        particles = StudyRequest.orDefault(particles, 200);
+        generations = StudyRequest.orDefault(generations, 5);
         Problems p = new Problems();
+        if (!method.equals(CMA_ES) && !method.equals(ABC_SMC)) {
+            p.add("method", "'" + method + "' is not a method (expected " + CMA_ES + " or " + ABC_SMC + ")");
+        }
+        p.range("particles", particles, 4, 100_000);
+        p.range("generations", generations, 1, 100);
         p.range("runsPerPoint", runsPerPoint, 1, 100_000);
         p.range("maxEvaluations", maxEvaluations, 1, 10_000_000);
         if (!(sigma > 0 && sigma <= 1)) {
@@ -122,6 +152,9 @@ public record CalibrateRequest(
                 runsPerPoint,
                 maxEvaluations,
                 sigma,
-                pop);
+                pop,
+                method,
+                particles,
+                generations);
     }
 }

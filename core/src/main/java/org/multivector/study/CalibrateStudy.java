@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.multivector.model.Parameter;
 import org.multivector.model.Scenario;
+import org.multivector.validate.AbcSmc;
 import org.multivector.validate.Calibration;
 import org.multivector.validate.CalibrationTargets;
 import org.multivector.validate.Observations;
@@ -69,40 +70,64 @@ final class CalibrateStudy {
         CheckpointStore.Slot slot = ctx.checkpoint();
         List<Calibration.Evaluation> replay = ctx.execution().resume() ? read(slot, p.id(), setup) : null;
         long[] lastSave = {System.nanoTime()};
-        long total = r.maxEvaluations() + 1L;
+        boolean abc = r.method().equals(CalibrateRequest.ABC_SMC);
+        AbcSmc.Settings abcSettings =
+                new AbcSmc.Settings(r.particles(), r.generations(), 0.5, 0.01, 20 * r.particles(), r.seed());
+        // for ABC-SMC the total is an estimate: the first generation, then at most the budget of each later one
+        long total = abc ? 2L + r.particles() * (1L + 4L * (r.generations() - 1)) : r.maxEvaluations() + 1L;
         List<List<Calibration.Evaluation>> latest = new ArrayList<>(List.of(List.of()));
         Calibration.Result result;
         try {
-            result = Calibration.run(
-                    setup,
-                    ctx.executor(),
-                    replay,
-                    log -> {
-                        latest.set(0, log);
-                        if (System.nanoTime() - lastSave[0] > StudyService.CHECKPOINT_MILLIS_DEFAULT * 1_000_000L) {
-                            write(slot, p.id(), log);
-                            lastSave[0] = System.nanoTime();
-                        }
-                        ctx.execution().progress().update(Math.min(log.size(), total), total);
-                    },
-                    ctx.execution().stop());
+            Calibration.Listener listener = log -> {
+                latest.set(0, log);
+                if (System.nanoTime() - lastSave[0] > StudyService.CHECKPOINT_MILLIS_DEFAULT * 1_000_000L) {
+                    write(slot, p.id(), log);
+                    lastSave[0] = System.nanoTime();
+                }
+                ctx.execution().progress().update(Math.min(log.size(), total), total);
+            };
+            result = abc
+                    ? Calibration.runAbc(
+                            setup,
+                            abcSettings,
+                            ctx.executor(),
+                            replay,
+                            listener,
+                            ctx.execution().stop())
+                    : Calibration.run(
+                            setup,
+                            ctx.executor(),
+                            replay,
+                            listener,
+                            ctx.execution().stop());
         } catch (StudyRunner.Stopped stopped) {
             write(slot, p.id(), latest.get(0)); // everything evaluated so far: a resumption replays it
             throw stopped;
         }
-        String method = String.format(
-                Locale.ROOT,
-                "CMA-ES (Apache Commons Math 3.6.1, active CMA, population %d, sigma %.3g of each range, seed %d)"
-                        + " on free runs %d-%d, %d runs per point (common random numbers), loss = geometric mean"
-                        + " over patterns of loss / climatology",
-                r.population(),
-                r.sigma(),
-                r.seed(),
-                trainScenario.time().start(),
-                r.train().to(),
-                r.runsPerPoint());
-        String overlay = overlayYaml(full, p.id(), p.scenario().id(), r, method, result, fitted);
-        String text = text(full, p.id(), r, method, targets, result, fitted, uninformed);
+        String method = abc
+                ? String.format(
+                        Locale.ROOT,
+                        "ABC-SMC (population Monte Carlo ABC, Beaumont et al. 2009; tolerance the median of the"
+                                + " previous population's distances, Del Moral et al. 2012; %d particles, up to %d"
+                                + " generations, uniform prior on the ranges, seed %d) on free runs %%d-%%d, %%d runs"
+                                + " per point (fresh random numbers per proposal), distance = geometric mean over"
+                                + " patterns of loss / climatology",
+                        r.particles(),
+                        r.generations(),
+                        r.seed())
+                : String.format(
+                        Locale.ROOT,
+                        "CMA-ES (Apache Commons Math 3.6.1, active CMA, population %d, sigma %.3g of each range, seed %d)"
+                                + " on free runs %%d-%%d, %%d runs per point (common random numbers), loss = geometric mean"
+                                + " over patterns of loss / climatology",
+                        r.population(),
+                        r.sigma(),
+                        r.seed());
+        method = String.format(
+                Locale.ROOT, method, trainScenario.time().start(), r.train().to(), r.runsPerPoint());
+        String overlay = overlayYaml(full, p.id(), p.scenario().id(), r, method, result, fitted, setup);
+        String text = text(full, p.id(), r, method, targets, result, fitted, uninformed)
+                + (result.posterior() == null ? "" : posteriorText(setup, result.posterior(), fitted));
         Map<String, Object> extras = new LinkedHashMap<>();
         extras.put("train", r.train().toString());
         extras.put("method", method);
@@ -115,11 +140,36 @@ final class CalibrateStudy {
             values.put(names[i], result.best().values()[i]);
         }
         extras.put("fitted", values);
+        if (result.posterior() != null) {
+            AbcSmc.Generation post = result.posterior().posterior();
+            extras.put("posteriorGenerations", result.posterior().generations().size());
+            extras.put("posteriorEss", post.ess());
+            extras.put("posteriorTolerance", post.tolerance());
+            Map<String, Object> intervals = new LinkedHashMap<>();
+            for (int i = 0; i < names.length; i++) {
+                intervals.put(
+                        names[i],
+                        List.of(
+                                Calibration.quantile(setup, post, i, 0.05),
+                                Calibration.quantile(setup, post, i, 0.5),
+                                Calibration.quantile(setup, post, i, 0.95)));
+            }
+            extras.put("posterior", intervals);
+        }
         extras.put("notFitted", uninformed);
         extras.put("patterns", patternNames(targets));
         return new StudyService.Outcome(
                 new StudyResult.Fit(
-                        full, r.train(), method, targets, result, fitted, overlay, text, trace(targets, names, result)),
+                        full,
+                        r.train(),
+                        method,
+                        targets,
+                        result,
+                        fitted,
+                        overlay,
+                        text,
+                        trace(targets, names, result),
+                        result.posterior() == null ? null : posteriorCsv(setup, result.posterior())),
                 r.seed(),
                 (long) result.log().size() * r.runsPerPoint(),
                 ctx.executor().describe(),
@@ -232,7 +282,8 @@ final class CalibrateStudy {
             CalibrateRequest r,
             String method,
             Calibration.Result result,
-            List<Parameter> fitted) {
+            List<Parameter> fitted,
+            Calibration.Setup setup) {
         StringBuilder b = new StringBuilder();
         b.append("# Written by multivector calibrate, study ").append(id).append('\n');
         b.append("# Apply as an overlay of the scenario; docs/VALIDATION.md explains the fit.\n");
@@ -249,7 +300,11 @@ final class CalibrateStudy {
         b.append("parameters:\n");
         for (int i = 0; i < fitted.size(); i++) {
             Parameter p = fitted.get(i);
-            String prov = "calibration " + id + ": fitted to " + r.train() + " (start " + p.value() + ": "
+            String how = result.posterior() == null
+                    ? "fitted to " + r.train()
+                    : "posterior median of ABC-SMC on " + r.train() + ", 90 % interval "
+                            + posteriorInterval(setup, result, i);
+            String prov = "calibration " + id + ": " + how + " (start " + p.value() + ": "
                     + p.provenance().note() + ")";
             b.append("  ")
                     .append(p.name())
@@ -379,6 +434,89 @@ final class CalibrateStudy {
             }
             b.append('\n');
         }
+        return b.toString();
+    }
+
+    private static String posteriorInterval(Calibration.Setup s, Calibration.Result result, int i) {
+        AbcSmc.Generation g = result.posterior().posterior();
+        return String.format(
+                Locale.ROOT, "[%.4g, %.4g]", Calibration.quantile(s, g, i, 0.05), Calibration.quantile(s, g, i, 0.95));
+    }
+
+    /** The posterior sample: one row per particle of the last generation, its weight, distance and values. */
+    static String posteriorCsv(Calibration.Setup s, AbcSmc.Result r) {
+        StringBuilder b = new StringBuilder("particle,weight,distance");
+        for (String n : s.names()) {
+            b.append(',').append(n);
+        }
+        b.append('\n');
+        List<AbcSmc.Particle> ps = r.posterior().particles();
+        for (int i = 0; i < ps.size(); i++) {
+            AbcSmc.Particle p = ps.get(i);
+            b.append(i).append(',').append(p.weight()).append(',').append(p.distance());
+            for (double v : s.toValues(p.x())) {
+                b.append(',').append(v);
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String posteriorText(Calibration.Setup s, AbcSmc.Result r, List<Parameter> fitted) {
+        StringBuilder b = new StringBuilder();
+        b.append("\nPosterior (ABC-SMC): ").append(r.stop()).append('\n');
+        b.append(String.format(
+                Locale.ROOT,
+                "%-10s %12s %9s %9s %9s %10s %9s%n",
+                "generation",
+                "tolerance",
+                "proposed",
+                "evaluated",
+                "accepted",
+                "acceptance",
+                "ESS"));
+        for (AbcSmc.Generation g : r.generations()) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%-10d %12.5g %9d %9d %9d %10.3f %9.1f%n",
+                    g.index(),
+                    g.tolerance(),
+                    g.proposed(),
+                    g.evaluated(),
+                    g.accepted(),
+                    g.acceptance(),
+                    g.ess()));
+        }
+        AbcSmc.Generation post = r.posterior();
+        b.append(String.format(
+                Locale.ROOT,
+                "%n%-28s %10s %10s %10s %10s %10s %10s %8s%n",
+                "parameter",
+                "start",
+                "5 %",
+                "median",
+                "95 %",
+                "min",
+                "max",
+                "of range"));
+        for (int i = 0; i < fitted.size(); i++) {
+            Parameter p = fitted.get(i);
+            double lo = Calibration.quantile(s, post, i, 0.05);
+            double hi = Calibration.quantile(s, post, i, 0.95);
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%-28s %10.4g %10.4g %10.4g %10.4g %10.4g %10.4g %7.0f%%%n",
+                    p.name(),
+                    p.value(),
+                    lo,
+                    Calibration.quantile(s, post, i, 0.5),
+                    hi,
+                    p.min(),
+                    p.max(),
+                    100 * (hi - lo) / (p.max() - p.min())));
+        }
+        b.append(
+                "(of range: the 90 % interval's width as a share of the prior range; near 90 % the data say little)\n");
         return b.toString();
     }
 }

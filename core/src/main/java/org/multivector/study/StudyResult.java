@@ -168,7 +168,8 @@ public sealed interface StudyResult {
             List<Parameter> fitted,
             String overlayYaml,
             String text,
-            String traceCsv)
+            String traceCsv,
+            String posteriorCsv)
             implements StudyResult {
         public Fit {
             fitted = List.copyOf(fitted);
@@ -190,6 +191,9 @@ public sealed interface StudyResult {
             m.put("overlay.yaml", overlayYaml.getBytes(StandardCharsets.UTF_8));
             m.put("calibration.txt", text.getBytes(StandardCharsets.UTF_8));
             m.put("trace.csv", traceCsv.getBytes(StandardCharsets.UTF_8));
+            if (posteriorCsv != null) {
+                m.put("posterior.csv", posteriorCsv.getBytes(StandardCharsets.UTF_8));
+            }
             return m;
         }
     }

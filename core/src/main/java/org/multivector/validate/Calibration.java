@@ -70,18 +70,27 @@ public final class Calibration {
         void evaluated(List<Evaluation> log) throws Exception;
     }
 
-    /** The start point's evaluation, the best one, the search summary and every evaluation in order. */
-    public record Result(Evaluation start, Evaluation best, CmaEs.Result search, List<Evaluation> log) {}
+    /**
+     * The start point's evaluation, the best one (for ABC-SMC: the posterior median, on the start's random numbers),
+     * the search summary, every evaluation in order, and for ABC-SMC the posterior (null for CMA-ES).
+     */
+    public record Result(
+            Evaluation start, Evaluation best, CmaEs.Result search, List<Evaluation> log, AbcSmc.Result posterior) {}
 
     /** Evaluates one parameter point on the executor. */
     public static Evaluation evaluate(Setup s, StudyExecutor ex, double[] x) throws Exception {
+        return evaluate(s, ex, x, s.seed());
+    }
+
+    /** Evaluates one parameter point on the executor, its runs seeded by {@code seed}. */
+    static Evaluation evaluate(Setup s, StudyExecutor ex, double[] x, long seed) throws Exception {
         double[] values = s.toValues(x);
         CalibrationJob job = new CalibrationJob(
                 s.spec(),
                 s.names(),
                 values,
                 true,
-                s.seed(),
+                seed,
                 s.runsPerPoint(),
                 s.targets().cells());
         CalibrationJob.Sums sums =
@@ -122,7 +131,65 @@ public final class Calibration {
         }
         Evaluation fit = next(s, ex, replay, log, s.toUnit(rounded), stop);
         listener.evaluated(log);
-        return new Result(start, fit, search, List.copyOf(log));
+        return new Result(start, fit, search, List.copyOf(log), null);
+    }
+
+    /**
+     * A posterior by ABC-SMC ({@link AbcSmc}) with the combined loss as its distance and the uniform prior on the
+     * parameters' ranges. Each proposal runs on its own random numbers (seed and proposal number): fresh simulation
+     * noise, as ABC needs; the start point and the posterior median are evaluated on the setup's seed, so their
+     * losses compare with a CMA-ES fit. Resumable like {@link #run}: the proposals are deterministic, so a log of
+     * evaluations replays.
+     */
+    public static Result runAbc(
+            Setup s,
+            AbcSmc.Settings settings,
+            StudyExecutor ex,
+            List<Evaluation> replay,
+            Listener listener,
+            BooleanSupplier stop)
+            throws Exception {
+        List<Evaluation> log = new ArrayList<>();
+        Evaluation start = next(s, ex, replay, log, s.toUnit(s.start()), stop, s.seed());
+        listener.evaluated(log);
+        AbcSmc.Result post = AbcSmc.run(
+                s.names().length,
+                (x, draw) -> {
+                    Evaluation e = next(s, ex, replay, log, x, stop, drawSeed(s.seed(), draw));
+                    listener.evaluated(log);
+                    return e.combined();
+                },
+                settings,
+                g -> {},
+                stop);
+        double[] median = new double[s.names().length];
+        for (int k = 0; k < median.length; k++) {
+            median[k] = round6(quantile(s, post.posterior(), k, 0.5));
+        }
+        Evaluation fit = next(s, ex, replay, log, s.toUnit(median), stop, s.seed());
+        listener.evaluated(log);
+        CmaEs.Result search = new CmaEs.Result(fit.x(), fit.combined(), log.size(), post.stop(), new double[0]);
+        return new Result(start, fit, search, List.copyOf(log), post);
+    }
+
+    /** The seed of ABC proposal {@code draw}'s runs: distinct per proposal, reproducible. */
+    static long drawSeed(long seed, long draw) {
+        return seed + 0x9E3779B97F4A7C15L * (draw + 1);
+    }
+
+    /** The weighted q-quantile of parameter k's values in a population (the value at cumulative weight ≥ q). */
+    public static double quantile(Setup s, AbcSmc.Generation g, int k, double q) {
+        List<AbcSmc.Particle> ps = new ArrayList<>(g.particles());
+        ps.sort((a, b) -> Double.compare(a.x()[k], b.x()[k]));
+        double c = 0;
+        for (AbcSmc.Particle p : ps) {
+            c += p.weight();
+            if (c >= q) {
+                return s.lo()[k] + p.x()[k] * (s.hi()[k] - s.lo()[k]);
+            }
+        }
+        AbcSmc.Particle last = ps.get(ps.size() - 1);
+        return s.lo()[k] + last.x()[k] * (s.hi()[k] - s.lo()[k]);
     }
 
     static double round6(double v) {
@@ -136,6 +203,18 @@ public final class Calibration {
     private static Evaluation next(
             Setup s, StudyExecutor ex, List<Evaluation> replay, List<Evaluation> log, double[] x, BooleanSupplier stop)
             throws Exception {
+        return next(s, ex, replay, log, x, stop, s.seed());
+    }
+
+    private static Evaluation next(
+            Setup s,
+            StudyExecutor ex,
+            List<Evaluation> replay,
+            List<Evaluation> log,
+            double[] x,
+            BooleanSupplier stop,
+            long seed)
+            throws Exception {
         int i = log.size();
         Evaluation e;
         if (replay != null && i < replay.size() && Arrays.equals(replay.get(i).x(), x)) {
@@ -144,7 +223,7 @@ public final class Calibration {
             if (stop.getAsBoolean()) {
                 throw new StudyRunner.Stopped("calibration stopped after " + i + " evaluations");
             }
-            e = evaluate(s, ex, x);
+            e = evaluate(s, ex, x, seed);
         }
         log.add(e);
         return e;
