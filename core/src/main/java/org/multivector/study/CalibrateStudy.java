@@ -26,6 +26,9 @@ import org.multivector.validate.Observations;
 final class CalibrateStudy {
     private CalibrateStudy() {}
 
+    /** Metropolis moves per particle and ABC-SMC generation. */
+    static final int ABC_MOVES = 2;
+
     static StudyService.Outcome run(StudyService.Prepared p, CalibrateRequest r, StudyService.Context ctx)
             throws Exception {
         Scenario full = p.scenario().scenario();
@@ -72,9 +75,10 @@ final class CalibrateStudy {
         long[] lastSave = {System.nanoTime()};
         boolean abc = r.method().equals(CalibrateRequest.ABC_SMC);
         AbcSmc.Settings abcSettings =
-                new AbcSmc.Settings(r.particles(), r.generations(), 0.5, 0.01, 20 * r.particles(), r.seed());
-        // for ABC-SMC the total is an estimate: the first generation, then at most the budget of each later one
-        long total = abc ? 2L + r.particles() * (1L + 4L * (r.generations() - 1)) : r.maxEvaluations() + 1L;
+                new AbcSmc.Settings(r.particles(), r.generations(), 0.5, 0.1, ABC_MOVES, r.seed());
+        // for ABC-SMC the total is at most: the start, the prior sample, the moves of each later generation, the median
+        long total =
+                abc ? 2L + r.particles() * (1L + (long) ABC_MOVES * (r.generations() - 1)) : r.maxEvaluations() + 1L;
         List<List<Calibration.Evaluation>> latest = new ArrayList<>(List.of(List.of()));
         Calibration.Result result;
         try {
@@ -107,9 +111,10 @@ final class CalibrateStudy {
         String method = abc
                 ? String.format(
                         Locale.ROOT,
-                        "ABC-SMC (population Monte Carlo ABC, Beaumont et al. 2009; tolerance the median of the"
-                                + " previous population's distances, Del Moral et al. 2012; %d particles, up to %d"
-                                + " generations, uniform prior on the ranges, seed %d) on free runs %%d-%%d, %%d runs"
+                        "ABC-SMC (Del Moral et al. 2012: tolerance the median of the previous population's"
+                                + " distances, resampling and " + ABC_MOVES + " random-walk Metropolis moves per"
+                                + " particle and generation; %d particles, up to %d generations, uniform prior on the"
+                                + " ranges, seed %d) on free runs %%d-%%d, %%d runs"
                                 + " per point (fresh random numbers per proposal), distance = geometric mean over"
                                 + " patterns of loss / climatology",
                         r.particles(),
@@ -465,27 +470,28 @@ final class CalibrateStudy {
     private static String posteriorText(Calibration.Setup s, AbcSmc.Result r, List<Parameter> fitted) {
         StringBuilder b = new StringBuilder();
         b.append("\nPosterior (ABC-SMC): ").append(r.stop()).append('\n');
+        b.append("(ESS: the survivors of the new tolerance before resampling; distinct: particles after the moves)\n");
         b.append(String.format(
                 Locale.ROOT,
-                "%-10s %12s %9s %9s %9s %10s %9s%n",
+                "%-10s %12s %9s %9s %10s %9s %9s%n",
                 "generation",
                 "tolerance",
-                "proposed",
-                "evaluated",
+                "moves",
                 "accepted",
                 "acceptance",
-                "ESS"));
+                "ESS",
+                "distinct"));
         for (AbcSmc.Generation g : r.generations()) {
             b.append(String.format(
                     Locale.ROOT,
-                    "%-10d %12.5g %9d %9d %9d %10.3f %9.1f%n",
+                    "%-10d %12.5g %9d %9d %10.3f %9.1f %9d%n",
                     g.index(),
                     g.tolerance(),
                     g.proposed(),
-                    g.evaluated(),
                     g.accepted(),
                     g.acceptance(),
-                    g.ess()));
+                    g.ess(),
+                    g.unique()));
         }
         AbcSmc.Generation post = r.posterior();
         b.append(String.format(
