@@ -25,6 +25,8 @@ class ScenarioLoaderTest {
         "border-dispute-without-border",
         "both-provenances",
         "deeply-nested",
+        "diplomacy-effects",
+        "diplomacy-effort-range",
         "duplicate-actor-id",
         "duplicate-key",
         "empty-file",
