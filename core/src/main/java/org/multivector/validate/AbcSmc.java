@@ -131,7 +131,7 @@ public final class AbcSmc {
                 int j = Arrays.binarySearch(cum, u);
                 j = j < 0 ? Math.min(-j - 1, prev.size() - 1) : j;
                 while (prev.get(j).distance() > eps) {
-                    j++; // a zero-weight entry shares its cumulative value with the survivor before it
+                    j--; // an exact hit on a dropped entry's cumulative value: it belongs to the survivor before it
                 }
                 Particle p = prev.get(j);
                 survivors.add(new Particle(logit(p.x()), p.distance(), 1.0 / s.particles()));
