@@ -118,7 +118,7 @@ final class IncidentRule {
                 st.securityCall[i] = 1;
             }
         }
-        standing(st, y, keep);
+        standing(st, keep);
     }
 
     private static void entangle(RunState st, int q, double delta) {
@@ -128,14 +128,14 @@ final class IncidentRule {
     }
 
     /** Standing: remembered mediation of disputed dyads that stayed without an incident this year. */
-    private static void standing(RunState st, int y, double keep) {
+    private static void standing(RunState st, double keep) {
         CompiledScenario c = st.c;
         for (int i = 0; i < c.nR; i++) {
             st.standing[i] *= keep;
         }
         for (int q = 0; q < c.nQ; q++) {
             int m = st.mediator[q];
-            if (m >= 0 && !st.incident[q] && TensionRule.disputes(st, q, y) > 0) {
+            if (m >= 0 && !st.incident[q] && st.disputed[q] > 0) {
                 st.standing[m] += st.mediationOffer[q];
             }
         }

@@ -38,6 +38,7 @@ final class RunState {
     final double[] sscore; // S-score of the current ties per dyad [q] (NaN for a party without ties)
     final double[] divergence; // rivalry-weighted divergence of the parties' ties per dyad [q], 0..1
     final double[] interdep; // the dyad's interdependence this year [q] (TensionRule writes, IncidentRule reads)
+    final double[] disputed; // the summed intensity of the dyad's open disputes this year [q] (the same)
     final double[] disputeIntensity;
     final double[] driftStep;
     final double[] driftFree;
@@ -105,6 +106,7 @@ final class RunState {
         sscore = new double[nQ];
         divergence = new double[nQ];
         interdep = new double[nQ];
+        disputed = new double[nQ];
         disputeIntensity = new double[c.nDisputes];
         driftStep = new double[nR];
         driftFree = new double[nR];
@@ -209,6 +211,7 @@ final class RunState {
         System.arraycopy(o.sscore, 0, sscore, 0, sscore.length);
         System.arraycopy(o.divergence, 0, divergence, 0, divergence.length);
         System.arraycopy(o.interdep, 0, interdep, 0, interdep.length);
+        System.arraycopy(o.disputed, 0, disputed, 0, disputed.length);
         System.arraycopy(o.disputeIntensity, 0, disputeIntensity, 0, disputeIntensity.length);
         System.arraycopy(o.driftStep, 0, driftStep, 0, driftStep.length);
         System.arraycopy(o.driftFree, 0, driftFree, 0, driftFree.length);

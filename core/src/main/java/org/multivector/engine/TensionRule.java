@@ -60,8 +60,9 @@ final class TensionRule {
         Alignment.relations(st, y);
         for (int q = 0; q < c.nQ; q++) {
             st.interdep[q] = interdependence(st, q, y); // shares do not change before the incident step reads it
+            st.disputed[q] = disputes(st, q, y); // the incident step's standing reads it
             double z = base
-                    + cDisp * disputes(st, q, y)
+                    + cDisp * st.disputed[q]
                     + cGap * disparity(c, q, y)
                     + cAlign * st.divergence[q] * st.rivalry
                     + cInc * st.incidentMemory[q]

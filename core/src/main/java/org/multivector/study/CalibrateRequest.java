@@ -10,7 +10,8 @@ import org.multivector.scenario.Suggestions;
 import org.multivector.validate.CmaEs;
 
 /**
- * Fits parameters to the observed patterns of a training period by CMA-ES on free runs.
+ * Fits parameters to the observed patterns of a training period on free runs: a point by CMA-ES, or a posterior
+ * sample by ABC-SMC.
  *
  * @param scenario the configured scenario (years are the scenario's; the fit simulates its start..train end)
  * @param seed master seed of the runs and of the search
