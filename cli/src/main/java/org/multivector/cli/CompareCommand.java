@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 @Command(
         name = "compare",
         description = "Compare strategies for one state from a branch year on, with common random numbers:"
-                + " paired differences with 95%% confidence intervals and P(better). Default: does Kazakhstan's"
-                + " multi-vector policy make Central Asia more stable than the alternatives?")
+                + " paired differences with 95%% confidence intervals and P(better); with --posterior over the"
+                + " posterior's parameters, with posterior predictive intervals and probabilities. Default: does"
+                + " Kazakhstan's multi-vector policy make Central Asia more stable than the alternatives?")
 final class CompareCommand extends StudyCommand {
     @Mixin
     ScenarioOptions scenario = new ScenarioOptions();
@@ -55,6 +56,9 @@ final class CompareCommand extends StudyCommand {
                     + " per channel).")
     boolean noDecompose;
 
+    @Mixin
+    PosteriorOption posterior = new PosteriorOption();
+
     @Option(
             names = "--strategy",
             paramLabel = "STATE=STRATEGY",
@@ -72,7 +76,8 @@ final class CompareCommand extends StudyCommand {
     @Override
     StudyRequest request() {
         ScenarioChoice choice = scenario.choice(overrides, null, null);
-        return new CompareRequest(choice, seed, runs, actor, strategies, from, noDecompose ? Boolean.FALSE : null);
+        return new CompareRequest(
+                choice, seed, runs, actor, strategies, from, noDecompose ? Boolean.FALSE : null, posterior.posterior);
     }
 
     @Override
@@ -144,7 +149,14 @@ final class CompareCommand extends StudyCommand {
         }
         out.println();
         out.println(org.multivector.study.CompareAnswer.of(job).sentence());
-        out.println("(The intervals cover the runs' randomness — shocks, draws, each run's own history — at the"
-                + " scenario's parameter values, not parameter or structural uncertainty; docs/VALIDATION.md.)");
+        if (job.posterior() != null) {
+            out.println("(Each run drew its parameters from the posterior " + job.posterior() + " and simulated its own"
+                    + " history; the table's CIs are of the means, the answer's intervals of the runs. Structural"
+                    + " uncertainty the posterior does not sample stays out; docs/VALIDATION.md.)");
+        } else {
+            out.println("(The intervals cover the runs' randomness — shocks, draws, each run's own history — at the"
+                    + " scenario's parameter values, not parameter or structural uncertainty: add --posterior;"
+                    + " docs/VALIDATION.md.)");
+        }
     }
 }

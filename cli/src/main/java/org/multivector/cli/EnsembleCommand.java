@@ -50,6 +50,9 @@ final class EnsembleCommand extends StudyCommand {
     boolean keepRuns;
 
     @Mixin
+    PosteriorOption posterior = new PosteriorOption();
+
+    @Mixin
     ExecutorOptions executor = new ExecutorOptions();
 
     @Override
@@ -59,13 +62,18 @@ final class EnsembleCommand extends StudyCommand {
 
     @Override
     StudyRequest request() {
-        return new EnsembleRequest(scenario.choice(strategies, from, to), seed, runs, keepRuns);
+        return new EnsembleRequest(scenario.choice(strategies, from, to), seed, runs, keepRuns, posterior.posterior);
     }
 
     @Override
     void print(PrintWriter w, StudyService.Completed c) {
         StudyResult.Ensemble e = (StudyResult.Ensemble) c.result();
         printTable(w, e.scenario(), e.variables(), e.firstYear(), e.stats());
+        w.println(
+                e.posterior() == null
+                        ? "(Bands over the runs' randomness at the scenario's parameter values; --posterior adds"
+                                + " parameter uncertainty.)"
+                        : "(Each run drew its parameters from the posterior " + e.posterior() + ".)");
         double seconds = ((Number) c.record().manifest().get("seconds")).doubleValue();
         w.printf(
                 Locale.ROOT,

@@ -62,6 +62,18 @@ final class FileCatalog implements ScenarioCatalog {
     }
 
     @Override
+    public Source posterior(String reference) {
+        Path p = Path.of(reference);
+        if (!Files.exists(p) && ScenarioLoader.builtInNames().contains(reference)) {
+            return ScenarioCatalog.super.posterior(reference);
+        }
+        return new Source(
+                reference,
+                reference,
+                ObservedFiles.read(p, org.multivector.validate.Posterior.MAX_BYTES, "a posterior CSV"));
+    }
+
+    @Override
     public Overlay overlay(String reference) {
         return Overlay.load(Path.of(reference));
     }

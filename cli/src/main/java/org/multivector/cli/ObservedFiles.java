@@ -13,17 +13,22 @@ final class ObservedFiles {
     private ObservedFiles() {}
 
     static byte[] read(Path p) {
+        return read(p, Observations.MAX_BYTES, "an observed-patterns CSV");
+    }
+
+    /** Reads a regular, readable file of at most {@code max} bytes; {@code what} names what was expected. */
+    static byte[] read(Path p, long max, String what) {
         String file = p.toString();
         if (!Files.isRegularFile(p)) {
-            throw problem(file, "is not a regular file (expected the scenario's observed-patterns CSV)");
+            throw problem(file, "is not a regular file (expected " + what + ")");
         }
         try {
             long size = Files.size(p);
-            if (size > Observations.MAX_BYTES) {
+            if (size > max) {
                 throw problem(
                         file,
-                        "file is " + size + " bytes, larger than the limit of " + Observations.MAX_BYTES
-                                + " bytes (expected an observed-patterns CSV)");
+                        "file is " + size + " bytes, larger than the limit of " + max + " bytes (expected " + what
+                                + ")");
             }
             return Files.readAllBytes(p);
         } catch (IOException e) {

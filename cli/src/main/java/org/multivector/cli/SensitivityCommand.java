@@ -53,6 +53,9 @@ final class SensitivityCommand extends StudyCommand {
     Integer from;
 
     @Mixin
+    PosteriorOption posterior = new PosteriorOption();
+
+    @Mixin
     ExecutorOptions executor = new ExecutorOptions();
 
     @Override
@@ -71,7 +74,8 @@ final class SensitivityCommand extends StudyCommand {
                 runsPerPoint,
                 actor,
                 alternative,
-                from);
+                from,
+                posterior.posterior);
     }
 
     @Override

@@ -471,6 +471,57 @@ class StudyCommandTest {
                 .isEqualTo(Files.readString(dir.resolve("a/posterior.csv")));
     }
 
+    /**
+     * Over a posterior: the comparison's answer gives predictive intervals and probabilities, the manifest names the
+     * posterior, a file works as the embedded name does, and a bad file is refused with its line and column.
+     */
+    @Test
+    void compareOverAPosterior_answersWithProbabilities_andABadPosteriorFileIsRefused(@TempDir Path dir)
+            throws Exception {
+        Path post = dir.resolve("post.csv");
+        Files.write(
+                post,
+                org.multivector.validate.Posterior.builtInBytes("central-asia").orElseThrow());
+        RunCommandTest.Result r = run(
+                "compare",
+                "--posterior",
+                post.toString(),
+                "--strategies",
+                "multi-vector,neutral",
+                "--runs",
+                "40",
+                "--no-decompose",
+                "--out",
+                dir.toString(),
+                "--name",
+                "c");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("90 % posterior predictive interval", "P(practically better)", "drew its parameters");
+        com.fasterxml.jackson.databind.JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("c/manifest.json").toFile());
+        assertThat(m.path("posterior").path("particles").asInt()).isEqualTo(200);
+        assertThat(m.path("request").path("posteriorFile").asText()).hasSize(16);
+        com.fasterxml.jackson.databind.JsonNode a = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("c/summary.json").toFile())
+                .path("answer")
+                .path("deltaRsi")
+                .path("neutral");
+        double p = a.path("pPracticallyBetter").asDouble()
+                + a.path("pEquivalent").asDouble()
+                + a.path("pPracticallyWorse").asDouble();
+        assertThat(p).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(a.path("lo").asDouble()).isLessThanOrEqualTo(a.path("hi").asDouble());
+
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "particle,weight,incident-base\n0,1,-3\n1,1,4\n");
+        RunCommandTest.Result refused =
+                run("ensemble", "--posterior", bad.toString(), "--runs", "5", "--out", dir.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains(bad + ":3:3: incident-base: '4' is outside incident-base's range");
+        assertThat(dir.toFile().list()).containsExactlyInAnyOrder("post.csv", "c", "bad.csv", "results.duckdb");
+    }
+
     @Test
     void badStudyOptions_exitTwoAndWriteNothing(@TempDir Path dir) {
         String out = dir.toString();
@@ -503,7 +554,13 @@ class StudyCommandTest {
                 new String[] {"calibrate", "--runs-per-point", "0", "--out", out},
                 new String[] {"calibrate", "--method", "mcmc", "--out", out},
                 new String[] {"calibrate", "--method", "abc-smc", "--particles", "2", "--out", out},
-                new String[] {"calibrate", "--method", "abc-smc", "--generations", "0", "--out", out})) {
+                new String[] {"calibrate", "--method", "abc-smc", "--generations", "0", "--out", out},
+                new String[] {"ensemble", "--posterior", out + "/missing-posterior.csv", "--runs", "5", "--out", out},
+                new String[] {"ensemble", "--posterior", "mainland-southeast-asia", "--runs", "5", "--out", out},
+                new String[] {
+                    "compare", "--posterior", "central-asia", "--set", "incident-base=-3", "--runs", "5", "--out", out
+                },
+                new String[] {"sensitivity", "--posterior", out, "--out", out})) {
             RunCommandTest.Result r = run(args);
             assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
             assertThat(r.err()).as(String.join(" ", args)).doesNotContain("Exception", "\tat ");

@@ -7,6 +7,7 @@ import org.multivector.engine.CompiledScenario;
 import org.multivector.engine.Engine;
 import org.multivector.engine.Variable;
 import org.multivector.model.StrategySpec;
+import org.multivector.validate.Posterior;
 
 /**
  * Counterfactual strategies for one state, each run branched from its own history. For run r the years before the
@@ -15,7 +16,9 @@ import org.multivector.model.StrategySpec;
  * rest is simulated from that checkpoint with r's branch stream — common random numbers, so differences between
  * strategies in a run come from the strategies, not from luck. Outcomes per run, averaged over the branch years: the RSI, the
  * expected number of incidents a year, the probability of at least one incident a year, and each
- * state's balance and coercion exposure. Strategy 0 is the baseline of the paired differences.
+ * state's balance and coercion exposure. Strategy 0 is the baseline of the paired differences. Over a posterior, run
+ * r simulates its history and every strategy with its particle's parameter values ({@link Posterior#particleOf}):
+ * the differences then hold parameter uncertainty, and their spread over runs is a posterior predictive one.
  */
 public final class CompareJob implements BlockJob<CompareStats> {
     private static final long serialVersionUID = 1L;
@@ -27,11 +30,24 @@ public final class CompareJob implements BlockJob<CompareStats> {
     private final int branchYear;
     private final long seed;
     private final long runs;
+    private final Posterior posterior;
     private transient volatile ThreadLocal<Worker> workers;
     private transient volatile Layout layout;
 
     public CompareJob(
             ConfiguredScenario spec, String actor, List<String> strategies, int branchYear, long seed, long runs) {
+        this(spec, actor, strategies, branchYear, seed, runs, null);
+    }
+
+    /** A comparison over {@code posterior} (null: at the scenario's parameter values). */
+    public CompareJob(
+            ConfiguredScenario spec,
+            String actor,
+            List<String> strategies,
+            int branchYear,
+            long seed,
+            long runs,
+            Posterior posterior) {
         if (runs < 1) {
             throw new IllegalArgumentException("runs must be at least 1, got " + runs);
         }
@@ -47,6 +63,12 @@ public final class CompareJob implements BlockJob<CompareStats> {
         this.branchYear = branchYear;
         this.seed = seed;
         this.runs = runs;
+        this.posterior = posterior;
+    }
+
+    /** The posterior the runs draw their parameters from, or null. */
+    public Posterior posterior() {
+        return posterior;
     }
 
     public List<String> strategies() {
@@ -126,10 +148,11 @@ public final class CompareJob implements BlockJob<CompareStats> {
         long first = block * BLOCK_SIZE;
         long end = first + runsIn(block);
         for (long r = first; r < end; r++) {
-            w.engine.checkpoint(w.checkpoint, seed, r);
+            Engine engine = w.engine(r);
+            engine.checkpoint(w.checkpoint, seed, r);
             for (int s = 0; s < strategies.size(); s++) {
-                w.engine.setStrategy(actor, w.parsed[s]);
-                w.engine.runFrom(w.checkpoint, seed, r, w.out);
+                engine.setStrategy(actor, w.parsed[s]);
+                engine.runFrom(w.checkpoint, seed, r, w.out);
                 l.outcomes(w.out, w.values, s * m);
                 partial.bands[s].add(w.out);
             }
@@ -179,19 +202,30 @@ public final class CompareJob implements BlockJob<CompareStats> {
     }
 
     private static final class Worker {
-        final Engine engine;
-        final Engine.Checkpoint checkpoint;
+        final ParticleEngines engines;
+        final int branchYear;
+        Engine engine;
+        Engine.Checkpoint checkpoint;
         final StrategySpec[] parsed;
         final double[] out;
         final double[] values;
 
         Worker(CompareJob job) {
-            CompiledScenario c = job.spec.compiled();
-            engine = new Engine(c);
-            checkpoint = engine.newCheckpoint(job.branchYear);
+            engines = new ParticleEngines(job.spec, job.posterior, job.seed, job.runs);
+            branchYear = job.branchYear;
             parsed = job.strategies.stream().map(StrategySpec::parse).toArray(StrategySpec[]::new);
-            out = new double[engine.outputSize()];
+            out = new double[engines.outputSize()];
             values = new double[job.strategies.size() * job.layout().names.size()];
+        }
+
+        /** Run r's engine, with a checkpoint of its own. */
+        Engine engine(long r) {
+            Engine e = engines.forRun(r);
+            if (e != engine) {
+                engine = e;
+                checkpoint = e.newCheckpoint(branchYear);
+            }
+            return e;
         }
     }
 

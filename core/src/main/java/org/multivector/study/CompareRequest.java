@@ -18,6 +18,8 @@ import org.multivector.scenario.Suggestions;
  *     comparison, else multi-vector, bandwagoning with each pole in scenario order, neutral)
  * @param from branch year (default: the year after the scenario's last observed year, inside its years)
  * @param decompose whether to split each ΔRSI into the channels that carry it (default true; {@link Channels})
+ * @param posterior a posterior sample to draw each run's parameter values from (as {@link EnsembleRequest#posterior});
+ *     null: the scenario's values, so the intervals hold only the model's own randomness
  */
 public record CompareRequest(
         ScenarioChoice scenario,
@@ -26,12 +28,25 @@ public record CompareRequest(
         String actor,
         List<String> strategies,
         Integer from,
-        Boolean decompose)
+        Boolean decompose,
+        String posterior)
         implements StudyRequest {
     /** A comparison decomposed into its channels. */
     public CompareRequest(
             ScenarioChoice scenario, Long seed, Long runs, String actor, List<String> strategies, Integer from) {
-        this(scenario, seed, runs, actor, strategies, from, null);
+        this(scenario, seed, runs, actor, strategies, from, null, null);
+    }
+
+    /** A comparison at the scenario's parameter values. */
+    public CompareRequest(
+            ScenarioChoice scenario,
+            Long seed,
+            Long runs,
+            String actor,
+            List<String> strategies,
+            Integer from,
+            Boolean decompose) {
+        this(scenario, seed, runs, actor, strategies, from, decompose, null);
     }
 
     /** Most strategies one comparison holds. */
@@ -122,6 +137,6 @@ public record CompareRequest(
                             + s.time().end() + " (expected a year after the first simulated year)");
         }
         p.throwIfAny();
-        return new CompareRequest(scenario, seed, runs, a, strat, f, decompose);
+        return new CompareRequest(scenario, seed, runs, a, strat, f, decompose, posterior);
     }
 }

@@ -9,8 +9,10 @@ import java.util.Arrays;
  * Streaming statistics of a counterfactual comparison: for each strategy s and outcome metric m,
  * the sum and sum of squares of the per-run value; for each strategy against the baseline
  * (strategy 0), the sum and sum of squares of the paired difference and the number of runs in which
- * s did better (and tied). Plus, per strategy, bands over time of a few series ({@link SeriesStats}).
- * Sums are exact ({@link ExactSums}), so every part merges associatively, in any order.
+ * s did better (and tied). Plus, per strategy, bands over time of a few series ({@link SeriesStats}), and a
+ * histogram of the per-run paired difference of metric 0 (the RSI) for its quantiles and the shares of runs beyond a
+ * threshold ({@link #DIFF_BINS} bins over ± the metric's range). Sums are exact ({@link ExactSums}) and counts are
+ * integers, so every part merges associatively, in any order.
  */
 public final class CompareStats {
     final int strategies;
@@ -22,6 +24,11 @@ public final class CompareStats {
     final long[] wins;
     final long[] ties;
     final SeriesStats[] bands;
+    /** Bins of the per-run ΔRSI histogram over [−range, range] of metric 0. */
+    public static final int DIFF_BINS = 4000;
+
+    final double diffRange;
+    final long[] diffHist; // [strategy * DIFF_BINS + bin]
 
     CompareStats(int strategies, int metrics, double[] ranges, SeriesStats bandTemplate) {
         this.strategies = strategies;
@@ -39,6 +46,8 @@ public final class CompareStats {
         for (int s = 0; s < strategies; s++) {
             bands[s] = bandTemplate.emptyCopy();
         }
+        diffRange = ranges[0];
+        diffHist = new long[strategies * DIFF_BINS];
     }
 
     void reset() {
@@ -47,6 +56,7 @@ public final class CompareStats {
         diffs.reset();
         Arrays.fill(wins, 0);
         Arrays.fill(ties, 0);
+        Arrays.fill(diffHist, 0);
         for (SeriesStats b : bands) {
             b.reset();
         }
@@ -67,6 +77,9 @@ public final class CompareStats {
                 this.values.add(k, ExactSums.quantise(v, scale[m]));
                 double d = v - outcome[m];
                 diffs.add(k, ExactSums.quantise(d, scale[m]));
+                if (m == 0) {
+                    diffHist[s * DIFF_BINS + diffBin(d)]++;
+                }
                 double signed = d * better[m];
                 if (signed > 0) {
                     wins[k]++;
@@ -82,6 +95,9 @@ public final class CompareStats {
         for (int k = 0; k < wins.length; k++) {
             wins[k] += o.wins[k];
             ties[k] += o.ties[k];
+        }
+        for (int k = 0; k < diffHist.length; k++) {
+            diffHist[k] += o.diffHist[k];
         }
         values.merge(o.values);
         diffs.merge(o.diffs);
@@ -122,6 +138,61 @@ public final class CompareStats {
         return (wins[k] + 0.5 * ties[k]) / n;
     }
 
+    private int diffBin(double d) {
+        int b = (int) Math.floor((d + diffRange) / (2 * diffRange) * DIFF_BINS);
+        return Math.max(0, Math.min(DIFF_BINS - 1, b));
+    }
+
+    private double binLow(int b) {
+        return -diffRange + 2 * diffRange * b / DIFF_BINS;
+    }
+
+    /**
+     * The q-quantile over runs of strategy s's paired ΔRSI (metric 0), interpolated linearly within its histogram bin
+     * (error at most one bin, 2·range/{@link #DIFF_BINS}); NaN without runs.
+     */
+    public double diffQuantile(int s, double q) {
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double target = q * n;
+        long c = 0;
+        double width = 2 * diffRange / DIFF_BINS;
+        for (int b = 0; b < DIFF_BINS; b++) {
+            long h = diffHist[s * DIFF_BINS + b];
+            if (h > 0 && c + h >= target) {
+                return binLow(b) + width * Math.max(0, Math.min(1, (target - c) / h));
+            }
+            c += h;
+        }
+        return binLow(DIFF_BINS - 1) + width;
+    }
+
+    /**
+     * Share of runs whose paired ΔRSI (metric 0) of strategy s exceeds t, counting a bin that holds t in proportion to
+     * its part above t.
+     */
+    public double diffShareAbove(int s, double t) {
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double width = 2 * diffRange / DIFF_BINS;
+        double above = 0;
+        for (int b = 0; b < DIFF_BINS; b++) {
+            long h = diffHist[s * DIFF_BINS + b];
+            if (h == 0) {
+                continue;
+            }
+            double lo = binLow(b);
+            if (lo >= t) {
+                above += h;
+            } else if (lo + width > t) {
+                above += h * (lo + width - t) / width;
+            }
+        }
+        return above / n;
+    }
+
     public SeriesStats bands(int s) {
         return bands[s];
     }
@@ -135,6 +206,17 @@ public final class CompareStats {
             diffs.writeTo(out, k);
             out.writeLong(wins[k]);
             out.writeLong(ties[k]);
+        }
+        int nonZero = 0;
+        for (long h : diffHist) {
+            nonZero += h != 0 ? 1 : 0;
+        }
+        out.writeInt(nonZero);
+        for (int k = 0; k < diffHist.length; k++) {
+            if (diffHist[k] != 0) {
+                out.writeInt(k);
+                out.writeLong(diffHist[k]);
+            }
         }
         for (SeriesStats b : bands) {
             b.writeTo(out);
@@ -151,6 +233,19 @@ public final class CompareStats {
             diffs.readFrom(in, k);
             wins[k] = in.readLong();
             ties[k] = in.readLong();
+        }
+        int nonZero = in.readInt();
+        if (nonZero < 0 || nonZero > diffHist.length) {
+            throw new IOException(
+                    "stored comparison has " + nonZero + " histogram bins, expected at most " + diffHist.length);
+        }
+        for (int i = 0; i < nonZero; i++) {
+            int k = in.readInt();
+            if (k < 0 || k >= diffHist.length) {
+                throw new IOException(
+                        "stored comparison has histogram bin " + k + " outside 0.." + (diffHist.length - 1));
+            }
+            diffHist[k] = in.readLong();
         }
         for (SeriesStats b : bands) {
             b.readFrom(in);

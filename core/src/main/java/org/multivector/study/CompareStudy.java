@@ -12,10 +12,11 @@ final class CompareStudy {
     static StudyService.Outcome run(StudyService.Prepared p, CompareRequest r, StudyService.Context ctx)
             throws Exception {
         ConfiguredScenario cs = p.scenario();
-        CompareJob job = new CompareJob(cs, r.actor(), r.strategies(), r.from(), r.seed(), r.runs());
+        CompareJob job = new CompareJob(cs, r.actor(), r.strategies(), r.from(), r.seed(), r.runs(), p.posterior());
         CompareStats stats = ctx.run(job, p.id());
         CompiledScenario c = cs.compiled();
-        StudyResult.Decomposition decomposition = r.decompose() ? decompose(r, cs, stats, ctx, p.id()) : null;
+        StudyResult.Decomposition decomposition =
+                r.decompose() ? decompose(r, cs, p.posterior(), stats, ctx, p.id()) : null;
         return new StudyService.Outcome(
                 new StudyResult.Comparison(
                         cs.scenario(),
@@ -28,7 +29,8 @@ final class CompareStudy {
                         job.bandVariables(),
                         c.firstYear(),
                         stats,
-                        decomposition),
+                        decomposition,
+                        EnsembleStudy.label(p.posterior())),
                 r.seed(),
                 r.runs(),
                 ctx.executor().describe(),
@@ -37,7 +39,12 @@ final class CompareStudy {
 
     /** Re-runs the comparison with each channel off, on the same random numbers ({@link Channels}). */
     private static StudyResult.Decomposition decompose(
-            CompareRequest r, ConfiguredScenario cs, CompareStats stats, StudyService.Context ctx, String id)
+            CompareRequest r,
+            ConfiguredScenario cs,
+            org.multivector.validate.Posterior posterior,
+            CompareStats stats,
+            StudyService.Context ctx,
+            String id)
             throws Exception {
         List<Channels.Channel> channels = Channels.of(cs);
         int n = r.strategies().size();
@@ -51,7 +58,15 @@ final class CompareStudy {
             for (String param : channels.get(k).parameters()) {
                 off = off.withParameter(param, 0);
             }
-            CompareJob job = new CompareJob(off, r.actor(), r.strategies(), r.from(), r.seed(), r.runs());
+            // the channel's parameters stay off in every particle
+            CompareJob job = new CompareJob(
+                    off,
+                    r.actor(),
+                    r.strategies(),
+                    r.from(),
+                    r.seed(),
+                    r.runs(),
+                    posterior == null ? null : posterior.without(channels.get(k).parameters()));
             CompareStats without = StudyRunner.run(
                     job,
                     ctx.executor(),

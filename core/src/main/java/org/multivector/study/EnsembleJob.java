@@ -5,10 +5,13 @@ import java.util.List;
 import org.multivector.engine.CompiledScenario;
 import org.multivector.engine.Engine;
 import org.multivector.engine.Variable;
+import org.multivector.validate.Posterior;
 
 /**
  * N runs of one scenario with independent streams (master seed, run index 0..N−1), summarised per
- * year and variable by {@link SeriesStats}. Block b holds runs {@code b·B .. min(N, (b+1)·B) − 1}.
+ * year and variable by {@link SeriesStats}. Block b holds runs {@code b·B .. min(N, (b+1)·B) − 1}. Over a
+ * posterior, run r also takes the parameter values of its particle ({@link Posterior#particleOf}), so the bands hold
+ * parameter uncertainty as well as the model's own randomness.
  */
 public final class EnsembleJob implements BlockJob<SeriesStats> {
     private static final long serialVersionUID = 1L;
@@ -18,16 +21,23 @@ public final class EnsembleJob implements BlockJob<SeriesStats> {
     private final ConfiguredScenario spec;
     private final long seed;
     private final long runs;
+    private final Posterior posterior;
     private transient volatile ThreadLocal<Worker> workers;
     private transient RawSink raw;
 
     public EnsembleJob(ConfiguredScenario spec, long seed, long runs) {
+        this(spec, seed, runs, null);
+    }
+
+    /** N runs over {@code posterior} (null: at the scenario's parameter values). */
+    public EnsembleJob(ConfiguredScenario spec, long seed, long runs, Posterior posterior) {
         if (runs < 1) {
             throw new IllegalArgumentException("runs must be at least 1, got " + runs);
         }
         this.spec = spec;
         this.seed = seed;
         this.runs = runs;
+        this.posterior = posterior;
     }
 
     /**
@@ -35,7 +45,7 @@ public final class EnsembleJob implements BlockJob<SeriesStats> {
      * shipped to a cluster).
      */
     public EnsembleJob keepingRuns(RawSink sink) {
-        EnsembleJob j = new EnsembleJob(spec, seed, runs);
+        EnsembleJob j = new EnsembleJob(spec, seed, runs, posterior);
         j.raw = sink;
         return j;
     }
@@ -88,7 +98,7 @@ public final class EnsembleJob implements BlockJob<SeriesStats> {
         RawSink sink = raw;
         if (sink == null) {
             for (long r = first; r < end; r++) {
-                w.engine.run(seed, r, w.out);
+                w.engine(r).run(seed, r, w.out);
                 partial.add(w.out);
             }
             return;
@@ -98,7 +108,7 @@ public final class EnsembleJob implements BlockJob<SeriesStats> {
             w.block = new double[BLOCK_SIZE * size];
         }
         for (long r = first; r < end; r++) {
-            w.engine.run(seed, r, w.out);
+            w.engine(r).run(seed, r, w.out);
             partial.add(w.out);
             System.arraycopy(w.out, 0, w.block, (int) (r - first) * size, size);
         }
@@ -129,7 +139,7 @@ public final class EnsembleJob implements BlockJob<SeriesStats> {
         if (local == null) {
             synchronized (this) {
                 if (workers == null) {
-                    workers = ThreadLocal.withInitial(() -> new Worker(spec.compiled()));
+                    workers = ThreadLocal.withInitial(() -> new Worker(this));
                 }
                 local = workers;
             }
@@ -138,13 +148,17 @@ public final class EnsembleJob implements BlockJob<SeriesStats> {
     }
 
     private static final class Worker {
-        final Engine engine;
+        final ParticleEngines engines;
         final double[] out;
         double[] block; // raw outputs of a block, only with keepingRuns
 
-        Worker(CompiledScenario c) {
-            engine = new Engine(c);
-            out = new double[engine.outputSize()];
+        Worker(EnsembleJob job) {
+            engines = new ParticleEngines(job.spec, job.posterior, job.seed, job.runs);
+            out = new double[engines.outputSize()];
+        }
+
+        Engine engine(long r) {
+            return engines.forRun(r);
         }
     }
 }

@@ -7,8 +7,16 @@ package org.multivector.study;
  * @param seed master seed; run r uses the stream (seed, r)
  * @param runs number of runs, 1..{@link StudyRequest#RUNS_MAX} (default {@link #RUNS_DEFAULT})
  * @param keepRuns also keep every run's raw series (local executors only)
+ * @param posterior a posterior sample to draw each run's parameter values from (a file {@code calibrate --method
+ *     abc-smc} wrote, or an embedded scenario's name for the posterior shipped with it); null: the scenario's values
  */
-public record EnsembleRequest(ScenarioChoice scenario, Long seed, Long runs, Boolean keepRuns) implements StudyRequest {
+public record EnsembleRequest(ScenarioChoice scenario, Long seed, Long runs, Boolean keepRuns, String posterior)
+        implements StudyRequest {
+    /** An ensemble at the scenario's parameter values. */
+    public EnsembleRequest(ScenarioChoice scenario, Long seed, Long runs, Boolean keepRuns) {
+        this(scenario, seed, runs, keepRuns, null);
+    }
+
     /** Default number of runs: enough for 5–95 % bands within about a bin width. */
     public static final long RUNS_DEFAULT = 1000;
 

@@ -13,7 +13,7 @@ final class EnsembleStudy {
             throws Exception {
         ConfiguredScenario cs = p.scenario();
         CompiledScenario c = cs.compiled();
-        EnsembleJob job = new EnsembleJob(cs, r.seed(), r.runs());
+        EnsembleJob job = new EnsembleJob(cs, r.seed(), r.runs(), p.posterior());
         if (r.keepRuns()) {
             if (!ctx.executor().describe().startsWith("threads")) {
                 throw RequestException.of("keepRuns", "raw runs are written by local workers: use the local executor");
@@ -32,11 +32,23 @@ final class EnsembleStudy {
                 "quantiles",
                 "fixed-bin histogram, " + SeriesStats.BINS + " bins per variable range; error at most one bin width");
         extras.put("keepRuns", r.keepRuns());
+        if (p.posterior() != null) {
+            extras.put("particlesDrawn", "systematic resampling of the posterior's weights over the runs");
+        }
         return new StudyService.Outcome(
-                new StudyResult.Ensemble(cs.scenario(), c.variables(), c.firstYear(), stats, r.keepRuns()),
+                new StudyResult.Ensemble(
+                        cs.scenario(), c.variables(), c.firstYear(), stats, r.keepRuns(), label(p.posterior())),
                 r.seed(),
                 r.runs(),
                 ctx.executor().describe(),
                 extras);
+    }
+
+    /** How a report names a posterior: its file and size, or null. */
+    static String label(org.multivector.validate.Posterior p) {
+        return p == null
+                ? null
+                : p.file() + " (" + p.size() + " particles, ESS " + Math.round(p.ess()) + ", "
+                        + p.names().size() + " parameters)";
     }
 }

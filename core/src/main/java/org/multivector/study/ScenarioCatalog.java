@@ -49,6 +49,23 @@ public interface ScenarioCatalog {
         throw RequestException.of("episodes", "'" + reference + "': this catalog reads no episode files");
     }
 
+    /**
+     * A posterior sample a request names ({@code --posterior}): a file {@code calibrate --method abc-smc} wrote, or an
+     * embedded scenario's name for the posterior shipped with it. By default only the latter.
+     */
+    default Source posterior(String reference) {
+        if (org.multivector.scenario.ScenarioLoader.builtInNames().contains(reference)) {
+            var b = org.multivector.validate.Posterior.builtInBytes(reference);
+            if (b.isPresent()) {
+                return new Source(reference, reference + ".posterior.csv", b.get());
+            }
+        }
+        throw RequestException.of(
+                "posterior",
+                "'" + reference + "' is not an embedded scenario with a shipped posterior (this catalog reads no"
+                        + " posterior files)");
+    }
+
     /** A parameter overlay, read and checked. */
     Overlay overlay(String reference);
 

@@ -18,6 +18,8 @@ import org.multivector.scenario.Suggestions;
  * @param actor the state whose balance and strategy gain are outputs (default: the first regional state)
  * @param alternative the alternative strategy of the gain output (default: bandwagoning with the first pole)
  * @param from outputs are means from this year on (default: as a comparison's branch year)
+ * @param posterior a posterior sample (as {@link EnsembleRequest#posterior}): each parameter it holds then varies over
+ *     its marginal 90 % posterior interval instead of its stated range; null: the stated ranges
  */
 public record SensitivityRequest(
         ScenarioChoice scenario,
@@ -28,8 +30,23 @@ public record SensitivityRequest(
         Integer runsPerPoint,
         String actor,
         String alternative,
-        Integer from)
+        Integer from,
+        String posterior)
         implements StudyRequest {
+    /** A sensitivity analysis over the stated ranges. */
+    public SensitivityRequest(
+            ScenarioChoice scenario,
+            Long seed,
+            String method,
+            Integer trajectories,
+            Integer samples,
+            Integer runsPerPoint,
+            String actor,
+            String alternative,
+            Integer from) {
+        this(scenario, seed, method, trajectories, samples, runsPerPoint, actor, alternative, from, null);
+    }
+
     public SensitivityRequest {
         scenario = scenario == null ? ScenarioChoice.defaults() : scenario;
         seed = StudyRequest.orDefault(seed, SEED_DEFAULT);
@@ -83,6 +100,7 @@ public record SensitivityRequest(
                     f + " is outside " + s.time().start() + ".." + s.time().end());
         }
         p.throwIfAny();
-        return new SensitivityRequest(scenario, seed, method, trajectories, samples, runsPerPoint, a, alt, f);
+        return new SensitivityRequest(
+                scenario, seed, method, trajectories, samples, runsPerPoint, a, alt, f, posterior);
     }
 }

@@ -31,6 +31,18 @@ final class SensitivityStudy {
         String[] names = params.stream().map(Parameter::name).toArray(String[]::new);
         double[] lo = params.stream().mapToDouble(Parameter::min).toArray();
         double[] hi = params.stream().mapToDouble(Parameter::max).toArray();
+        org.multivector.validate.Posterior post = p.posterior();
+        if (post != null) {
+            // a parameter the posterior holds varies over its marginal 90 % interval (dependence between them is
+            // not kept: Morris and Sobol designs need independent inputs)
+            for (int i = 0; i < k; i++) {
+                int j = post.names().indexOf(names[i]);
+                if (j >= 0) {
+                    lo[i] = post.quantile(j, 0.05);
+                    hi[i] = post.quantile(j, 0.95);
+                }
+            }
+        }
         boolean morris = r.method().equals("morris");
         Sensitivity.MorrisDesign md = morris ? Sensitivity.morrisDesign(k, r.trajectories(), 4, r.seed()) : null;
         Sensitivity.SobolDesign sd = morris ? null : Sensitivity.sobolDesign(k, r.samples());

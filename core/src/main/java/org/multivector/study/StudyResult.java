@@ -31,8 +31,17 @@ public sealed interface StudyResult {
      */
     record Run(Scenario scenario, Trajectory trajectory, Trajectory free) implements StudyResult {}
 
-    /** An ensemble's summary per year and variable. */
-    record Ensemble(Scenario scenario, List<Variable> variables, int firstYear, SeriesStats stats, boolean keptRuns)
+    /**
+     * An ensemble's summary per year and variable; {@code posterior} names the posterior sample the runs drew their
+     * parameters from (file and particles), or is null.
+     */
+    record Ensemble(
+            Scenario scenario,
+            List<Variable> variables,
+            int firstYear,
+            SeriesStats stats,
+            boolean keptRuns,
+            String posterior)
             implements StudyResult {
         public Ensemble {
             variables = List.copyOf(variables);
@@ -41,7 +50,8 @@ public sealed interface StudyResult {
 
     /**
      * A comparison of strategies for one state: outcome means and paired differences per metric ({@code better}:
-     * +1 when higher is better for stability), and bands over time of {@code bandVariables} per strategy.
+     * +1 when higher is better for stability), and bands over time of {@code bandVariables} per strategy;
+     * {@code posterior} names the posterior sample the runs drew their parameters from, or is null.
      */
     record Comparison(
             Scenario scenario,
@@ -54,7 +64,8 @@ public sealed interface StudyResult {
             List<Variable> bandVariables,
             int firstYear,
             CompareStats stats,
-            Decomposition decomposition)
+            Decomposition decomposition,
+            String posterior)
             implements StudyResult {
         public Comparison {
             strategies = List.copyOf(strategies);

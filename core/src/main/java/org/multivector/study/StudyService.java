@@ -117,6 +117,7 @@ public final class StudyService {
         private final Map<String, Object> manifest;
         private Observations observations;
         private List<org.multivector.validate.Episodes.Episode> episodes = List.of();
+        private org.multivector.validate.Posterior posterior;
 
         Prepared(
                 StudyRequest request,
@@ -151,6 +152,11 @@ public final class StudyService {
         /** The episodes a backtest scores (beside the scenario or named by the request); else empty. */
         public List<org.multivector.validate.Episodes.Episode> episodes() {
             return episodes;
+        }
+
+        /** The posterior sample the runs draw their parameter values from, or null. */
+        public org.multivector.validate.Posterior posterior() {
+            return posterior;
         }
 
         /** The bargaining problem, or null. */
@@ -227,13 +233,56 @@ public final class StudyService {
                                 .substring(0, 16));
             }
         }
+        org.multivector.validate.Posterior posterior = posterior(resolved, s);
+        if (posterior != null) {
+            json.put("posteriorFile", posterior.hash());
+        }
         String canonical = json.toString();
         String id =
                 resolved.kind() + "-" + safe(s.name()) + "-" + sha256(canonical).substring(0, 12);
-        Prepared p = new Prepared(resolved, configured, null, id, canonical, manifest(resolved, id, configured, json));
+        Map<String, Object> manifest = manifest(resolved, id, configured, json);
+        if (posterior != null) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", posterior.file());
+            m.put("sha256", posterior.hash());
+            m.put("particles", posterior.size());
+            m.put("ess", posterior.ess());
+            m.put("parameters", posterior.names());
+            manifest.put("posterior", m);
+        }
+        Prepared p = new Prepared(resolved, configured, null, id, canonical, manifest);
         p.observations = observations;
         p.episodes = episodes;
+        p.posterior = posterior;
         return p;
+    }
+
+    /**
+     * The posterior a request names, read through the catalog and checked against the scenario; a parameter the
+     * request also sets is refused (the posterior would silently replace it).
+     */
+    private org.multivector.validate.Posterior posterior(StudyRequest r, Scenario s) {
+        String ref = r instanceof EnsembleRequest e
+                ? e.posterior()
+                : r instanceof CompareRequest c
+                        ? c.posterior()
+                        : r instanceof SensitivityRequest x ? x.posterior() : null;
+        if (ref == null) {
+            return null;
+        }
+        ScenarioCatalog.Source src = catalog.posterior(ref);
+        var post = org.multivector.validate.Posterior.parse(src.file(), src.bytes(), s);
+        Problems p = new Problems();
+        for (String name : r.scenario().set().keySet()) {
+            if (post.names().contains(name)) {
+                p.add(
+                        "set." + name,
+                        "is drawn from the posterior " + src.file() + " (leave it out, or drop its column from the"
+                                + " posterior)");
+            }
+        }
+        p.throwIfAny();
+        return post;
     }
 
     /** Prepares and runs a request. */

@@ -97,6 +97,7 @@ public final class StudySummary {
             }
             out.put("balance", balance);
         } else if (result instanceof StudyResult.Ensemble x) {
+            out.put("posterior", x.posterior());
             bands(out, x.scenario(), x.variables(), x.firstYear(), x.stats());
         } else if (result instanceof StudyResult.Backtest x) {
             bands(out, x.scenario(), x.variables(), x.firstYear(), x.stats());
@@ -109,11 +110,33 @@ public final class StudySummary {
                     "ropeRule",
                     CompareAnswer.ROPE_SD
                             + " sd of the baseline's mean RSI over the years before the branch (Kruschke 2018)");
+            a.put("posterior", x.posterior());
+            a.put(
+                    "interval",
+                    answer.overPosterior()
+                            ? CompareAnswer.CREDIBLE + " posterior predictive interval of the per-run ΔRSI"
+                            : "0.95 confidence interval of the mean ΔRSI at the scenario's parameter values (runs'"
+                                    + " randomness only)");
             Map<String, Object> verdicts = new LinkedHashMap<>();
+            Map<String, Object> intervals = new LinkedHashMap<>();
             for (int k = 1; k < x.strategies().size(); k++) {
                 verdicts.put(x.strategies().get(k), answer.verdict(k).name().toLowerCase(java.util.Locale.ROOT));
+                Map<String, Object> iv = new LinkedHashMap<>();
+                iv.put("mean", finite(x.stats().meanDiff(k, 0)));
+                iv.put("lo", finite(answer.lo(k)));
+                iv.put("hi", finite(answer.hi(k)));
+                iv.put("pBetter", finite(x.stats().pBetter(k, 0)));
+                if (answer.overPosterior()) {
+                    double up = x.stats().diffShareAbove(k, answer.rope());
+                    double down = x.stats().diffShareAbove(k, -answer.rope());
+                    iv.put("pPracticallyBetter", finite(up));
+                    iv.put("pEquivalent", finite(down - up));
+                    iv.put("pPracticallyWorse", finite(1 - down));
+                }
+                intervals.put(x.strategies().get(k), iv);
             }
             a.put("verdicts", verdicts);
+            a.put("deltaRsi", intervals);
             a.put("sentence", answer.sentence());
             out.put("answer", a);
             List<Map<String, Object>> rows = new ArrayList<>();

@@ -28,7 +28,7 @@ class CompareAnswerTest {
     @Test
     void differencesAreJudgedAgainstTheRegionOfPracticalEquivalence() {
         CompareStats st = stats(2.0, -2.0, 0.05, 0.5);
-        CompareAnswer a = CompareAnswer.of(st, List.of("base", "up", "down", "same", "edge"), 0);
+        CompareAnswer a = CompareAnswer.of(st, List.of("base", "up", "down", "same", "edge"), 0, false);
         assertThat(a.rope()).isBetween(0.45, 0.55);
         assertThat(a.verdict(1)).isEqualTo(CompareAnswer.Verdict.BETTER);
         assertThat(a.verdict(2)).isEqualTo(CompareAnswer.Verdict.WORSE);
@@ -56,8 +56,59 @@ class CompareAnswerTest {
         double m = java.util.Arrays.stream(h).average().orElseThrow();
         double sd =
                 Math.sqrt(java.util.Arrays.stream(h).map(v -> (v - m) * (v - m)).sum() / (h.length - 1));
-        CompareAnswer a = CompareAnswer.of(st, List.of("base", "alt"), 10);
+        CompareAnswer a = CompareAnswer.of(st, List.of("base", "alt"), 10, false);
         assertThat(a.rope()).isCloseTo(0.1 * sd, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(a.verdict(1)).as("0.2 points is sure but negligible").isEqualTo(CompareAnswer.Verdict.EQUIVALENT);
+    }
+
+    /**
+     * Over a posterior the verdict rests on the runs' spread, not on the mean's: a mean difference made sure by many
+     * runs whose own differences scatter across the ROPE is undecided, and the probabilities say how the runs fall.
+     */
+    @Test
+    void overAPosterior_theVerdictIsThePredictiveIntervalsAndTheProbabilitiesAddUp() {
+        CompareStats st = stats(2.0, 0.3);
+        CompareAnswer point = CompareAnswer.of(st, List.of("base", "up", "spread"), 0, false);
+        CompareAnswer post = CompareAnswer.of(st, List.of("base", "up", "spread"), 0, true);
+        assertThat(post.overPosterior()).isTrue();
+        assertThat(post.verdict(1)).isEqualTo(CompareAnswer.Verdict.BETTER);
+        // the last alternative's runs scatter with sd 2 around +0.3: its mean is sure of the sign, its runs are not
+        assertThat(point.hi(2) - point.lo(2)).isLessThan(0.5);
+        assertThat(post.lo(2)).isLessThan(-2);
+        assertThat(post.hi(2)).isGreaterThan(2);
+        assertThat(post.verdict(2)).isEqualTo(CompareAnswer.Verdict.UNDECIDED);
+        double rope = post.rope();
+        double up = st.diffShareAbove(2, rope);
+        double notDown = st.diffShareAbove(2, -rope);
+        assertThat(up).isBetween(0.2, 0.6);
+        assertThat(notDown).isGreaterThan(up);
+        assertThat(1 - notDown).isBetween(0.15, 0.55);
+        assertThat(post.sentence()).contains("posterior predictive", "P(practically better)");
+        assertThat(point.sentence()).contains("not parameter uncertainty: use --posterior");
+    }
+
+    /** The histogram's quantiles agree with the runs' own within a bin, and shares above a threshold with counts. */
+    @Test
+    void theDifferenceHistogramsQuantilesAndSharesMatchTheRuns() {
+        SeriesStats band = new SeriesStats(1, 1, new int[] {0}, new double[] {0}, new double[] {100});
+        CompareStats st = new CompareStats(2, 1, new double[] {100}, band);
+        java.util.Random rnd = new java.util.Random(11);
+        double[] d = new double[2001];
+        for (int r = 0; r < d.length; r++) {
+            d[r] = 3 * rnd.nextGaussian() - 1;
+            st.add(new double[] {50, 50 + d[r]}, new int[] {1});
+        }
+        double[] sorted = d.clone();
+        java.util.Arrays.sort(sorted);
+        double bin = 200.0 / CompareStats.DIFF_BINS;
+        for (double q : new double[] {0.05, 0.5, 0.95}) {
+            assertThat(st.diffQuantile(1, q))
+                    .as("quantile %s", q)
+                    .isCloseTo(
+                            sorted[(int) Math.round(q * (d.length - 1))], org.assertj.core.data.Offset.offset(2 * bin));
+        }
+        long above = java.util.Arrays.stream(d).filter(v -> v > 0.5).count();
+        assertThat(st.diffShareAbove(1, 0.5))
+                .isCloseTo(above / (double) d.length, org.assertj.core.data.Offset.offset(0.005));
     }
 }

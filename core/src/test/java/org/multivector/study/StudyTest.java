@@ -35,6 +35,40 @@ class StudyTest {
         assertThat(ensemble(2, runs - 1)).isNotEqualTo(one);
     }
 
+    static org.multivector.validate.Posterior shippedPosterior() {
+        return org.multivector.validate.Posterior.parse(
+                "central-asia.posterior.csv",
+                org.multivector.validate.Posterior.builtInBytes("central-asia").orElseThrow(),
+                defaultSpec().scenario());
+    }
+
+    static SeriesStats ensembleOver(org.multivector.validate.Posterior post, int threads, long runs) throws Exception {
+        EnsembleJob job = new EnsembleJob(defaultSpec(), 7, runs, post);
+        try (ThreadExecutor ex = new ThreadExecutor(threads)) {
+            return StudyRunner.run(job, ex, "t", null, false, 0, StudyRunner.Progress.NONE);
+        }
+    }
+
+    /**
+     * Over a posterior each run takes its particle's parameters: the same bits on any thread count, and bands wider
+     * than the runs' randomness alone gives at the scenario's values.
+     */
+    @Test
+    void ensembleOverAPosterior_isBitIdenticalForAnyThreadCount_andItsBandsHoldParameterUncertainty() throws Exception {
+        org.multivector.validate.Posterior post = shippedPosterior();
+        long runs = EnsembleJob.BLOCK_SIZE + 50;
+        EnsembleJob job = new EnsembleJob(defaultSpec(), 7, runs, post);
+        SeriesStats one = ensembleOver(post, 1, runs);
+        assertThat(job.encode(ensembleOver(post, 3, runs))).isEqualTo(job.encode(one));
+        SeriesStats point = ensembleOver(null, 2, runs);
+        var vars = defaultSpec().compiled().variables();
+        int rsi = vars.indexOf(new org.multivector.engine.Variable(org.multivector.engine.Variable.REGION, "rsi"));
+        int last = one.years() - 1;
+        double widthPost = one.quantile(last, rsi, 0.95) - one.quantile(last, rsi, 0.05);
+        double widthPoint = point.quantile(last, rsi, 0.95) - point.quantile(last, rsi, 0.05);
+        assertThat(widthPost).isGreaterThan(widthPoint);
+    }
+
     @Test
     void partialsMergeToTheSameBitsInAnyOrder() throws Exception {
         EnsembleJob job = new EnsembleJob(defaultSpec(), 21, 5 * EnsembleJob.BLOCK_SIZE);

@@ -66,8 +66,11 @@ public final class HtmlReports implements ReportRenderer {
         List<Variable> vars = e.variables();
         StringBuilder b = new StringBuilder(StudyReport.head(
                 s.title() + " — ensemble",
-                "scenario " + s.name() + " · scenario hash " + s.hash() + " · " + st.runs() + " runs · multivector "
-                        + BuildInfo.version()));
+                "scenario " + s.name() + " · scenario hash " + s.hash() + " · " + st.runs() + " runs"
+                        + (e.posterior() == null
+                                ? " at the scenario's parameter values"
+                                : " · parameters drawn from the posterior " + e.posterior())
+                        + " · multivector " + BuildInfo.version()));
         b.append("<h2>Regional Stability Index</h2>");
         b.append(Charts.bands(
                 "Regional Stability Index over " + st.runs() + " runs",
@@ -154,6 +157,9 @@ public final class HtmlReports implements ReportRenderer {
                 s.title() + " — strategies for " + actor + " from " + branchYear,
                 "scenario " + s.name() + " · hash " + s.hash() + " · " + st.runs()
                         + " runs per strategy, common random numbers · baseline " + strategies.get(0)
+                        + (job.posterior() == null
+                                ? " · at the scenario's parameter values"
+                                : " · parameters drawn from the posterior " + job.posterior())
                         + " · multivector " + BuildInfo.version()));
         List<String> metrics = job.metrics();
         b.append("<p class=\"answer\">")
@@ -164,26 +170,39 @@ public final class HtmlReports implements ReportRenderer {
                 .append(HtmlReport.esc(strategies.get(0)))
                 .append("</h2>");
         b.append("<div class=\"grid\">");
-        double rope = org.multivector.study.CompareAnswer.of(job).rope();
+        org.multivector.study.CompareAnswer answer = org.multivector.study.CompareAnswer.of(job);
+        double rope = answer.rope();
         for (String metric : List.of("rsi", "incident.p", actor + " balance", actor + " exposure")) {
             int m = metrics.indexOf(metric);
+            boolean predictive = metric.equals("rsi") && answer.overPosterior();
             List<Charts.Row> rows = new ArrayList<>();
             for (int k = 1; k < strategies.size(); k++) {
                 double d = st.meanDiff(k, m);
                 double h = st.diffHalfWidth(k, m);
-                rows.add(new Charts.Row(strategies.get(k), d, d - h, d + h));
+                rows.add(
+                        predictive
+                                ? new Charts.Row(strategies.get(k), d, answer.lo(k), answer.hi(k))
+                                : new Charts.Row(strategies.get(k), d, d - h, d + h));
             }
+            String uncertainty = predictive
+                    ? " The interval is the 90 % posterior predictive interval of the per-run difference: each run"
+                            + " drew its parameters from the posterior and simulated its own history before "
+                            + branchYear
+                            + "."
+                    : job.posterior() != null
+                            ? " The interval is the 95 % CI of the mean over runs that drew their parameters from the"
+                                    + " posterior."
+                            : " The interval covers the runs' randomness (shocks, draws, each run's own history before "
+                                    + branchYear + ") at one set of parameter values, not parameter uncertainty.";
             b.append(Charts.forest(
                     "Δ " + metric + " from " + strategies.get(0) + ", mean over " + branchYear + "–"
                             + s.time().end(),
                     "strategy − " + strategies.get(0) + ", " + org.multivector.study.StudySummary.unit(metric) + " ("
                             + (job.better().get(m) > 0 ? "higher" : "lower") + " is better)",
                     rows,
-                    "95 % CI",
+                    predictive ? "90 % predictive" : "95 % CI",
                     560,
-                    "Paired differences over " + st.runs() + " runs with common random numbers. The interval covers"
-                            + " the runs' randomness (shocks, draws, each run's own history before " + branchYear
-                            + ") at one set of parameter values, not parameter uncertainty."
+                    "Paired differences over " + st.runs() + " runs with common random numbers." + uncertainty
                             + (metric.equals("rsi")
                                     ? String.format(
                                             Locale.ROOT,

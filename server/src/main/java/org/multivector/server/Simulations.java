@@ -190,6 +190,25 @@ final class Simulations implements ScenarioCatalog {
     }
 
     @Override
+    public Source posterior(String reference) {
+        if (org.multivector.scenario.ScenarioLoader.builtInNames().contains(reference)) {
+            return org.multivector.study.ScenarioCatalog.super.posterior(reference);
+        }
+        Path f = inData("posterior", reference);
+        try {
+            if (Files.size(f) > org.multivector.validate.Posterior.MAX_BYTES) {
+                throw RequestException.of(
+                        "posterior",
+                        "'" + reference + "' is larger than the limit of "
+                                + org.multivector.validate.Posterior.MAX_BYTES + " bytes");
+            }
+            return new Source(reference, reference, Files.readAllBytes(f));
+        } catch (java.io.IOException e) {
+            throw RequestException.of("posterior", "cannot read '" + reference + "': " + e.getMessage());
+        }
+    }
+
+    @Override
     public Overlay overlay(String reference) {
         return Overlay.load(inData("overlays", reference));
     }

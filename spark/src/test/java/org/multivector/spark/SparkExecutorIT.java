@@ -65,6 +65,17 @@ class SparkExecutorIT {
         assertThat(result(job, spark)).isEqualTo(result(job, new ThreadExecutor(1)));
     }
 
+    /** Over a posterior each run compiles its particle's scenario on the executor: still the same bits. */
+    @Test
+    void compareOverAPosteriorOnSparkIsBitIdenticalToThreads() throws Exception {
+        org.multivector.validate.Posterior post = org.multivector.validate.Posterior.parse(
+                "central-asia.posterior.csv",
+                org.multivector.validate.Posterior.builtInBytes("central-asia").orElseThrow(),
+                spec().scenario());
+        CompareJob job = new CompareJob(spec(), "KAZ", List.of("multi-vector", "neutral"), 2024, 3, 250, post);
+        assertThat(result(job, spark)).isEqualTo(result(job, new ThreadExecutor(2)));
+    }
+
     @Test
     void calibrationPointOnSparkIsBitIdenticalToThreads() throws Exception {
         ConfiguredScenario training = ConfiguredScenario.of(

@@ -1,0 +1,382 @@
+package org.multivector.validate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.multivector.model.Parameter;
+import org.multivector.model.Scenario;
+import org.multivector.scenario.Problem;
+import org.multivector.scenario.ScenarioException;
+import org.multivector.scenario.Suggestions;
+
+/**
+ * A weighted posterior sample of parameter values, as {@code calibrate --method abc-smc} writes it
+ * ({@code posterior.csv}: {@code particle,weight,distance,NAME...}, one row per particle), read so that studies can
+ * run over it ({@code --posterior FILE} on ensemble, compare and sensitivity; docs/VALIDATION.md, "Studies over the
+ * posterior").
+ *
+ * <p>Runs are assigned to particles by systematic resampling (Kitagawa 1996; Douc, Cappé &amp; Moulines 2005): run r
+ * of N takes the particle whose cumulative weight first exceeds {@code (r + u)/N}, u in [0, 1) from the master seed.
+ * So over N runs each particle is used within one of N times its weight, the assignment depends only on the seed, r
+ * and N — any executor and thread count draws the same — and neighbouring runs share particles (a worker compiles a
+ * particle's scenario once for its runs). Each run still draws its own history from its own random stream.
+ *
+ * <p>Columns {@code particle} and {@code distance} are optional and not used; every other column but {@code weight}
+ * must name a parameter of the scenario with a range, and every value must lie in that range.
+ */
+public final class Posterior implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final String RESOURCE_DIR = "/org/multivector/scenario/builtin/";
+    /** Largest posterior file read (bytes), most particles and most parameter columns. */
+    public static final long MAX_BYTES = 32L * 1024 * 1024;
+
+    public static final int MAX_PARTICLES = 100_000;
+    public static final int MAX_COLUMNS = 1000;
+    private static final int MAX_PROBLEMS = 50;
+
+    private final String file;
+    private final String[] names;
+    private final double[][] values; // [particle][parameter]
+    private final double[] weights; // normalised
+    private final double[] cumulative;
+    private final String hash;
+
+    private Posterior(String file, String[] names, double[][] values, double[] raw, String hash) {
+        this.file = file;
+        this.names = names;
+        this.values = values;
+        double total = 0;
+        for (double w : raw) {
+            total += w;
+        }
+        weights = new double[raw.length];
+        cumulative = new double[raw.length];
+        double c = 0;
+        for (int k = 0; k < raw.length; k++) {
+            weights[k] = raw[k] / total;
+            c += weights[k];
+            cumulative[k] = c;
+        }
+        cumulative[raw.length - 1] = 1; // rounding must not leave the last position uncovered
+        this.hash = hash;
+    }
+
+    /** The bytes of the posterior shipped with embedded scenario {@code name} ({@code -prior} shares it), if any. */
+    public static Optional<byte[]> builtInBytes(String name) {
+        if (!name.matches("[a-z0-9-]{1,64}")) {
+            return Optional.empty();
+        }
+        String base = name.endsWith("-prior") ? name.substring(0, name.length() - "-prior".length()) : name;
+        try (InputStream in = Posterior.class.getResourceAsStream(RESOURCE_DIR + base + ".posterior.csv")) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads and checks a posterior file against scenario {@code s}: a header with {@code weight} and at least one
+     * parameter of the scenario (each once, each with a range), one number per column a row, weights finite and
+     * non-negative with a positive sum, values inside their parameter's range. Every problem with its line.
+     */
+    public static Posterior parse(String file, byte[] bytes, Scenario s) {
+        String[] lines = text(file, bytes).split("\r?\n", -1);
+        List<Problem> problems = new ArrayList<>();
+        List<String> header = Observations.fields(lines[0].replace("\uFEFF", ""));
+        if (header == null || header.size() > MAX_COLUMNS) {
+            throw new ScenarioException(List.of(new Problem(
+                    file,
+                    1,
+                    1,
+                    "",
+                    header == null
+                            ? "header has an unclosed quote (expected particle,weight,distance,NAME...)"
+                            : "header has " + header.size() + " columns, more than " + MAX_COLUMNS,
+                    null)));
+        }
+        int weightColumn = -1;
+        List<Integer> paramColumns = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int c = 0; c < header.size(); c++) {
+            String h = header.get(c);
+            if (!seen.add(h)) {
+                problems.add(new Problem(file, 1, c + 1, h, "column '" + Observations.abbreviate(h) + "' twice", null));
+                continue;
+            }
+            if (h.equals("weight")) {
+                weightColumn = c;
+            } else if (h.equals("particle") || h.equals("distance")) {
+                continue;
+            } else {
+                Parameter p = s.parameters().get(h);
+                if (p == null) {
+                    problems.add(new Problem(
+                            file,
+                            1,
+                            c + 1,
+                            h,
+                            "'" + Observations.abbreviate(h) + "' is not a parameter of " + s.name()
+                                    + " (expected particle, weight, distance or a parameter name)",
+                            Suggestions.didYouMean(h, s.parameters().keySet())));
+                } else if (!(p.max() > p.min())) {
+                    problems.add(new Problem(
+                            file, 1, c + 1, h, "parameter '" + h + "' has no range in " + s.name() + " (fixed)", null));
+                } else {
+                    paramColumns.add(c);
+                    names.add(h);
+                }
+            }
+        }
+        if (weightColumn < 0) {
+            problems.add(
+                    new Problem(file, 1, 1, "", "header has no 'weight' column (expected particle,weight,...)", null));
+        }
+        if (problems.isEmpty() && names.isEmpty()) {
+            problems.add(new Problem(
+                    file, 1, 1, "", "header names no parameter (expected weight and parameter names)", null));
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        List<double[]> rows = new ArrayList<>();
+        List<Double> w = new ArrayList<>();
+        for (int i = 1; i < lines.length && problems.size() < MAX_PROBLEMS; i++) {
+            String line = lines[i];
+            int n = i + 1;
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (rows.size() >= MAX_PARTICLES) {
+                problems.add(new Problem(file, n, 1, "", "more than " + MAX_PARTICLES + " particles", null));
+                break;
+            }
+            List<String> f = Observations.fields(line);
+            if (f == null || f.size() != header.size()) {
+                problems.add(new Problem(
+                        file,
+                        n,
+                        1,
+                        "",
+                        "expected " + header.size() + " fields as in the header, found "
+                                + (f == null ? "an unclosed quote" : Integer.toString(f.size())),
+                        null));
+                continue;
+            }
+            double weight = number(f.get(weightColumn));
+            if (!(weight >= 0) || !Double.isFinite(weight)) {
+                problems.add(new Problem(
+                        file,
+                        n,
+                        weightColumn + 1,
+                        "weight",
+                        "'" + Observations.abbreviate(f.get(weightColumn)) + "' is not a weight (expected a finite"
+                                + " number >= 0)",
+                        null));
+                continue;
+            }
+            double[] v = new double[names.size()];
+            boolean ok = true;
+            for (int j = 0; j < names.size() && ok; j++) {
+                int c = paramColumns.get(j);
+                Parameter p = s.parameters().get(names.get(j));
+                v[j] = number(f.get(c));
+                if (!(v[j] >= p.min() && v[j] <= p.max())) {
+                    problems.add(new Problem(
+                            file,
+                            n,
+                            c + 1,
+                            names.get(j),
+                            "'" + Observations.abbreviate(f.get(c)) + "' is outside " + names.get(j) + "'s range "
+                                    + p.min() + ".." + p.max(),
+                            null));
+                    ok = false;
+                }
+            }
+            if (ok) {
+                rows.add(v);
+                w.add(weight);
+            }
+        }
+        if (problems.isEmpty() && rows.isEmpty()) {
+            problems.add(new Problem(file, 2, 1, "", "has no particles (expected one row per particle)", null));
+        }
+        double total = w.stream().mapToDouble(Double::doubleValue).sum();
+        if (problems.isEmpty() && !(total > 0 && Double.isFinite(total))) {
+            problems.add(new Problem(
+                    file, 2, weightColumn + 1, "weight", "weights sum to " + total + " (expected > 0)", null));
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        return new Posterior(
+                file,
+                names.toArray(String[]::new),
+                rows.toArray(double[][]::new),
+                w.stream().mapToDouble(Double::doubleValue).toArray(),
+                sha256(bytes).substring(0, 16));
+    }
+
+    private static String text(String file, byte[] bytes) {
+        if (bytes.length > MAX_BYTES) {
+            throw new ScenarioException(List.of(new Problem(
+                    file,
+                    0,
+                    0,
+                    "",
+                    "file is " + bytes.length + " bytes, larger than the limit of " + MAX_BYTES
+                            + " bytes (expected a posterior CSV)",
+                    null)));
+        }
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ScenarioException(
+                    List.of(new Problem(file, 0, 0, "", "is not UTF-8 text (expected a posterior CSV)", null)));
+        }
+    }
+
+    private static double number(String s) {
+        String t = s.strip();
+        if (t.isEmpty() || t.length() > 40 || !t.matches("[-+]?[0-9.]+([eE][-+]?[0-9]+)?")) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static String sha256(byte[] b) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where the sample was read from (for messages and reports). */
+    public String file() {
+        return file;
+    }
+
+    /** The first 16 hex digits of the file's SHA-256: what a study's id records. */
+    public String hash() {
+        return hash;
+    }
+
+    /** The parameters the sample holds, in file order. */
+    public List<String> names() {
+        return List.of(names);
+    }
+
+    /** Number of particles. */
+    public int size() {
+        return weights.length;
+    }
+
+    /** Normalised weight of particle k. */
+    public double weight(int k) {
+        return weights[k];
+    }
+
+    /** Value of parameter i at particle k. */
+    public double value(int k, int i) {
+        return values[k][i];
+    }
+
+    /** Kish's effective sample size of the weights, (Σw)²/Σw². */
+    public double ess() {
+        double sq = 0;
+        for (double w : weights) {
+            sq += w * w;
+        }
+        return 1 / sq;
+    }
+
+    /** The weighted q-quantile of parameter i (the smallest value whose cumulative weight reaches q). */
+    public double quantile(int i, double q) {
+        Integer[] order = new Integer[weights.length];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(values[a][i], values[b][i]));
+        double c = 0;
+        for (Integer k : order) {
+            c += weights[k];
+            if (c >= q - 1e-12) {
+                return values[k][i];
+            }
+        }
+        return values[order[order.length - 1]][i];
+    }
+
+    /**
+     * The particle run {@code run} of {@code runs} takes (systematic resampling; see the class comment). The offset u
+     * comes from {@code seed} alone.
+     */
+    public int particleOf(long seed, long run, long runs) {
+        if (run < 0 || run >= runs) {
+            throw new IllegalArgumentException("run " + run + " is outside 0.." + (runs - 1));
+        }
+        double u = (mix(seed ^ 0x5DEECE66DL) >>> 11) * 0x1.0p-53;
+        double position = (run + u) / runs;
+        int k = Arrays.binarySearch(cumulative, position);
+        k = k >= 0 ? k + 1 : -k - 1; // the first cumulative weight above the position
+        while (k < cumulative.length - 1 && weights[k] == 0) {
+            k++; // a zero-weight particle is never drawn
+        }
+        return Math.min(k, cumulative.length - 1);
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** {@code base} with particle k's parameter values. */
+    public Scenario apply(Scenario base, int k) {
+        Scenario s = base;
+        for (int i = 0; i < names.length; i++) {
+            s = s.withParameter(names[i], values[k][i]);
+        }
+        return s;
+    }
+
+    /** The sample without the named parameters (they stay as the scenario sets them), or this if it holds none. */
+    public Posterior without(java.util.Collection<String> drop) {
+        List<Integer> keep = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            if (!drop.contains(names[i])) {
+                keep.add(i);
+            }
+        }
+        if (keep.size() == names.length) {
+            return this;
+        }
+        String[] n = new String[keep.size()];
+        double[][] v = new double[values.length][keep.size()];
+        for (int j = 0; j < keep.size(); j++) {
+            n[j] = names[keep.get(j)];
+            for (int k = 0; k < values.length; k++) {
+                v[k][j] = values[k][keep.get(j)];
+            }
+        }
+        return new Posterior(file, n, v, weights, hash);
+    }
+}
