@@ -1,7 +1,6 @@
 package org.multivector.cli;
 
 import java.io.PrintWriter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.multivector.model.Scenario;
@@ -40,16 +39,25 @@ final class SensitivityCommand extends StudyCommand {
 
     @Option(
             names = "--actor",
-            description = "State whose balance and strategy gain are outputs (default: the scenario's focus).")
+            description = "State whose balance and strategies are in the outputs (default: the scenario's focus).")
     String actor;
 
     @Option(
+            names = "--baseline",
+            description = "Baseline strategy of the delta-rsi output (default: the first strategy of the scenario's"
+                    + " comparison, else multi-vector).")
+    String baseline;
+
+    @Option(
             names = "--alternative",
-            description = "Alternative strategy of the gain output (default: the second strategy of the scenario's"
+            description = "Alternative strategy of the delta-rsi output (default: the second strategy of the scenario's"
                     + " comparison, else bandwagon with the first pole).")
     String alternative;
 
-    @Option(names = "--from", paramLabel = "YEAR", description = "Outputs are means from this year on.")
+    @Option(
+            names = "--from",
+            paramLabel = "YEAR",
+            description = "Branch year; outputs are means from this year on (default: as compare's).")
     Integer from;
 
     @Mixin
@@ -75,7 +83,8 @@ final class SensitivityCommand extends StudyCommand {
                 actor,
                 alternative,
                 from,
-                posterior.posterior);
+                posterior.posterior,
+                baseline);
     }
 
     @Override
@@ -107,17 +116,26 @@ final class SensitivityCommand extends StudyCommand {
                 seconds,
                 executor);
         out.printf(
-                "Outputs: means over %d–%d of the RSI, %s's balance, and rsi.gain = RSI(scenario strategy) −"
-                        + " RSI(%s=%s)%n",
-                fromYear, s.time().end(), actor, actor, alternative);
+                "Outputs: means over %d–%d of the RSI and %s's balance with %s=%s, and delta-rsi = RSI(%s=%s) −"
+                        + " RSI(%s=%s), branched in %d from each run's history as compare does%n",
+                fromYear,
+                s.time().end(),
+                actor,
+                actor,
+                r0.baseline(),
+                actor,
+                alternative,
+                actor,
+                r0.baseline(),
+                fromYear);
+        if (r0.posterior() != null) {
+            out.println("Parameters of the posterior " + r0.posterior() + " vary over their marginal 90 % intervals,"
+                    + " the others over their stated ranges.");
+        }
         for (String o : r0.outputs()) {
             out.printf("%n%s — ten most influential parameters%n", o);
-            List<StudyResult.SensitivityRow> top = rows.stream()
-                    .filter(r -> r.output().equals(o))
-                    .sorted(Comparator.comparingDouble(StudyResult.SensitivityRow::importance)
-                            .reversed())
-                    .limit(10)
-                    .toList();
+            List<StudyResult.SensitivityRow> top =
+                    r0.ranked(o).stream().limit(10).toList();
             if (method.equals("morris")) {
                 out.printf("  %-30s %10s %10s %10s%n", "parameter", "mu*", "mu", "sigma");
                 top.forEach(r -> out.printf(
@@ -135,6 +153,13 @@ final class SensitivityCommand extends StudyCommand {
                         r.stLo(),
                         r.stHi()));
             }
+            for (StudyResult.SensitivityRow r : r0.unranked(o)) {
+                out.printf("  %-30s %s%n", r.parameter(), r.note());
+            }
+        }
+        if (!r0.warnings().isEmpty()) {
+            out.println();
+            r0.warnings().forEach(w -> out.println("Warning: " + w));
         }
     }
 }

@@ -145,7 +145,13 @@ class StudyCommandTest {
                 "m1");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out())
-                .contains("rsi — ten most influential parameters", "mu*", "balance — ten most influential parameters");
+                .contains(
+                        "rsi — ten most influential parameters",
+                        "mu*",
+                        "balance — ten most influential parameters",
+                        "delta-rsi — ten most influential parameters",
+                        "branched in 2024 from each run's history as compare does",
+                        "Warning: 2 trajectories");
         assertThat(run(
                                 "sensitivity",
                                 "-q",
@@ -190,6 +196,11 @@ class StudyCommandTest {
         assertThat(sobol.code()).as(sobol.err()).isZero();
         assertThat(count(db, "SELECT count(*) FROM sensitivity WHERE method = 'sobol' AND st_lo <= st_hi"))
                 .isEqualTo(3 * params);
+        // N = 8 is far too small: the study says so instead of printing indices without comment
+        com.fasterxml.jackson.databind.JsonNode warnings = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("s/summary.json").toFile())
+                .path("warnings");
+        assertThat(warnings.toString()).contains("raise the samples");
     }
 
     @Test

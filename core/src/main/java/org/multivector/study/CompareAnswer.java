@@ -198,7 +198,7 @@ public final class CompareAnswer {
                         ? "mean ΔRSI with its 90 % posterior predictive interval over the posterior's parameters and"
                                 + " each run's history"
                         : "mean ΔRSI with its 95 % interval at the scenario's parameter values, from the runs'"
-                                + " randomness alone — not parameter uncertainty: use --posterior"));
+                                + " randomness alone — not parameter uncertainty: run it over a posterior"));
         List<String> parts = new ArrayList<>();
         if (!better.isEmpty()) {
             parts.add("better than " + base + ": " + String.join(", ", better));

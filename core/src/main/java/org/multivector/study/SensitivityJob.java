@@ -12,15 +12,19 @@ import org.multivector.model.StrategySpec;
  * Evaluates the model at the points of a sensitivity design (parameter values in the unit cube of the
  * parameters' ranges). At each point the scenario is compiled with those parameter values and run
  * {@code runsPerPoint} times (run indices 0..runsPerPoint−1 at every point: common random numbers, so
- * differences between points come from the parameters); then run again with {@code actor} following
- * {@code alternative}. Outputs per point, as means over the runs and over the years from
- * {@code fromYear}: {@link #OUTPUTS}.
+ * differences between points come from the parameters). Each run is the comparison's counterfactual
+ * ({@link CompareJob}): its history up to {@code fromYear} under the scenario's strategies, then {@code actor}
+ * following {@code baseline} and, from the same checkpoint and branch stream, {@code alternative}. Outputs per point,
+ * as means over the runs and over the years from {@code fromYear}: {@link #OUTPUTS}.
  */
 public final class SensitivityJob implements BlockJob<SensitivityJob.Outputs> {
     private static final long serialVersionUID = 1L;
     public static final int BLOCK_SIZE = 4;
-    /** rsi: mean RSI; balance: the actor's balance; rsi.gain: RSI under the scenario's strategy minus under the alternative. */
-    public static final List<String> OUTPUTS = List.of("rsi", "balance", "rsi.gain");
+    /**
+     * rsi: mean RSI under the baseline; balance: the actor's balance under the baseline; delta-rsi: RSI under the
+     * alternative minus under the baseline — the ΔRSI a comparison of the two answers with.
+     */
+    public static final List<String> OUTPUTS = List.of("rsi", "balance", "delta-rsi");
 
     private final ConfiguredScenario spec;
     private final String[] parameters;
@@ -30,6 +34,7 @@ public final class SensitivityJob implements BlockJob<SensitivityJob.Outputs> {
     private final int runsPerPoint;
     private final long seed;
     private final String actor;
+    private final String baseline;
     private final String alternative;
     private final int fromYear;
     private transient volatile ThreadLocal<Scenario> base;
@@ -43,11 +48,13 @@ public final class SensitivityJob implements BlockJob<SensitivityJob.Outputs> {
             int runsPerPoint,
             long seed,
             String actor,
+            String baseline,
             String alternative,
             int fromYear) {
         if (runsPerPoint < 1) {
             throw new IllegalArgumentException("runsPerPoint must be at least 1, got " + runsPerPoint);
         }
+        StrategySpec.parse(baseline);
         StrategySpec.parse(alternative);
         this.spec = spec;
         this.parameters = parameters.clone();
@@ -57,6 +64,7 @@ public final class SensitivityJob implements BlockJob<SensitivityJob.Outputs> {
         this.runsPerPoint = runsPerPoint;
         this.seed = seed;
         this.actor = actor;
+        this.baseline = baseline;
         this.alternative = alternative;
         this.fromYear = fromYear;
     }
@@ -115,6 +123,7 @@ public final class SensitivityJob implements BlockJob<SensitivityJob.Outputs> {
         p.from = from;
         p.to = to;
         Scenario s0 = base();
+        StrategySpec base = StrategySpec.parse(baseline);
         StrategySpec alt = StrategySpec.parse(alternative);
         int m = OUTPUTS.size();
         for (int j = from; j < to; j++) {
@@ -124,6 +133,7 @@ public final class SensitivityJob implements BlockJob<SensitivityJob.Outputs> {
             }
             CompiledScenario c = CompiledScenario.of(s);
             Engine e = new Engine(c);
+            Engine.Checkpoint cp = e.newCheckpoint(fromYear);
             List<Variable> vars = c.variables();
             int width = vars.size();
             int rsi = vars.indexOf(new Variable(Variable.REGION, "rsi"));
@@ -131,30 +141,30 @@ public final class SensitivityJob implements BlockJob<SensitivityJob.Outputs> {
             if (bal < 0) {
                 throw new IllegalArgumentException("actor " + actor + " is not a regional state of the scenario");
             }
-            int y0 = Math.max(0, fromYear - c.firstYear());
+            int y0 = fromYear - c.firstYear();
             double[] out = new double[e.outputSize()];
             double r1 = 0;
             double b1 = 0;
             double r2 = 0;
             long cells = 0;
             for (int r = 0; r < runsPerPoint; r++) {
-                e.run(seed, r, out);
+                e.checkpoint(cp, seed, r);
+                e.setStrategy(actor, base);
+                e.runFrom(cp, seed, r, out);
                 for (int y = y0; y < c.years(); y++) {
                     r1 += out[y * width + rsi];
                     b1 += out[y * width + bal];
                     cells++;
                 }
-            }
-            e.setStrategy(actor, alt);
-            for (int r = 0; r < runsPerPoint; r++) {
-                e.run(seed, r, out);
+                e.setStrategy(actor, alt);
+                e.runFrom(cp, seed, r, out);
                 for (int y = y0; y < c.years(); y++) {
                     r2 += out[y * width + rsi];
                 }
             }
             p.y[j * m] = r1 / cells;
             p.y[j * m + 1] = b1 / cells;
-            p.y[j * m + 2] = (r1 - r2) / cells;
+            p.y[j * m + 2] = (r2 - r1) / cells;
         }
     }
 

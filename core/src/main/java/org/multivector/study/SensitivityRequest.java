@@ -6,8 +6,9 @@ import org.multivector.model.Scenario;
 import org.multivector.scenario.Suggestions;
 
 /**
- * Global sensitivity of the RSI, a state's balance and the gain of the scenario's strategy over an alternative,
- * over every parameter's range: Morris elementary effects or Sobol indices.
+ * Global sensitivity of the RSI, a state's balance and the comparison's answer — the ΔRSI of an alternative strategy
+ * against a baseline, branched from each run's history as {@code compare} does — over every parameter's range: Morris
+ * elementary effects or Sobol indices.
  *
  * @param scenario the configured scenario (years are the scenario's)
  * @param seed master seed of the runs and of the Morris design and bootstrap
@@ -15,11 +16,12 @@ import org.multivector.scenario.Suggestions;
  * @param trajectories Morris trajectories r, 2..10000 (default 10)
  * @param samples Sobol base sample N, 8..1000000 (default 64); cost N·(k+2) points
  * @param runsPerPoint runs per design point (default 10)
- * @param actor the state whose balance and strategy gain are outputs (default: the first regional state)
- * @param alternative the alternative strategy of the gain output (default: bandwagoning with the first pole)
- * @param from outputs are means from this year on (default: as a comparison's branch year)
+ * @param actor the state whose balance and strategies are in the outputs (default: the scenario's focus)
+ * @param alternative the alternative strategy of the ΔRSI output (default: the second of the comparison's defaults)
+ * @param from the branch year; outputs are means from this year on (default: as a comparison's branch year)
  * @param posterior a posterior sample (as {@link EnsembleRequest#posterior}): each parameter it holds then varies over
  *     its marginal 90 % posterior interval instead of its stated range; null: the stated ranges
+ * @param baseline the baseline strategy of the ΔRSI output (default: the first of the comparison's defaults)
  */
 public record SensitivityRequest(
         ScenarioChoice scenario,
@@ -31,7 +33,8 @@ public record SensitivityRequest(
         String actor,
         String alternative,
         Integer from,
-        String posterior)
+        String posterior,
+        String baseline)
         implements StudyRequest {
     /** A sensitivity analysis over the stated ranges. */
     public SensitivityRequest(
@@ -44,7 +47,7 @@ public record SensitivityRequest(
             String actor,
             String alternative,
             Integer from) {
-        this(scenario, seed, method, trajectories, samples, runsPerPoint, actor, alternative, from, null);
+        this(scenario, seed, method, trajectories, samples, runsPerPoint, actor, alternative, from, null, null);
     }
 
     public SensitivityRequest {
@@ -82,9 +85,9 @@ public record SensitivityRequest(
         if (!states.contains(a)) {
             p.add("actor", "'" + a + "' is not a regional state of " + s.name(), Suggestions.didYouMean(a, states));
         }
-        String alt = alternative != null
-                ? alternative
-                : CompareRequest.defaultStrategies(s).get(1);
+        List<String> defaults = CompareRequest.defaultStrategies(s);
+        String alt = alternative != null ? alternative : defaults.get(1);
+        String base = baseline != null ? baseline : defaults.get(0);
         try {
             alt = ConfiguredScenario.strategy(s, alt).text();
         } catch (RequestException e) {
@@ -93,14 +96,23 @@ public record SensitivityRequest(
                     e.problems().get(0).message(),
                     e.problems().get(0).hint());
         }
+        try {
+            base = ConfiguredScenario.strategy(s, base).text();
+        } catch (RequestException e) {
+            p.add("baseline", e.problems().get(0).message(), e.problems().get(0).hint());
+        }
+        if (base.equals(alt)) {
+            p.add("alternative", "'" + alt + "' is also the baseline (expected another strategy)");
+        }
         int f = from != null ? from : CompareRequest.defaultFrom(s);
-        if (f < s.time().start() || f > s.time().end()) {
+        if (f <= s.time().start() || f > s.time().end()) {
             p.add(
                     "from",
-                    f + " is outside " + s.time().start() + ".." + s.time().end());
+                    f + " is outside " + (s.time().start() + 1) + ".."
+                            + s.time().end() + " (expected a branch year after the first simulated year)");
         }
         p.throwIfAny();
         return new SensitivityRequest(
-                scenario, seed, method, trajectories, samples, runsPerPoint, a, alt, f, posterior);
+                scenario, seed, method, trajectories, samples, runsPerPoint, a, alt, f, posterior, base);
     }
 }

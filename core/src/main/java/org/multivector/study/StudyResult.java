@@ -136,18 +136,42 @@ public sealed interface StudyResult {
             int points,
             int runsPerPoint,
             String actor,
+            String baseline,
             String alternative,
             int from,
             List<String> outputs,
-            List<SensitivityRow> rows)
+            List<SensitivityRow> rows,
+            List<String> warnings,
+            String posterior)
             implements StudyResult {
         public Sensitivity {
             outputs = List.copyOf(outputs);
             rows = List.copyOf(rows);
+            warnings = List.copyOf(warnings);
+        }
+
+        /** Output o's rows whose effects could be computed, most influential first. */
+        public List<SensitivityRow> ranked(String output) {
+            return rows.stream()
+                    .filter(r -> r.output().equals(output) && r.note() == null)
+                    .sorted(java.util.Comparator.comparingDouble(SensitivityRow::importance)
+                            .reversed()
+                            .thenComparing(SensitivityRow::parameter))
+                    .toList();
+        }
+
+        /** Output o's rows whose effects could not be computed (each with its note): never ranked. */
+        public List<SensitivityRow> unranked(String output) {
+            return rows.stream()
+                    .filter(r -> r.output().equals(output) && r.note() != null)
+                    .toList();
         }
     }
 
-    /** One parameter's indices for one output (NaN where the method does not give them). */
+    /**
+     * One parameter's indices for one output (NaN where the method does not give them); {@code note} says why they
+     * could not be computed (the model gave non-finite outputs at design points they rest on), else null.
+     */
     record SensitivityRow(
             String output,
             String parameter,
@@ -159,10 +183,11 @@ public sealed interface StudyResult {
             double s1Hi,
             double st,
             double stLo,
-            double stHi) {
-        /** μ* for Morris, the total index for Sobol: what the parameter is ranked by. */
+            double stHi,
+            String note) {
+        /** μ* for Morris, the total index for Sobol: what the parameter is ranked by; NaN when not computed. */
         public double importance() {
-            return Double.isNaN(muStar) ? st : muStar;
+            return note != null ? Double.NaN : Double.isNaN(muStar) ? st : muStar;
         }
     }
 

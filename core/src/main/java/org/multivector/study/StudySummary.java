@@ -203,9 +203,14 @@ public final class StudySummary {
                 row.put("st", finite(s.st()));
                 row.put("stLo", finite(s.stLo()));
                 row.put("stHi", finite(s.stHi()));
+                row.put("note", s.note());
                 rows.add(row);
             }
             out.put("method", x.method());
+            out.put("baseline", x.baseline());
+            out.put("alternative", x.alternative());
+            out.put("posterior", x.posterior());
+            out.put("warnings", x.warnings());
             out.put("outputs", x.outputs());
             out.put("rows", rows);
         } else if (result instanceof StudyResult.Fit x) {

@@ -84,7 +84,7 @@ class CompareAnswerTest {
         assertThat(notDown).isGreaterThan(up);
         assertThat(1 - notDown).isBetween(0.15, 0.55);
         assertThat(post.sentence()).contains("posterior predictive", "P(practically better)");
-        assertThat(point.sentence()).contains("not parameter uncertainty: use --posterior");
+        assertThat(point.sentence()).contains("not parameter uncertainty: run it over a posterior");
     }
 
     /** The histogram's quantiles agree with the runs' own within a bin, and shares above a threshold with counts. */

@@ -294,12 +294,22 @@ public final class HtmlReports implements ReportRenderer {
         StringBuilder b = new StringBuilder(StudyReport.head(
                 s.title() + " — " + method + " sensitivity",
                 "scenario " + s.name() + " · hash " + s.hash() + " · " + points + " points × " + runsPerPoint
-                        + " runs · outputs from " + fromYear + " · multivector " + BuildInfo.version()));
+                        + " runs · outputs from " + fromYear + " · delta-rsi = RSI(" + r0.actor() + "="
+                        + r0.alternative() + ") − RSI(" + r0.actor() + "=" + r0.baseline() + "), branched in "
+                        + fromYear
+                        + (r0.posterior() == null
+                                ? ""
+                                : " · posterior parameters over their 90 % intervals: " + r0.posterior())
+                        + " · multivector " + BuildInfo.version()));
+        if (!r0.warnings().isEmpty()) {
+            b.append("<div class=\"warnings\"><h2>Warnings</h2><ul>");
+            for (String w : r0.warnings()) {
+                b.append("<li>").append(HtmlReport.esc(w)).append("</li>");
+            }
+            b.append("</ul></div>");
+        }
         for (String o : r0.outputs()) {
-            List<Charts.Row> bars = rows.stream()
-                    .filter(r -> r.output().equals(o))
-                    .sorted(Comparator.comparingDouble(StudyResult.SensitivityRow::importance)
-                            .reversed())
+            List<Charts.Row> bars = r0.ranked(o).stream()
                     .limit(15)
                     .map(r -> method.equals("morris")
                             ? new Charts.Row(r.parameter(), r.muStar(), Double.NaN, Double.NaN)
@@ -318,6 +328,18 @@ public final class HtmlReports implements ReportRenderer {
                     morris ? "μ*" : "S_T",
                     "95 % bootstrap interval",
                     760));
+            List<StudyResult.SensitivityRow> unranked = r0.unranked(o);
+            if (!unranked.isEmpty()) {
+                b.append("<p>Not ranked:</p><ul>");
+                for (StudyResult.SensitivityRow r : unranked) {
+                    b.append("<li>")
+                            .append(HtmlReport.esc(r.parameter()))
+                            .append(": ")
+                            .append(HtmlReport.esc(r.note()))
+                            .append("</li>");
+                }
+                b.append("</ul>");
+            }
         }
         b.append("</body></html>");
         return b.toString();

@@ -98,7 +98,7 @@ final class StudyTables {
 
     static void sensitivity(Path file, String studyId, StudyResult.Sensitivity s) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("study_id,output,parameter,mu,mu_star,sigma,s1,s1_lo,s1_hi,st,st_lo,st_hi\n");
+            w.write("study_id,output,parameter,mu,mu_star,sigma,s1,s1_lo,s1_hi,st,st_lo,st_hi,note\n");
             for (StudyResult.SensitivityRow r : s.rows()) {
                 StringBuilder b = new StringBuilder(RunDirectory.csv(studyId) + "," + r.output() + "," + r.parameter());
                 for (double v : new double[] {
@@ -106,6 +106,7 @@ final class StudyTables {
                 }) {
                     b.append(',').append(Double.isNaN(v) ? "" : Double.toString(v));
                 }
+                b.append(',').append(r.note() == null ? "" : RunDirectory.csv(r.note()));
                 w.write(b + "\n");
             }
         }
