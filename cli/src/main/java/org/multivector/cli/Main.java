@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             EnsembleCommand.class,
             CompareCommand.class,
             SensitivityCommand.class,
+            DiscoverCommand.class,
             BacktestCommand.class,
             CalibrateCommand.class,
             BargainCommand.class,

@@ -15,9 +15,9 @@ import picocli.CommandLine.Option;
 /** {@code multivector sensitivity}: Morris screening or Sobol indices over the parameters' ranges. */
 @Command(
         name = "sensitivity",
-        description = "Global sensitivity of the RSI, a state's balance and the gain of its strategy over an"
-                + " alternative, over every parameter's range: Morris elementary effects or Sobol indices"
-                + " (Saltelli sampling, bootstrap intervals).")
+        description = "Global sensitivity of the RSI, a state's balance and the comparison's answer (the ΔRSI of an"
+                + " alternative strategy against a baseline, as compare computes it), over every parameter's range:"
+                + " Morris elementary effects or Sobol indices (Saltelli sampling, bootstrap intervals).")
 final class SensitivityCommand extends StudyCommand {
     @Mixin
     ScenarioOptions scenario = new ScenarioOptions();

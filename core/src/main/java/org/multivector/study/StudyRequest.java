@@ -14,6 +14,7 @@ public sealed interface StudyRequest
                 EnsembleRequest,
                 CompareRequest,
                 SensitivityRequest,
+                DiscoverRequest,
                 CalibrateRequest,
                 BacktestRequest,
                 BargainRequest {
@@ -31,7 +32,8 @@ public sealed interface StudyRequest
 
     /** Every kind, in the order the documentation lists them. */
     static java.util.List<String> kinds() {
-        return java.util.List.of("run", "ensemble", "compare", "sensitivity", "calibrate", "backtest", "bargain");
+        return java.util.List.of(
+                "run", "ensemble", "compare", "sensitivity", "discover", "calibrate", "backtest", "bargain");
     }
 
     /** The request type of a kind, for adapters that read requests from JSON. */
@@ -41,6 +43,7 @@ public sealed interface StudyRequest
             case "ensemble" -> EnsembleRequest.class;
             case "compare" -> CompareRequest.class;
             case "sensitivity" -> SensitivityRequest.class;
+            case "discover" -> DiscoverRequest.class;
             case "calibrate" -> CalibrateRequest.class;
             case "backtest" -> BacktestRequest.class;
             case "bargain" -> BargainRequest.class;

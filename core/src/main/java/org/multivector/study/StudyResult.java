@@ -169,6 +169,57 @@ public sealed interface StudyResult {
     }
 
     /**
+     * A scenario discovery ({@link DiscoverStudy}): the design's parameter values ({@code values[point][parameter]},
+     * sampled over {@code lo..hi}), the RSI under the baseline and the ΔRSI at each point, the ROPE and the answer at
+     * the scenario's own values that judged them, PRIM's trajectory and box, and the tree (both null when no point had
+     * a finite ΔRSI).
+     */
+    record Discovery(
+            Scenario scenario,
+            String actor,
+            String baseline,
+            String alternative,
+            int from,
+            String target,
+            double rope,
+            double referenceDelta,
+            String referenceVerdict,
+            List<String> parameters,
+            double[] lo,
+            double[] hi,
+            double[][] values,
+            double[] rsi,
+            double[] delta,
+            org.multivector.validate.Prim.Result prim,
+            org.multivector.validate.Cart.Node tree,
+            int runsPerPoint,
+            List<String> warnings,
+            String posterior)
+            implements StudyResult {
+        public Discovery {
+            parameters = List.copyOf(parameters);
+            warnings = List.copyOf(warnings);
+        }
+
+        /** Whether point j is a case (its ΔRSI the target answer; false when not finite). */
+        public boolean isCase(int j) {
+            return Double.isFinite(delta[j]) && DiscoverStudy.isCase(target, delta[j], rope);
+        }
+
+        /** The tree as rules. */
+        public String treeText() {
+            return tree == null ? "" : org.multivector.validate.Cart.text(tree, parameters);
+        }
+
+        @Override
+        public Map<String, byte[]> files() {
+            Map<String, byte[]> m = new LinkedHashMap<>();
+            m.put("tree.txt", treeText().getBytes(StandardCharsets.UTF_8));
+            return m;
+        }
+    }
+
+    /**
      * One parameter's indices for one output (NaN where the method does not give them); {@code note} says why they
      * could not be computed (the model gave non-finite outputs at design points they rest on), else null.
      */

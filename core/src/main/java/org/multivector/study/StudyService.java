@@ -194,6 +194,8 @@ public final class StudyService {
             resolved = r.resolve(s);
         } else if (request instanceof SensitivityRequest r) {
             resolved = r.resolve(s);
+        } else if (request instanceof DiscoverRequest r) {
+            resolved = r.resolve(s);
         } else if (request instanceof CalibrateRequest r) {
             resolved = r.resolve(s);
         } else if (request instanceof BacktestRequest r) {
@@ -356,6 +358,8 @@ public final class StudyService {
             return CompareStudy.run(p, r, ctx);
         } else if (q instanceof SensitivityRequest r) {
             return SensitivityStudy.run(p, r, ctx);
+        } else if (q instanceof DiscoverRequest r) {
+            return DiscoverStudy.run(p, r, ctx);
         } else if (q instanceof CalibrateRequest r) {
             return CalibrateStudy.run(p, r, ctx);
         } else if (q instanceof BacktestRequest r) {
@@ -518,6 +522,8 @@ public final class StudyService {
         } else if (r instanceof CompareRequest x) {
             return x.seed();
         } else if (r instanceof SensitivityRequest x) {
+            return x.seed();
+        } else if (r instanceof DiscoverRequest x) {
             return x.seed();
         } else if (r instanceof CalibrateRequest x) {
             return x.seed();

@@ -188,6 +188,57 @@ public final class StudySummary {
                 bands.put(x.strategies().get(k), columnBand(x.stats().bands(k), rsiBand));
             }
             out.put("rsiByStrategy", bands);
+        } else if (result instanceof StudyResult.Discovery x) {
+            out.put("actor", x.actor());
+            out.put("baseline", x.baseline());
+            out.put("alternative", x.alternative());
+            out.put("branchYear", x.from());
+            out.put("target", x.target());
+            out.put("rope", finite(x.rope()));
+            out.put("referenceDelta", finite(x.referenceDelta()));
+            out.put("referenceVerdict", x.referenceVerdict());
+            out.put("posterior", x.posterior());
+            out.put("warnings", x.warnings());
+            int cases = 0;
+            for (int j = 0; j < x.delta().length; j++) {
+                cases += x.isCase(j) ? 1 : 0;
+            }
+            out.put("points", x.delta().length);
+            out.put("cases", cases);
+            if (x.prim() != null) {
+                List<Map<String, Object>> steps = new ArrayList<>();
+                for (int t = 0; t < x.prim().trajectory().size(); t++) {
+                    org.multivector.validate.Prim.Box b = x.prim().trajectory().get(t);
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("step", t);
+                    row.put("coverage", finite(b.coverage()));
+                    row.put("density", finite(b.density()));
+                    row.put("support", finite(b.support()));
+                    row.put("restricted", b.restricted().size());
+                    steps.add(row);
+                }
+                out.put("trajectory", steps);
+                out.put("chosen", x.prim().chosen());
+                org.multivector.validate.Prim.Box b = x.prim().box();
+                List<Map<String, Object>> limits = new ArrayList<>();
+                for (int d : b.restricted()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("parameter", x.parameters().get(d));
+                    row.put("lo", finite(b.lo()[d]));
+                    row.put("hi", finite(b.hi()[d]));
+                    row.put("rangeLo", finite(x.lo()[d]));
+                    row.put("rangeHi", finite(x.hi()[d]));
+                    row.put("quasiP", finite(x.prim().quasiP()[d]));
+                    limits.add(row);
+                }
+                Map<String, Object> box = new LinkedHashMap<>();
+                box.put("coverage", finite(b.coverage()));
+                box.put("density", finite(b.density()));
+                box.put("support", finite(b.support()));
+                box.put("limits", limits);
+                out.put("box", box);
+                out.put("tree", x.treeText());
+            }
         } else if (result instanceof StudyResult.Sensitivity x) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (StudyResult.SensitivityRow s : x.rows()) {

@@ -195,6 +195,50 @@ final class Charts {
         return chart(title, option, width, 250 + 18 * legendRows, caption);
     }
 
+    /** Points of one scatter series: {@code xy[i] = {x, y}}. */
+    record Points(String name, double[][] xy, String colour, int size) {}
+
+    /** A scatter over two value axes. */
+    static String scatter(
+            String title,
+            String xName,
+            String yName,
+            List<Points> series,
+            double xMin,
+            double xMax,
+            double yMin,
+            double yMax,
+            int width,
+            String caption) {
+        List<Object> out = new ArrayList<>();
+        List<Object> legend = new ArrayList<>();
+        for (Points p : series) {
+            List<Object> data = new ArrayList<>();
+            for (double[] xy : p.xy()) {
+                data.add(List.of(xy[0], xy[1]));
+            }
+            out.add(map(
+                    "name", p.name(), "type", "scatter", "data", data, "symbolSize", p.size(), "color", p.colour()));
+            legend.add(p.name());
+        }
+        Map<String, Object> option = map(
+                "title",
+                title(title),
+                "tooltip",
+                map("trigger", "item"),
+                "legend",
+                map("top", 22, "data", legend),
+                "grid",
+                map("left", 66, "right", 25, "top", 60, "bottom", 45),
+                "xAxis",
+                map("type", "value", "name", xName, "nameLocation", "middle", "nameGap", 26, "min", xMin, "max", xMax),
+                "yAxis",
+                axis("value", yName, yMin, yMax),
+                "series",
+                out);
+        return chart(title, option, width, 360, caption);
+    }
+
     /** One band per series: 5–95 % (light), 25–75 % (darker), the median (line). */
     record Band(String name, SeriesStats stats, int column, String colour) {}
 

@@ -35,6 +35,8 @@ public final class HtmlReports implements ReportRenderer {
             return comparison(c);
         } else if (result instanceof StudyResult.Sensitivity s) {
             return sensitivity(s);
+        } else if (result instanceof StudyResult.Discovery d) {
+            return discovery(d);
         } else if (result instanceof StudyResult.Fit f) {
             return fit(record, f);
         } else if (result instanceof StudyResult.Backtest b) {
@@ -343,6 +345,173 @@ public final class HtmlReports implements ReportRenderer {
         }
         b.append("</body></html>");
         return b.toString();
+    }
+
+    static String discovery(StudyResult.Discovery d) {
+        Scenario s = d.scenario();
+        int n = d.delta().length;
+        int cases = 0;
+        for (int j = 0; j < n; j++) {
+            cases += d.isCase(j) ? 1 : 0;
+        }
+        StringBuilder b = new StringBuilder(StudyReport.head(
+                s.title() + " — where the answer is '" + d.target() + "'",
+                "scenario " + s.name() + " · hash " + s.hash() + " · " + n + " Latin-hypercube points × "
+                        + d.runsPerPoint() + " runs × 2 strategies · ΔRSI = RSI(" + d.actor() + "=" + d.alternative()
+                        + ") − RSI(" + d.actor() + "=" + d.baseline() + "), branched in " + d.from()
+                        + (d.posterior() == null
+                                ? ""
+                                : " · posterior parameters over their 90 % intervals: " + d.posterior())
+                        + " · multivector " + BuildInfo.version()));
+        b.append("<p class=\"answer\">")
+                .append(HtmlReport.esc(String.format(
+                        Locale.ROOT,
+                        "At the scenario's own values the answer is '%s' (ΔRSI %+.2f, region of practical equivalence"
+                                + " ±%.2f). Over the sampled space %d of %d points (%.0f %%) are '%s': %s %s.",
+                        d.referenceVerdict(),
+                        d.referenceDelta(),
+                        d.rope(),
+                        cases,
+                        n,
+                        n == 0 ? 0 : 100.0 * cases / n,
+                        d.target(),
+                        d.alternative(),
+                        switch (d.target()) {
+                            case "better" -> "practically better than " + d.baseline();
+                            case "worse" -> "practically worse than " + d.baseline();
+                            case "equivalent" -> "no practical difference from " + d.baseline();
+                            default -> "not practically worse than " + d.baseline();
+                        })))
+                .append("</p>");
+        if (!d.warnings().isEmpty()) {
+            b.append("<div class=\"warnings\"><h2>Warnings</h2><ul>");
+            for (String w : d.warnings()) {
+                b.append("<li>").append(HtmlReport.esc(w)).append("</li>");
+            }
+            b.append("</ul></div>");
+        }
+        if (d.prim() != null) {
+            org.multivector.validate.Prim.Box box = d.prim().box();
+            b.append("<h2>PRIM box</h2><p>")
+                    .append(HtmlReport.esc(String.format(
+                            Locale.ROOT,
+                            "Inside the box %.0f %% of the points are cases (against %.0f %% overall); it holds %.0f %%"
+                                    + " of all cases and %.0f %% of the points. Peeling (Friedman & Fisher 1999) reached"
+                                    + " it at step %d, the densest box covering at least half the cases; then %d"
+                                    + " of its limits were dropped, one at a time, because without them the density"
+                                    + " would be about as high (quasi-p above 0.05, as the EMA Workbench computes"
+                                    + " it). The quasi-p of each limit kept says how likely the box's density would be"
+                                    + " without it.",
+                            100 * box.density(),
+                            n == 0 ? 0 : 100.0 * cases / n,
+                            100 * box.coverage(),
+                            100 * box.support(),
+                            d.prim().chosen(),
+                            d.prim().peeled().restricted().size()
+                                    - box.restricted().size())))
+                    .append("</p><table><tr><th>parameter</th><th>box</th><th>sampled range</th><th>quasi-p</th></tr>");
+            for (int k : box.restricted()) {
+                b.append("<tr><th>")
+                        .append(HtmlReport.esc(d.parameters().get(k)))
+                        .append(String.format(
+                                Locale.ROOT,
+                                "</th><td>[%.4g, %.4g]</td><td>[%.4g, %.4g]</td><td>%.3g</td></tr>",
+                                box.lo()[k],
+                                box.hi()[k],
+                                d.lo()[k],
+                                d.hi()[k],
+                                d.prim().quasiP()[k]));
+            }
+            b.append("</table>");
+            List<double[]> traj = new ArrayList<>();
+            for (org.multivector.validate.Prim.Box t : d.prim().trajectory()) {
+                traj.add(new double[] {t.coverage(), t.density()});
+            }
+            b.append(Charts.scatter(
+                    "Peeling trajectory: coverage against density",
+                    "coverage (share of all cases inside the box)",
+                    "density (share of the box that are cases)",
+                    List.of(
+                            new Charts.Points("boxes", traj.toArray(double[][]::new), HtmlReport.COLOURS[2], 6),
+                            new Charts.Points(
+                                    "reported box",
+                                    new double[][] {{box.coverage(), box.density()}},
+                                    HtmlReport.COLOURS[0],
+                                    14)),
+                    0,
+                    1,
+                    0,
+                    1,
+                    760,
+                    "Each step peels 5 % of the box's points at one end of one parameter; the trajectory trades"
+                            + " coverage for density."));
+            if (box.restricted().size() >= 1) {
+                int a = box.restricted().get(0);
+                int c = box.restricted().size() > 1 ? box.restricted().get(1) : -1;
+                for (int k : box.restricted()) {
+                    if (d.prim().quasiP()[k] < d.prim().quasiP()[a]) {
+                        a = k;
+                    }
+                }
+                for (int k : box.restricted()) {
+                    if (k != a
+                            && (c < 0
+                                    || c == a
+                                    || d.prim().quasiP()[k] < d.prim().quasiP()[c])) {
+                        c = k;
+                    }
+                }
+                if (c < 0 || c == a) {
+                    c = firstSplitOtherThan(d.tree(), a);
+                }
+                if (c < 0) {
+                    c = a == 0 ? Math.min(1, d.parameters().size() - 1) : 0;
+                }
+                List<double[]> yes = new ArrayList<>();
+                List<double[]> no = new ArrayList<>();
+                for (int j = 0; j < n; j++) {
+                    double[] xy = {d.values()[j][a], d.values()[j][c]};
+                    (d.isCase(j) ? yes : no).add(xy);
+                }
+                b.append(Charts.scatter(
+                        box.restricted().size() > 1
+                                ? "The points over the box's two strongest limits"
+                                : "The points over the box's limit and the tree's first other split",
+                        d.parameters().get(a),
+                        d.parameters().get(c),
+                        List.of(
+                                new Charts.Points("other answers", no.toArray(double[][]::new), "#b8c4d0", 4),
+                                new Charts.Points(
+                                        "'" + d.target() + "'",
+                                        yes.toArray(double[][]::new),
+                                        HtmlReport.COLOURS[3],
+                                        5)),
+                        d.lo()[a],
+                        d.hi()[a],
+                        d.lo()[c],
+                        d.hi()[c],
+                        760,
+                        "Every design point, coloured by its answer; the other parameters vary too."));
+            }
+            b.append("<h2>Classification tree</h2><p>A second view (CART, Breiman et al. 1984; depth 3, leaves of at"
+                            + " least 5 % of the points): the splits that best separate the cases.</p><pre>")
+                    .append(HtmlReport.esc(d.treeText()))
+                    .append("</pre>");
+        }
+        b.append("</body></html>");
+        return b.toString();
+    }
+
+    /** The first input the tree splits on (pre-order) other than {@code a}, or −1. */
+    private static int firstSplitOtherThan(org.multivector.validate.Cart.Node t, int a) {
+        if (t == null || t.leaf()) {
+            return -1;
+        }
+        if (t.input() != a) {
+            return t.input();
+        }
+        int l = firstSplitOtherThan(t.left(), a);
+        return l >= 0 ? l : firstSplitOtherThan(t.right(), a);
     }
 
     static String fit(StudyRecord record, StudyResult.Fit f) {

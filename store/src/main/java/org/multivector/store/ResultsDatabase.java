@@ -41,6 +41,8 @@ public final class ResultsDatabase implements AutoCloseable {
             "comparisons",
             "decomposition",
             "sensitivity",
+            "discovery_trajectory",
+            "discovery_box",
             "scores",
             "calibration",
             "calibration_trace",
@@ -128,6 +130,11 @@ public final class ResultsDatabase implements AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS sensitivity (study_id VARCHAR, method VARCHAR, output VARCHAR,"
                     + " parameter VARCHAR, mu DOUBLE, mu_star DOUBLE, sigma DOUBLE, s1 DOUBLE, s1_lo DOUBLE,"
                     + " s1_hi DOUBLE, st DOUBLE, st_lo DOUBLE, st_hi DOUBLE)");
+            s.execute("CREATE TABLE IF NOT EXISTS discovery_trajectory (study_id VARCHAR, step INTEGER,"
+                    + " chosen BOOLEAN, points INTEGER, cases INTEGER, coverage DOUBLE, density DOUBLE, support DOUBLE,"
+                    + " restricted INTEGER)");
+            s.execute("CREATE TABLE IF NOT EXISTS discovery_box (study_id VARCHAR, parameter VARCHAR, lo DOUBLE,"
+                    + " hi DOUBLE, range_lo DOUBLE, range_hi DOUBLE, quasi_p DOUBLE)");
             s.execute("CREATE TABLE IF NOT EXISTS scores (study_id VARCHAR, pattern VARCHAR, forecast VARCHAR,"
                     + " n BIGINT, metric VARCHAR, value DOUBLE)");
             s.execute("CREATE TABLE IF NOT EXISTS calibration (study_id VARCHAR, parameter VARCHAR, start DOUBLE,"
@@ -308,6 +315,8 @@ public final class ResultsDatabase implements AutoCloseable {
             writeComparison(study, x);
         } else if (result instanceof StudyResult.Sensitivity x) {
             writeSensitivity(study, x.method(), x.rows());
+        } else if (result instanceof StudyResult.Discovery x) {
+            writeDiscovery(study, x);
         } else if (result instanceof StudyResult.Fit x) {
             writeFit(study, x);
         } else if (result instanceof StudyResult.Backtest x) {
@@ -516,6 +525,47 @@ public final class ResultsDatabase implements AutoCloseable {
                 a.endRow();
             }
         }
+    }
+
+    /** Writes a scenario discovery: PRIM's trajectory and its chosen box's limits. */
+    public void writeDiscovery(Study study, StudyResult.Discovery d) throws SQLException {
+        write(study, () -> {
+            if (d.prim() == null) {
+                return;
+            }
+            try (DuckDBAppender a =
+                    ((DuckDBConnection) conn).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "discovery_trajectory")) {
+                for (int t = 0; t < d.prim().trajectory().size(); t++) {
+                    org.multivector.validate.Prim.Box b = d.prim().trajectory().get(t);
+                    a.beginRow();
+                    a.append(study.studyId());
+                    a.append(t);
+                    a.append(t == d.prim().chosen());
+                    a.append(b.points());
+                    a.append(b.cases());
+                    appendNullable(a, b.coverage());
+                    appendNullable(a, b.density());
+                    appendNullable(a, b.support());
+                    a.append(b.restricted().size());
+                    a.endRow();
+                }
+            }
+            try (DuckDBAppender a =
+                    ((DuckDBConnection) conn).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "discovery_box")) {
+                org.multivector.validate.Prim.Box b = d.prim().box();
+                for (int k : b.restricted()) {
+                    a.beginRow();
+                    a.append(study.studyId());
+                    a.append(d.parameters().get(k));
+                    appendNullable(a, b.lo()[k]);
+                    appendNullable(a, b.hi()[k]);
+                    appendNullable(a, d.lo()[k]);
+                    appendNullable(a, d.hi()[k]);
+                    appendNullable(a, d.prim().quasiP()[k]);
+                    a.endRow();
+                }
+            }
+        });
     }
 
     /** Writes a sensitivity analysis. */

@@ -32,6 +32,8 @@ final class StudyTables {
             comparison(dir.resolve("comparison.csv"), record.id(), c);
         } else if (result instanceof StudyResult.Sensitivity s) {
             sensitivity(dir.resolve("sensitivity.csv"), record.id(), s);
+        } else if (result instanceof StudyResult.Discovery d) {
+            discovery(dir.resolve("discover.csv"), dir.resolve("prim.csv"), record.id(), d);
         } else if (result instanceof StudyResult.Backtest b) {
             summary(dir.resolve("summary.csv"), record, b.variables(), b.firstYear(), b.stats());
         } else if (result instanceof StudyResult.Bargain b) {
@@ -108,6 +110,49 @@ final class StudyTables {
                 }
                 b.append(',').append(r.note() == null ? "" : RunDirectory.csv(r.note()));
                 w.write(b + "\n");
+            }
+        }
+    }
+
+    /**
+     * A discovery's points (parameter values, RSI, ΔRSI, whether a case) and PRIM's trajectory (per step its coverage,
+     * density, support and limits of every restricted parameter).
+     */
+    static void discovery(Path points, Path trajectory, String studyId, StudyResult.Discovery d) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(points, StandardCharsets.UTF_8)) {
+            StringBuilder h = new StringBuilder("study_id,point");
+            for (String n : d.parameters()) {
+                h.append(',').append(RunDirectory.csv(n));
+            }
+            w.write(h + ",rsi,delta_rsi,is_case\n");
+            String id = RunDirectory.csv(studyId);
+            for (int j = 0; j < d.values().length; j++) {
+                StringBuilder b = new StringBuilder(id).append(',').append(j);
+                for (double v : d.values()[j]) {
+                    b.append(',').append(v);
+                }
+                b.append(',').append(Double.isNaN(d.rsi()[j]) ? "" : Double.toString(d.rsi()[j]));
+                b.append(',').append(Double.isNaN(d.delta()[j]) ? "" : Double.toString(d.delta()[j]));
+                b.append(',').append(d.isCase(j));
+                w.write(b + "\n");
+            }
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(trajectory, StandardCharsets.UTF_8)) {
+            w.write("study_id,step,chosen,points,cases,coverage,density,support,parameter,lo,hi\n");
+            if (d.prim() == null) {
+                return;
+            }
+            String id = RunDirectory.csv(studyId);
+            for (int t = 0; t < d.prim().trajectory().size(); t++) {
+                org.multivector.validate.Prim.Box b = d.prim().trajectory().get(t);
+                String head = id + "," + t + "," + (t == d.prim().chosen()) + "," + b.points() + "," + b.cases() + ","
+                        + b.coverage() + "," + b.density() + "," + b.support() + ",";
+                if (b.restricted().isEmpty()) {
+                    w.write(head + ",,\n");
+                }
+                for (int k : b.restricted()) {
+                    w.write(head + RunDirectory.csv(d.parameters().get(k)) + "," + b.lo()[k] + "," + b.hi()[k] + "\n");
+                }
             }
         }
     }
