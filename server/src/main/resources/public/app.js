@@ -239,6 +239,7 @@ function viewsOf(r) {
     case 'ensemble': case 'backtest': return ['RSI'].concat(Object.keys(r.balance || {}).map(s => 'balance ' + s));
     case 'compare': return [...new Set(r.rows.map(x => x.metric))].concat(['RSI over time']);
     case 'sensitivity': return r.outputs;
+    case 'discover': return r.box ? ['peeling trajectory'] : [];
     case 'bargain': return r.dimensions || [];
     default: return [];
   }
@@ -318,7 +319,8 @@ function showStudy(t, r, view) {
       (narrow ? '<tr><td class="l muted" colspan="6">Some intervals are narrower than a pixel: every run shares one history before the branch year, so they measure Monte-Carlo noise only.</td></tr>' : ''));
   } else if (k === 'sensitivity') {
     const morris = r.method === 'morris';
-    const rows = r.rows.filter(x => x.output === view).sort((a, b) => (morris ? b.muStar - a.muStar : b.st - a.st)).slice(0, 15).reverse();
+    // a parameter whose effects could not be computed carries a note and is never ranked
+    const rows = r.rows.filter(x => x.output === view && x.note == null).sort((a, b) => (morris ? b.muStar - a.muStar : b.st - a.st)).slice(0, 15).reverse();
     draw1({
       title: titled(view + ': ' + (morris ? 'μ* (mean absolute elementary effect), 15 largest' : 'total Sobol index with 95 % bootstrap interval, 15 largest')),
       tooltip: {}, grid: {left: 200, right: 30, top: 60, bottom: 45},
@@ -329,6 +331,21 @@ function showStudy(t, r, view) {
     }, () => toCsv(['output', 'parameter', 'mu', 'mu_star', 'sigma', 's1', 's1_lo', 's1_hi', 'st', 'st_lo', 'st_hi'], r.rows.map(x => [x.output, x.parameter, x.mu, x.muStar, x.sigma, x.s1, x.s1Lo, x.s1Hi, x.st, x.stLo, x.stHi])));
     table('<tr><th class="l">parameter</th>' + (morris ? '<th>μ*</th><th>μ</th><th>σ</th>' : '<th>S1</th><th>95 %</th><th>ST</th><th>95 %</th>') + '</tr>' + rows.slice().reverse().map(x => '<tr><td class="l">' + esc(x.parameter) + '</td>' +
       (morris ? '<td>' + fmt(x.muStar) + '</td><td>' + fmt(x.mu) + '</td><td>' + fmt(x.sigma) + '</td>' : '<td>' + fmt(x.s1) + '</td><td>' + fmt(x.s1Lo) + ' – ' + fmt(x.s1Hi) + '</td><td>' + fmt(x.st) + '</td><td>' + fmt(x.stLo) + ' – ' + fmt(x.stHi) + '</td>') + '</tr>').join(''));
+  } else if (k === 'discover') {
+    if (!r.box) { table('<tr><td class="l">' + esc((r.warnings || []).join(' ')) + '</td></tr>'); } else {
+    const t = r.trajectory;
+    draw1({
+      title: titled('Where ' + r.alternative + ' is "' + r.target + '" against ' + r.baseline + ': PRIM peeling trajectory'),
+      tooltip: {}, grid: {left: 60, right: 30, top: 60, bottom: 50}, legend: {top: 22, data: ['boxes', 'reported box']},
+      xAxis: {type: 'value', min: 0, max: 1, name: 'coverage (share of all cases inside the box)', nameLocation: 'middle', nameGap: 28},
+      yAxis: {type: 'value', min: 0, max: 1, name: 'density (share of the box that are cases)'},
+      series: [{name: 'boxes', type: 'scatter', symbolSize: 6, data: t.map(x => [x.coverage, x.density]), itemStyle: {color: '#2471a3'}},
+        {name: 'reported box', type: 'scatter', symbolSize: 14, data: [[r.box.coverage, r.box.density]], itemStyle: {color: '#c0392b'}}]
+    }, () => toCsv(['step', 'coverage', 'density', 'support', 'restricted'], t.map(x => [x.step, x.coverage, x.density, x.support, x.restricted])));
+    table('<tr><th class="l">parameter</th><th>box</th><th>sampled range</th><th>quasi-p</th></tr>' +
+      r.box.limits.map(x => '<tr><td class="l">' + esc(x.parameter) + '</td><td>' + fmt(x.lo) + ' – ' + fmt(x.hi) + '</td><td>' + fmt(x.rangeLo) + ' – ' + fmt(x.rangeHi) + '</td><td>' + fmt(x.quasiP) + '</td></tr>').join('') +
+      '<tr><td class="l muted" colspan="4">' + esc(r.cases + ' of ' + r.points + ' points are cases; the box holds ' + fmt(r.box.coverage) + ' of them at density ' + fmt(r.box.density) + '. At the scenario\'s values: ' + r.referenceVerdict + ' (ΔRSI ' + fmt(r.referenceDelta) + ', ROPE ±' + fmt(r.rope) + ').') + '</td></tr>');
+    }
   } else if (k === 'calibrate') {
     const n = r.bestSoFar.map((v, i) => i);
     draw1({

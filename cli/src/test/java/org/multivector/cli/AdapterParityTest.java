@@ -85,6 +85,10 @@ class AdapterParityTest {
                         List.of("sensitivity", "--trajectories", "2", "--runs-per-point", "1"),
                         "{\"kind\":\"sensitivity\",\"trajectories\":2,\"runsPerPoint\":1}"),
                 Arguments.of(
+                        "discover",
+                        List.of("discover", "--points", "20", "--runs-per-point", "1", "--parameters", "incident-base"),
+                        "{\"kind\":\"discover\",\"points\":20,\"runsPerPoint\":1,\"parameters\":[\"incident-base\"]}"),
+                Arguments.of(
                         "calibrate",
                         List.of(
                                 "calibrate",

@@ -203,6 +203,51 @@ class StudyCommandTest {
         assertThat(warnings.toString()).contains("raise the samples");
     }
 
+    /**
+     * Scenario discovery: PRIM's box and trajectory and the tree, in files, DuckDB and the terminal, the same on any
+     * thread count.
+     */
+    @Test
+    void discover_findsABoxAndATree_andIsThreadIndependent(@TempDir Path dir) throws Exception {
+        List<String> args = List.of(
+                "discover",
+                "--points",
+                "80",
+                "--runs-per-point",
+                "2",
+                "--target",
+                "not-worse",
+                "--parameters",
+                "bandwagon-weight,incident-base,rsi-weight-polarisation",
+                "--out",
+                dir.toString());
+        List<String> one = new ArrayList<>(args);
+        one.addAll(List.of("--name", "d1", "--threads", "1"));
+        RunCommandTest.Result r = run(one.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("At the scenario's values: ΔRSI", "PRIM box", "Classification tree");
+        List<String> two = new ArrayList<>(args);
+        two.addAll(List.of("--name", "d2", "--threads", "2", "-q"));
+        assertThat(run(two.toArray(String[]::new)).code()).isZero();
+        for (String f : List.of("discover.csv", "prim.csv", "tree.txt")) {
+            assertThat(Files.readString(dir.resolve("d2/" + f)))
+                    .as(f)
+                    .isEqualTo(Files.readString(dir.resolve("d1/" + f)));
+        }
+        List<String> points = Files.readAllLines(dir.resolve("d1/discover.csv"));
+        assertThat(points).hasSize(81);
+        assertThat(points.get(0))
+                .isEqualTo(
+                        "study_id,point,bandwagon-weight,incident-base,rsi-weight-polarisation,rsi,delta_rsi,is_case");
+        Path db = dir.resolve("results.duckdb");
+        // both runs are one study (the thread count is not part of its id): its rows once
+        assertThat(count(db, "SELECT count(*) FROM discovery_trajectory WHERE chosen"))
+                .isEqualTo(1);
+        assertThat(count(db, "SELECT count(*) FROM discovery_trajectory WHERE step = 0 AND support = 1"))
+                .isEqualTo(1);
+        assertThat(points.stream().filter(l -> l.endsWith(",true")).count()).isPositive();
+    }
+
     @Test
     void backtest_rollsItsOriginsAndScoresEveryPatternByHorizonAgainstPerUnitBaselines(@TempDir Path dir)
             throws Exception {
@@ -571,7 +616,11 @@ class StudyCommandTest {
                 new String[] {
                     "compare", "--posterior", "central-asia", "--set", "incident-base=-3", "--runs", "5", "--out", out
                 },
-                new String[] {"sensitivity", "--posterior", out, "--out", out})) {
+                new String[] {"sensitivity", "--posterior", out, "--out", out},
+                new String[] {"discover", "--target", "best", "--out", out},
+                new String[] {"discover", "--points", "5", "--out", out},
+                new String[] {"discover", "--parameters", "incident-bsae", "--out", out},
+                new String[] {"discover", "--alternative", "multi-vector", "--out", out})) {
             RunCommandTest.Result r = run(args);
             assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
             assertThat(r.err()).as(String.join(" ", args)).doesNotContain("Exception", "\tat ");

@@ -103,6 +103,9 @@ public final class Prim {
         double[] v = new double[n];
         while (true) {
             int remove = Math.max(1, (int) Math.floor(alpha * m));
+            if (remove >= m) {
+                break; // one point left: nothing to peel
+            }
             double bestDensity = Double.NEGATIVE_INFINITY;
             int bestLeft = -1;
             int bestDim = -1;

@@ -70,6 +70,14 @@ class ScenarioDiscoveryTest {
     }
 
     @Test
+    void aSampleTooSmallToPeel_keepsItsBox() {
+        double[][] x = {{0.1}, {0.5}, {0.9}};
+        Prim.Result p = Prim.run(x, new boolean[] {false, true, false}, 0.05, 0.01, 0.5);
+        assertThat(p.box().points()).isGreaterThanOrEqualTo(1);
+        assertThat(p.trajectory().get(p.trajectory().size() - 1).points()).isEqualTo(1);
+    }
+
+    @Test
     void withoutCases_primKeepsTheWholeBox_andCartIsOneLeaf() {
         boolean[] none = new boolean[X.length];
         Prim.Result p = Prim.run(X, none, 0.05, 0.05, 0.5);

@@ -63,7 +63,7 @@ final class Simulations implements ScenarioCatalog {
                     choice.put(f, fields.remove(f));
                 }
             }
-            if (!k.equals("compare") && !k.equals("sensitivity")) {
+            if (!k.equals("compare") && !k.equals("sensitivity") && !k.equals("discover")) {
                 for (String f : List.of("from", "to")) {
                     if (fields.containsKey(f)) {
                         choice.put(f, fields.remove(f));

@@ -327,6 +327,10 @@ class DashboardBrowserIT {
         kinds.put("sensitivity", study("{\"kind\":\"sensitivity\",\"trajectories\":2,\"runsPerPoint\":1}"));
         kinds.put("ensemble", study("{\"kind\":\"ensemble\",\"runs\":60,\"seed\":3}"));
         kinds.put(
+                "discover",
+                study("{\"kind\":\"discover\",\"points\":40,\"runsPerPoint\":1,\"target\":\"not-worse\","
+                        + "\"parameters\":[\"bandwagon-weight\",\"incident-base\"]}"));
+        kinds.put(
                 "calibrate",
                 study("{\"kind\":\"calibrate\",\"scenario\":\"central-asia-prior\",\"parameters\":[\"tension-base\"],"
                         + "\"maxEvaluations\":3,\"runsPerPoint\":2}"));
