@@ -68,6 +68,8 @@ final class BacktestStudy {
         }
         p.episodes().forEach(e -> cuts.add(e.year() - 1));
         List<EpisodeScore> episodeScores = new ArrayList<>();
+        // binary patterns' rows by (pattern, origin, year): the yearly count of events over the units
+        Map<String, CountGroup> countGroups = new LinkedHashMap<>();
         int done = 0;
         for (int t : cuts) {
             ConfiguredScenario known = p.scenario().knownAt(t);
@@ -122,6 +124,14 @@ final class BacktestStudy {
                                 .rows
                                 .add(row);
                     }
+                    if (pt.binary()) {
+                        final int hz = horizon;
+                        countGroups
+                                .computeIfAbsent(
+                                        pt.id() + "|" + t + "|" + (t + horizon), x -> new CountGroup(pt.id(), hz))
+                                .rows
+                                .add(row);
+                    }
                 }
             }
             last = st;
@@ -132,6 +142,7 @@ final class BacktestStudy {
                 results.add(score(e.getKey(), byH.getKey(), byH.getValue()));
             }
         }
+        results.addAll(countScores(countGroups));
         episodeScores.sort(java.util.Comparator.comparingInt(
                 (EpisodeScore x) -> x.episode().line()));
         for (EpisodeScore x : episodeScores) {
@@ -304,6 +315,82 @@ final class BacktestStudy {
             }
         }
         return new double[] {model, lastV, mean, trend, outcome, lo, hi};
+    }
+
+    /** One binary pattern's units in one target year of one origin: their rows ({@link #binaryRow}). */
+    private static final class CountGroup {
+        final String pattern;
+        final int horizon;
+        final List<double[]> rows = new ArrayList<>();
+
+        CountGroup(String pattern, int horizon) {
+            this.pattern = pattern;
+            this.horizon = horizon;
+        }
+    }
+
+    /**
+     * CRPS of the yearly count of a binary pattern's events (MID onsets over the dyads, conflicts over the states): each
+     * forecast's per-unit probabilities make a Poisson-binomial count (the units taken as independent given the
+     * forecast), scored by {@link ForecastScores#crpsCount} against the observed count, with the absolute error of its
+     * mean; per horizon and over all. Units without a history (no baseline) are left out of the count, as from the
+     * unit scores.
+     */
+    static List<StudyResult.Scored> countScores(Map<String, CountGroup> groups) {
+        int f = BINARY.size();
+        Map<String, TreeMap<Integer, double[]>> sums = new LinkedHashMap<>(); // per forecast: crps, ae; then n
+        for (CountGroup g : groups.values()) {
+            List<double[]> rows = g.rows.stream()
+                    .filter(x -> {
+                        for (int i = 0; i < f; i++) {
+                            if (Double.isNaN(x[i])) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    })
+                    .toList();
+            if (rows.isEmpty()) {
+                continue;
+            }
+            int y = 0;
+            for (double[] x : rows) {
+                y += x[f] > 0.5 ? 1 : 0;
+            }
+            double[] add = new double[2 * f + 1];
+            for (int i = 0; i < f; i++) {
+                double[] p = col(rows, i);
+                double mean = 0;
+                for (double v : p) {
+                    mean += v;
+                }
+                add[2 * i] = ForecastScores.crpsCount(ForecastScores.poissonBinomial(p), y);
+                add[2 * i + 1] = Math.abs(mean - y);
+            }
+            add[2 * f] = 1;
+            for (int k : new int[] {0, g.horizon}) {
+                double[] s = sums.computeIfAbsent(g.pattern, x -> new TreeMap<>())
+                        .computeIfAbsent(k, x -> new double[2 * f + 1]);
+                for (int j = 0; j < s.length; j++) {
+                    s[j] += add[j];
+                }
+            }
+        }
+        List<StudyResult.Scored> out = new ArrayList<>();
+        for (var e : sums.entrySet()) {
+            for (var byH : e.getValue().entrySet()) {
+                double[] s = byH.getValue();
+                int n = (int) s[2 * f];
+                Map<String, double[]> scores = new LinkedHashMap<>();
+                for (int i = 0; i < f; i++) {
+                    scores.put(BINARY.get(i), new double[] {s[2 * i] / n, s[2 * i + 1] / n});
+                }
+                String label = e.getKey() + " count"
+                        + (byH.getKey() == 0 ? " (all horizons)" : " (horizon " + byH.getKey() + ")");
+                out.add(new StudyResult.Scored(label, "count", n, scores, null));
+            }
+        }
+        return out;
     }
 
     private static StudyResult.Scored score(String pattern, int horizon, Acc a) {
@@ -527,16 +614,22 @@ final class BacktestStudy {
             }
             String pattern = x.pattern().substring(0, x.pattern().lastIndexOf(" ("));
             boolean binary = x.kind().equals("binary");
-            List<String> names = binary ? BINARY : SHARES;
+            boolean count = x.kind().equals("count");
+            List<String> names = binary || count ? BINARY : SHARES;
             if (!pattern.equals(current)) {
                 current = pattern;
-                b.append(
-                        String.format(Locale.ROOT, "%n%s — %s%n", pattern, binary ? "Brier (lower is better)" : "MAE"));
-                b.append(String.format(Locale.ROOT, "  %-13s %6s", "horizon", "n"));
+                b.append(String.format(
+                        Locale.ROOT,
+                        "%n%s — %s%n",
+                        pattern,
+                        binary
+                                ? "Brier (lower is better)"
+                                : count ? "CRPS of the yearly count over the units (lower is better)" : "MAE"));
+                b.append(String.format(Locale.ROOT, "  %-13s %6s", "horizon", count ? "years" : "n"));
                 for (String nm : names) {
                     b.append(String.format(Locale.ROOT, " %18s", nm));
                 }
-                b.append(binary ? "   model log   model BSS\n" : "   model 90% cover\n");
+                b.append(binary ? "   model log   model BSS\n" : count ? "   model MAE\n" : "   model 90% cover\n");
             }
             String hz = x.pattern()
                     .substring(x.pattern().lastIndexOf(" (") + 2, x.pattern().length() - 1);
@@ -552,7 +645,9 @@ final class BacktestStudy {
             b.append(
                     binary
                             ? String.format(Locale.ROOT, " %11.4f %11.3f%n", m[2], m[1])
-                            : String.format(Locale.ROOT, " %17.2f%n", m[2]));
+                            : count
+                                    ? String.format(Locale.ROOT, " %11.4f%n", m[1])
+                                    : String.format(Locale.ROOT, " %17.2f%n", m[2]));
         }
         b.append(verdicts(results));
         if (!observed) {

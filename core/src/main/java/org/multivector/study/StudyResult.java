@@ -334,6 +334,7 @@ public sealed interface StudyResult {
                 case "continuous" -> List.of("mae", "rmse", "coverage90");
                 case "episode" -> List.of("risk", "rank", "percentile");
                 case "validity" -> List.of("spearman", "p");
+                case "count" -> List.of("crps", "mae");
                 default -> List.of("brier", "brier_skill", "log", "auroc");
             };
         }

@@ -86,6 +86,44 @@ public final class ForecastScores {
         return (r1 - n1 * (n1 + 1) / 2.0) / ((double) n1 * n0);
     }
 
+    /**
+     * The distribution of a count of independent events with probabilities {@code p} (the Poisson-binomial, by the
+     * direct convolution): {@code pmf[k]} = P(k events), k = 0..n.
+     */
+    public static double[] poissonBinomial(double[] p) {
+        double[] pmf = new double[p.length + 1];
+        pmf[0] = 1;
+        for (int i = 0; i < p.length; i++) {
+            double q = Math.max(0, Math.min(1, p[i]));
+            for (int k = i + 1; k >= 1; k--) {
+                pmf[k] = pmf[k] * (1 - q) + pmf[k - 1] * q;
+            }
+            pmf[0] *= 1 - q;
+        }
+        return pmf;
+    }
+
+    /**
+     * The continuous ranked probability score of a count forecast (its pmf over 0..n) for the observed count y: the
+     * sum over k of (F(k) − 1{y ≤ k})², F the forecast's distribution function (Gneiting &amp; Raftery 2007, "Strictly
+     * proper scoring rules, prediction, and estimation", JASA 102; for counts, Czado, Gneiting &amp; Held 2009). Lower is
+     * better; a point forecast m scores |m − y|.
+     */
+    public static double crpsCount(double[] pmf, int y) {
+        if (y < 0) {
+            throw new IllegalArgumentException("a count is not negative: " + y);
+        }
+        double f = 0;
+        double s = 0;
+        int top = Math.max(pmf.length - 1, y);
+        for (int k = 0; k <= top; k++) {
+            f += k < pmf.length ? pmf[k] : 0;
+            double step = y <= k ? 1 : 0;
+            s += (f - step) * (f - step);
+        }
+        return s;
+    }
+
     public static double mae(double[] forecast, double[] observed) {
         check(forecast, observed);
         double s = 0;

@@ -130,4 +130,31 @@ class ForecastScoresTest {
         double unc = base * (1 - base);
         assertThat(ForecastScores.brier(p, y)).isCloseTo(rel - res + unc, offset(1e-12));
     }
+
+    /** The count CRPS: a point forecast scores its absolute error; the Poisson-binomial adds up as it should. */
+    @Test
+    void countCrps_ofAPointMassIsTheAbsoluteError_andThePoissonBinomialIsTheConvolution() {
+        assertThat(ForecastScores.poissonBinomial(new double[] {0.5, 0.5})).containsExactly(0.25, 0.5, 0.25);
+        double[] pmf = ForecastScores.poissonBinomial(new double[] {0.1, 0.7, 0.3});
+        assertThat(java.util.Arrays.stream(pmf).sum()).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(pmf[3]).isCloseTo(0.1 * 0.7 * 0.3, org.assertj.core.data.Offset.offset(1e-12));
+        // a point mass at 2 (two sure events), observed 0 and 5
+        double[] two = ForecastScores.poissonBinomial(new double[] {1, 1});
+        assertThat(ForecastScores.crpsCount(two, 0)).isEqualTo(2.0);
+        assertThat(ForecastScores.crpsCount(two, 5)).isEqualTo(3.0);
+        // Bernoulli(p) observed 1: (1 − p)²; observed 0: p²
+        double[] b = ForecastScores.poissonBinomial(new double[] {0.3});
+        assertThat(ForecastScores.crpsCount(b, 1)).isCloseTo(0.49, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(ForecastScores.crpsCount(b, 0)).isCloseTo(0.09, org.assertj.core.data.Offset.offset(1e-12));
+        // proper: the true distribution scores better in expectation than a shifted one
+        double[] truth = ForecastScores.poissonBinomial(new double[] {0.2, 0.2, 0.2, 0.2});
+        double[] shifted = ForecastScores.poissonBinomial(new double[] {0.6, 0.6, 0.6, 0.6});
+        double eTruth = 0;
+        double eShifted = 0;
+        for (int y = 0; y < truth.length; y++) {
+            eTruth += truth[y] * ForecastScores.crpsCount(truth, y);
+            eShifted += truth[y] * ForecastScores.crpsCount(shifted, y);
+        }
+        assertThat(eTruth).isLessThan(eShifted);
+    }
 }
