@@ -289,6 +289,12 @@ class StudyCommandTest {
         assertThat(count(db, "SELECT max(n) FROM scores WHERE pattern = 'conflict (horizon 2)'"))
                 .isEqualTo(15);
         // smoothed baselines: no log score is infinite (none is stored as null)
+        // yearly counts are scored by CRPS for the model and each baseline, never below 0
+        assertThat(count(
+                        db,
+                        "SELECT count(DISTINCT forecast) FROM scores WHERE pattern = 'conflict count (all horizons)'"
+                                + " AND metric = 'crps' AND value >= 0"))
+                .isEqualTo(5);
         assertThat(count(db, "SELECT count(*) FROM scores WHERE metric = 'log' AND (value IS NULL OR isinf(value))"))
                 .isZero();
     }
