@@ -186,6 +186,44 @@ class StudyServiceTest {
         }
     }
 
+    /** An ABC-SMC calibration stopped part-way resumes from its evaluation log to the same posterior, bit for bit. */
+    @Test
+    void abcSmc_stoppedThenResumed_givesTheSamePosterior() throws Exception {
+        CalibrateRequest abc = new CalibrateRequest(
+                ScenarioChoice.of(ScenarioLoader.PRIOR_SCENARIO),
+                5L,
+                null,
+                List.of("unrest-base", "tension-base"),
+                2,
+                null,
+                null,
+                null,
+                "abc-smc",
+                12,
+                3);
+        String whole;
+        try (ThreadExecutor ex = new ThreadExecutor(2)) {
+            whole = ((StudyResult.Fit) service(new MemoryArchive(), new MemoryCheckpoints())
+                            .run(abc, StudyService.Execution.on(ex))
+                            .result())
+                    .posteriorCsv();
+        }
+        MemoryCheckpoints checkpoints = new MemoryCheckpoints();
+        StudyService s = service(new MemoryArchive(), checkpoints);
+        int[] polls = {0};
+        try (ThreadExecutor ex = new ThreadExecutor(1)) {
+            assertThatThrownBy(() ->
+                            s.run(abc, new StudyService.Execution(ex, null, () -> ++polls[0] > 25, false, "c")))
+                    .isInstanceOf(StudyRunner.Stopped.class);
+            assertThat(checkpoints.slot("c").read()).isPresent();
+            StudyResult.Fit resumed =
+                    (StudyResult.Fit) s.run(abc, new StudyService.Execution(ex, null, null, true, "c"))
+                            .result();
+            assertThat(resumed.posteriorCsv()).isEqualTo(whole);
+        }
+        assertThat(whole.lines().count()).isEqualTo(13);
+    }
+
     @Test
     void run_resumedWithAnotherParameterValue_refusedNamingTheSetting() throws Exception {
         MemoryCheckpoints checkpoints = new MemoryCheckpoints();

@@ -76,6 +76,73 @@ class SparkExecutorIT {
         assertThat(result(job, spark)).isEqualTo(result(job, new ThreadExecutor(2)));
     }
 
+    /** A whole ABC-SMC calibration through the study service: the same posterior on Spark as on threads. */
+    @Test
+    void abcSmcPosteriorOnSparkIsBitIdenticalToThreads() throws Exception {
+        org.multivector.study.ScenarioCatalog builtIn = new org.multivector.study.ScenarioCatalog() {
+            @Override
+            public Source scenario(String reference) {
+                return new Source(reference, reference + ".yaml", ScenarioLoader.builtInBytes(reference));
+            }
+
+            @Override
+            public org.multivector.scenario.Overlay overlay(String reference) {
+                throw new IllegalArgumentException(reference);
+            }
+
+            @Override
+            public Source issue(String reference) {
+                throw new IllegalArgumentException(reference);
+            }
+        };
+        org.multivector.study.StudyArchive none = new org.multivector.study.StudyArchive() {
+            @Override
+            public void reserve(String directory, String studyId) {}
+
+            @Override
+            public org.multivector.study.RawSink rawRuns(
+                    String directory, List<org.multivector.engine.Variable> variables, int firstYear, boolean resume) {
+                return (block, firstRun, runs, outputs, size) -> {};
+            }
+
+            @Override
+            public String save(
+                    String directory,
+                    org.multivector.study.StudyRecord record,
+                    org.multivector.study.StudyResult result,
+                    java.util.Map<String, byte[]> files) {
+                return directory;
+            }
+        };
+        org.multivector.study.StudyService service = new org.multivector.study.StudyService(
+                builtIn,
+                none,
+                org.multivector.study.CheckpointStore.NONE,
+                org.multivector.study.ReportRenderer.NONE,
+                "it");
+        org.multivector.study.CalibrateRequest abc = new org.multivector.study.CalibrateRequest(
+                org.multivector.study.ScenarioChoice.of(ScenarioLoader.PRIOR_SCENARIO),
+                5L,
+                null,
+                List.of("unrest-base", "tension-base"),
+                2,
+                null,
+                null,
+                null,
+                "abc-smc",
+                12,
+                2);
+        String onThreads = ((org.multivector.study.StudyResult.Fit)
+                        service.run(abc, org.multivector.study.StudyService.Execution.on(new ThreadExecutor(2)))
+                                .result())
+                .posteriorCsv();
+        String onSpark = ((org.multivector.study.StudyResult.Fit)
+                        service.run(abc, org.multivector.study.StudyService.Execution.on(spark))
+                                .result())
+                .posteriorCsv();
+        assertThat(onSpark).isEqualTo(onThreads).startsWith("particle,weight,distance,unrest-base,tension-base");
+    }
+
     @Test
     void calibrationPointOnSparkIsBitIdenticalToThreads() throws Exception {
         ConfiguredScenario training = ConfiguredScenario.of(
