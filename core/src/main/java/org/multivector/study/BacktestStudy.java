@@ -340,16 +340,7 @@ final class BacktestStudy {
         int f = BINARY.size();
         Map<String, TreeMap<Integer, double[]>> sums = new LinkedHashMap<>(); // per forecast: crps, ae; then n
         for (CountGroup g : groups.values()) {
-            List<double[]> rows = g.rows.stream()
-                    .filter(x -> {
-                        for (int i = 0; i < f; i++) {
-                            if (Double.isNaN(x[i])) {
-                                return false;
-                            }
-                        }
-                        return true;
-                    })
-                    .toList();
+            List<double[]> rows = withBaselines(g.rows, f);
             if (rows.isEmpty()) {
                 continue;
             }
@@ -393,11 +384,9 @@ final class BacktestStudy {
         return out;
     }
 
-    private static StudyResult.Scored score(String pattern, int horizon, Acc a) {
-        List<String> names = a.binary ? BINARY : SHARES;
-        int f = names.size();
-        // rows whose baselines exist (a unit with no history has none)
-        List<double[]> rows = a.rows.stream()
+    /** The rows whose f forecasts all exist (a unit with no history has no baselines). */
+    private static List<double[]> withBaselines(List<double[]> rows, int f) {
+        return rows.stream()
                 .filter(x -> {
                     for (int i = 0; i < f; i++) {
                         if (Double.isNaN(x[i])) {
@@ -407,6 +396,12 @@ final class BacktestStudy {
                     return true;
                 })
                 .toList();
+    }
+
+    private static StudyResult.Scored score(String pattern, int horizon, Acc a) {
+        List<String> names = a.binary ? BINARY : SHARES;
+        int f = names.size();
+        List<double[]> rows = withBaselines(a.rows, f);
         double[] y = rows.stream().mapToDouble(x -> x[f]).toArray();
         Map<String, double[]> s = new LinkedHashMap<>();
         String label = pattern + (horizon == 0 ? " (all horizons)" : " (horizon " + horizon + ")");

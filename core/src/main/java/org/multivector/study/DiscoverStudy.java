@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
-import org.multivector.model.Parameter;
 import org.multivector.model.Scenario;
 import org.multivector.validate.Cart;
 import org.multivector.validate.Posterior;
@@ -59,19 +58,10 @@ final class DiscoverStudy {
 
         String[] names = r.parameters().toArray(String[]::new);
         int k = names.length;
-        double[] lo = new double[k];
-        double[] hi = new double[k];
         Posterior post = p.posterior();
-        for (int i = 0; i < k; i++) {
-            Parameter par = s.parameter(names[i]);
-            lo[i] = par.min();
-            hi[i] = par.max();
-            int j = post == null ? -1 : post.names().indexOf(names[i]);
-            if (j >= 0) {
-                lo[i] = post.quantile(j, 0.05);
-                hi[i] = post.quantile(j, 0.95);
-            }
-        }
+        double[][] sampled = SensitivityStudy.ranges(s, names, post);
+        double[] lo = sampled[0];
+        double[] hi = sampled[1];
         double[][] unit = latinHypercube(r.points(), k, r.seed());
         SensitivityJob job = new SensitivityJob(
                 cs,

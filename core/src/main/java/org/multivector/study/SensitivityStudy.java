@@ -30,20 +30,10 @@ final class SensitivityStudy {
                 .toList();
         int k = params.size();
         String[] names = params.stream().map(Parameter::name).toArray(String[]::new);
-        double[] lo = params.stream().mapToDouble(Parameter::min).toArray();
-        double[] hi = params.stream().mapToDouble(Parameter::max).toArray();
         org.multivector.validate.Posterior post = p.posterior();
-        if (post != null) {
-            // a parameter the posterior holds varies over its marginal 90 % interval (dependence between them is
-            // not kept: Morris and Sobol designs need independent inputs)
-            for (int i = 0; i < k; i++) {
-                int j = post.names().indexOf(names[i]);
-                if (j >= 0) {
-                    lo[i] = post.quantile(j, 0.05);
-                    hi[i] = post.quantile(j, 0.95);
-                }
-            }
-        }
+        double[][] box = ranges(s, names, post);
+        double[] lo = box[0];
+        double[] hi = box[1];
         boolean morris = r.method().equals("morris");
         Sensitivity.MorrisDesign md = morris ? Sensitivity.morrisDesign(k, r.trajectories(), 4, r.seed()) : null;
         Sensitivity.SobolDesign sd = morris ? null : Sensitivity.sobolDesign(k, r.samples());
@@ -110,6 +100,27 @@ final class SensitivityStudy {
                 (long) points.length * 2 * r.runsPerPoint(),
                 ctx.executor().describe(),
                 extras);
+    }
+
+    /**
+     * The ranges a design samples: each parameter's stated range, or for a parameter the posterior holds its marginal
+     * 90 % interval (dependence between them is not kept: Morris, Sobol and Latin-hypercube designs draw independent
+     * inputs). Returns {lo, hi}.
+     */
+    static double[][] ranges(Scenario s, String[] names, org.multivector.validate.Posterior post) {
+        double[] lo = new double[names.length];
+        double[] hi = new double[names.length];
+        for (int i = 0; i < names.length; i++) {
+            Parameter par = s.parameter(names[i]);
+            lo[i] = par.min();
+            hi[i] = par.max();
+            int j = post == null ? -1 : post.names().indexOf(names[i]);
+            if (j >= 0) {
+                lo[i] = post.quantile(j, 0.05);
+                hi[i] = post.quantile(j, 0.95);
+            }
+        }
+        return new double[][] {lo, hi};
     }
 
     /** Below this many trajectories a Morris ranking is flagged as unsettled. */
