@@ -337,10 +337,14 @@ public final class Posterior implements Serializable {
         double position = (run + u) / runs;
         int k = Arrays.binarySearch(cumulative, position);
         k = k >= 0 ? k + 1 : -k - 1; // the first cumulative weight above the position
+        k = Math.min(k, cumulative.length - 1);
         while (k < cumulative.length - 1 && weights[k] == 0) {
             k++; // a zero-weight particle is never drawn
         }
-        return Math.min(k, cumulative.length - 1);
+        while (k > 0 && weights[k] == 0) {
+            k--; // (the last ones, where rounding left the sum a hair below 1)
+        }
+        return k;
     }
 
     private static long mix(long z) {

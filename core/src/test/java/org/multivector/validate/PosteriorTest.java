@@ -52,6 +52,11 @@ class PosteriorTest {
                     .isCloseTo(runs * w[k], org.assertj.core.data.Offset.offset(1.0));
         }
         assertThat(count[1]).isZero();
+        // a zero weight at the end is never drawn either
+        Posterior last = parse("weight,incident-capability-ratio\n0.3,0.1\n0.7,0.2\n0,0.3\n");
+        for (int r = 0; r < 1000; r++) {
+            assertThat(last.particleOf(9, r, 1000)).isLessThan(2);
+        }
         // another seed shifts the offset by under one run: some seed moves a run across a boundary
         boolean differs = false;
         for (long seed = 6; seed < 60 && !differs; seed++) {
