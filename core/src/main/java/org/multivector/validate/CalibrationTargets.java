@@ -234,6 +234,23 @@ public final class CalibrationTargets {
     }
 
     /** The output cells ({@code yearIndex · width + column}) the patterns read, sorted. */
+    /**
+     * The same patterns with other observations (synthetic data: {@code observed.get(i)} for pattern i, aligned with
+     * its cells); the references stay those of the real data, so the loss keeps its scale.
+     */
+    public CalibrationTargets withObserved(List<double[]> observed) {
+        List<Pattern> out = new ArrayList<>();
+        for (int i = 0; i < patterns.size(); i++) {
+            Pattern p = patterns.get(i);
+            if (observed.get(i).length != p.n()) {
+                throw new IllegalArgumentException("pattern " + p.id() + " has " + p.n() + " observations");
+            }
+            out.add(new Pattern(
+                    p.id(), p.description(), p.binary(), p.at(), observed.get(i).clone(), p.reference()));
+        }
+        return new CalibrationTargets(cells, List.copyOf(out));
+    }
+
     public int[] cells() {
         return cells.clone();
     }
