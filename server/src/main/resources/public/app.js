@@ -338,7 +338,7 @@ function showStudy(t, r, view) {
       title: titled('Where ' + r.alternative + ' is "' + r.target + '" against ' + r.baseline + ': PRIM peeling trajectory'),
       tooltip: {}, grid: {left: 60, right: 30, top: 60, bottom: 50}, legend: {top: 22, data: ['boxes', 'reported box']},
       xAxis: {type: 'value', min: 0, max: 1, name: 'coverage (share of all cases inside the box)', nameLocation: 'middle', nameGap: 28},
-      yAxis: {type: 'value', min: 0, max: 1, name: 'density (share of the box that are cases)'},
+      yAxis: {type: 'value', min: 0, max: 1, name: 'density (share of cases)', nameLocation: 'middle', nameGap: 36},
       series: [{name: 'boxes', type: 'scatter', symbolSize: 6, data: t.map(x => [x.coverage, x.density]), itemStyle: {color: '#2471a3'}},
         {name: 'reported box', type: 'scatter', symbolSize: 14, data: [[r.box.coverage, r.box.density]], itemStyle: {color: '#c0392b'}}]
     }, () => toCsv(['step', 'coverage', 'density', 'support', 'restricted'], t.map(x => [x.step, x.coverage, x.density, x.support, x.restricted])));
