@@ -30,7 +30,7 @@ final class CompareStudy {
                         c.firstYear(),
                         stats,
                         decomposition,
-                        EnsembleStudy.label(p.posterior())),
+                        p.posterior() == null ? null : p.posterior().describe()),
                 r.seed(),
                 r.runs(),
                 ctx.executor().describe(),

@@ -84,8 +84,10 @@ public record DiscoverRequest(
         } else {
             for (int i = 0; i < parameters.size(); i++) {
                 String n = parameters.get(i);
-                Parameter par = s.parameters().get(n);
-                if (par == null) {
+                Parameter par = n == null ? null : s.parameters().get(n);
+                if (n == null) {
+                    p.add("parameters[" + i + "]", "is empty (expected a parameter name)");
+                } else if (par == null) {
                     p.add(
                             "parameters[" + i + "]",
                             "'" + n + "' is not a parameter of " + s.name(),

@@ -156,7 +156,7 @@ final class DiscoverStudy {
                         tree,
                         r.runsPerPoint(),
                         warnings,
-                        EnsembleStudy.label(post)),
+                        post == null ? null : post.describe()),
                 r.seed(),
                 (long) unit.length * 2 * r.runsPerPoint() + REFERENCE_RUNS * 2L,
                 ctx.executor().describe(),

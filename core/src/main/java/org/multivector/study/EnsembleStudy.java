@@ -37,18 +37,15 @@ final class EnsembleStudy {
         }
         return new StudyService.Outcome(
                 new StudyResult.Ensemble(
-                        cs.scenario(), c.variables(), c.firstYear(), stats, r.keepRuns(), label(p.posterior())),
+                        cs.scenario(),
+                        c.variables(),
+                        c.firstYear(),
+                        stats,
+                        r.keepRuns(),
+                        p.posterior() == null ? null : p.posterior().describe()),
                 r.seed(),
                 r.runs(),
                 ctx.executor().describe(),
                 extras);
-    }
-
-    /** How a report names a posterior: its file and size, or null. */
-    static String label(org.multivector.validate.Posterior p) {
-        return p == null
-                ? null
-                : p.file() + " (" + p.size() + " particles, ESS " + Math.round(p.ess()) + ", "
-                        + p.names().size() + " parameters)";
     }
 }

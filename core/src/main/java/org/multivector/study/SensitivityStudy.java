@@ -95,7 +95,7 @@ final class SensitivityStudy {
                         SensitivityJob.OUTPUTS,
                         rows,
                         warnings,
-                        EnsembleStudy.label(post)),
+                        post == null ? null : post.describe()),
                 r.seed(),
                 (long) points.length * 2 * r.runsPerPoint(),
                 ctx.executor().describe(),

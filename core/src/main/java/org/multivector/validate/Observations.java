@@ -189,6 +189,16 @@ public final class Observations {
      * UTF-8 text, the expected header (a byte-order mark allowed); each failure one problem with the file's name.
      */
     static String[] lines(String file, byte[] bytes, long max, String header, String what) {
+        String[] lines = text(file, bytes, max, what).split("\r?\n", -1);
+        if (!lines[0].replace("\uFEFF", "").equals(header)) {
+            throw new ScenarioException(List.of(new Problem(
+                    file, 1, 1, "", "header is '" + abbreviate(lines[0]) + "' (expected '" + header + "')", null)));
+        }
+        return lines;
+    }
+
+    /** The text of a small CSV: at most {@code max} bytes of UTF-8, else one problem with the file's name. */
+    static String text(String file, byte[] bytes, long max, String what) {
         if (bytes.length > max) {
             throw new ScenarioException(List.of(new Problem(
                     file,
@@ -199,24 +209,16 @@ public final class Observations {
                             + ")",
                     null)));
         }
-        String text;
         try {
-            text = StandardCharsets.UTF_8
+            return StandardCharsets.UTF_8
                     .newDecoder()
                     .decode(java.nio.ByteBuffer.wrap(bytes))
                     .toString();
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new ScenarioException(
-                    List.of(new Problem(file, 0, 0, "", "is not UTF-8 text (expected a CSV file)", null)));
+                    List.of(new Problem(file, 0, 0, "", "is not UTF-8 text (expected " + what + ")", null)));
         }
-        String[] lines = text.split("\r?\n", -1);
-        if (!lines[0].replace("\uFEFF", "").equals(header)) {
-            throw new ScenarioException(List.of(new Problem(
-                    file, 1, 1, "", "header is '" + abbreviate(lines[0]) + "' (expected '" + header + "')", null)));
-        }
-        return lines;
     }
-
     /** The problem of a row without one field per column of {@code header} ({@code f} null: an unclosed quote). */
     static Problem fieldCount(String file, int line, String header, List<String> f) {
         return new Problem(

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -88,7 +87,8 @@ public final class Posterior implements Serializable {
      * non-negative with a positive sum, values inside their parameter's range. Every problem with its line.
      */
     public static Posterior parse(String file, byte[] bytes, Scenario s) {
-        String[] lines = text(file, bytes).split("\r?\n", -1);
+        String[] lines =
+                Observations.text(file, bytes, MAX_BYTES, "a posterior CSV").split("\r?\n", -1);
         List<Problem> problems = new ArrayList<>();
         List<String> header = Observations.fields(lines[0].replace("\uFEFF", ""));
         if (header == null || header.size() > MAX_COLUMNS) {
@@ -225,28 +225,6 @@ public final class Posterior implements Serializable {
                 sha256(bytes).substring(0, 16));
     }
 
-    private static String text(String file, byte[] bytes) {
-        if (bytes.length > MAX_BYTES) {
-            throw new ScenarioException(List.of(new Problem(
-                    file,
-                    0,
-                    0,
-                    "",
-                    "file is " + bytes.length + " bytes, larger than the limit of " + MAX_BYTES
-                            + " bytes (expected a posterior CSV)",
-                    null)));
-        }
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new ScenarioException(
-                    List.of(new Problem(file, 0, 0, "", "is not UTF-8 text (expected a posterior CSV)", null)));
-        }
-    }
-
     private static double number(String s) {
         String t = s.strip();
         if (t.isEmpty() || t.length() > 40 || !t.matches("[-+]?[0-9.]+([eE][-+]?[0-9]+)?")) {
@@ -267,6 +245,11 @@ public final class Posterior implements Serializable {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** How reports name the sample: its file, particles, effective sample size and parameters. */
+    public String describe() {
+        return file + " (" + size() + " particles, ESS " + Math.round(ess()) + ", " + names.length + " parameters)";
     }
 
     /** Where the sample was read from (for messages and reports). */

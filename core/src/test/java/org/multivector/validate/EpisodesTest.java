@@ -81,7 +81,7 @@ class EpisodesTest {
                 .hasMessageContaining("x.episodes.csv:1:1: header is 'episode;kind' (expected"
                         + " 'episode,kind,unit,partner,year,source')");
         assertThatThrownBy(() -> Episodes.parse("x.episodes.csv", new byte[] {(byte) 0xff, (byte) 0xfe, 0}, S, DYADS))
-                .hasMessageContaining("x.episodes.csv: is not UTF-8 text (expected a CSV file)");
+                .hasMessageContaining("x.episodes.csv: is not UTF-8 text (expected an episode CSV)");
         assertThatThrownBy(() -> Episodes.parse("x.episodes.csv", new byte[(int) Episodes.MAX_BYTES + 1], S, DYADS))
                 .hasMessageContaining("larger than the limit of " + Episodes.MAX_BYTES + " bytes");
         StringBuilder many = new StringBuilder(HEADER);

@@ -76,7 +76,7 @@ class ObservationsTest {
                 .hasMessageContaining("x.observed.csv:1:1: header is 'pattern;actor;partner' (expected"
                         + " 'pattern,actor,partner,year,value,source')");
         assertThatThrownBy(() -> Observations.parse("x.observed.csv", new byte[] {(byte) 0xff, (byte) 0xfe, 0}, S))
-                .hasMessageContaining("x.observed.csv: is not UTF-8 text (expected a CSV file)");
+                .hasMessageContaining("x.observed.csv: is not UTF-8 text (expected an observed-patterns CSV)");
         assertThatThrownBy(() -> Observations.parse("x.observed.csv", new byte[(int) Observations.MAX_BYTES + 1], S))
                 .hasMessageContaining("larger than the limit of " + Observations.MAX_BYTES + " bytes");
     }

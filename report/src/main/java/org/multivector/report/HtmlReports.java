@@ -446,24 +446,13 @@ public final class HtmlReports implements ReportRenderer {
                     "Each step peels 5 % of the box's points at one end of one parameter; the trajectory trades"
                             + " coverage for density."));
             if (box.restricted().size() >= 1) {
-                int a = box.restricted().get(0);
-                int c = box.restricted().size() > 1 ? box.restricted().get(1) : -1;
-                for (int k : box.restricted()) {
-                    if (d.prim().quasiP()[k] < d.prim().quasiP()[a]) {
-                        a = k;
-                    }
-                }
-                for (int k : box.restricted()) {
-                    if (k != a
-                            && (c < 0
-                                    || c == a
-                                    || d.prim().quasiP()[k] < d.prim().quasiP()[c])) {
-                        c = k;
-                    }
-                }
-                if (c < 0 || c == a) {
-                    c = firstSplitOtherThan(d.tree(), a);
-                }
+                // the box's limits by strength (smallest quasi-p first); a second axis from the tree if it has one
+                double[] qp = d.prim().quasiP();
+                List<Integer> limits = box.restricted().stream()
+                        .sorted(java.util.Comparator.comparingDouble((Integer k) -> qp[k]))
+                        .toList();
+                int a = limits.get(0);
+                int c = limits.size() > 1 ? limits.get(1) : firstSplitOtherThan(d.tree(), a);
                 if (c < 0) {
                     c = a == 0 ? Math.min(1, d.parameters().size() - 1) : 0;
                 }

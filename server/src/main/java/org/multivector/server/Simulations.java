@@ -175,18 +175,8 @@ final class Simulations implements ScenarioCatalog {
 
     @Override
     public Source episodeFile(String reference) {
-        Path f = inData("episodes", reference);
-        try {
-            if (Files.size(f) > org.multivector.validate.Episodes.MAX_BYTES) {
-                throw RequestException.of(
-                        "episodes",
-                        "'" + reference + "' is larger than the limit of " + org.multivector.validate.Episodes.MAX_BYTES
-                                + " bytes");
-            }
-            return new Source(reference, reference, Files.readAllBytes(f));
-        } catch (java.io.IOException e) {
-            throw RequestException.of("episodes", "cannot read '" + reference + "': " + e.getMessage());
-        }
+        return new Source(
+                reference, reference, readData("episodes", reference, org.multivector.validate.Episodes.MAX_BYTES));
     }
 
     @Override
@@ -194,18 +184,8 @@ final class Simulations implements ScenarioCatalog {
         if (org.multivector.scenario.ScenarioLoader.builtInNames().contains(reference)) {
             return org.multivector.study.ScenarioCatalog.super.posterior(reference);
         }
-        Path f = inData("posterior", reference);
-        try {
-            if (Files.size(f) > org.multivector.validate.Posterior.MAX_BYTES) {
-                throw RequestException.of(
-                        "posterior",
-                        "'" + reference + "' is larger than the limit of "
-                                + org.multivector.validate.Posterior.MAX_BYTES + " bytes");
-            }
-            return new Source(reference, reference, Files.readAllBytes(f));
-        } catch (java.io.IOException e) {
-            throw RequestException.of("posterior", "cannot read '" + reference + "': " + e.getMessage());
-        }
+        return new Source(
+                reference, reference, readData("posterior", reference, org.multivector.validate.Posterior.MAX_BYTES));
     }
 
     @Override
@@ -217,6 +197,19 @@ final class Simulations implements ScenarioCatalog {
     public Source issue(String reference) {
         Path f = inData("input", reference);
         return new Source(reference, reference, BargainingInputs.read(f));
+    }
+
+    /** The bytes of a data-directory file a request field names, at most {@code max}. */
+    private byte[] readData(String field, String reference, long max) {
+        Path f = inData(field, reference);
+        try {
+            if (Files.size(f) > max) {
+                throw RequestException.of(field, "'" + reference + "' is larger than the limit of " + max + " bytes");
+            }
+            return Files.readAllBytes(f);
+        } catch (java.io.IOException e) {
+            throw RequestException.of(field, "cannot read '" + reference + "': " + e.getMessage());
+        }
     }
 
     /** A file named relative to the data directory, never outside it. */
