@@ -68,6 +68,13 @@ final class CalibrateCommand extends StudyCommand {
     @Option(names = "--generations", description = "ABC-SMC generations at most (default: 5).")
     Integer generations;
 
+    @Option(
+            names = "--structural",
+            description = "With abc-smc, also fit the structural assumptions: every dispute's starting intensity"
+                    + " (intensity:ID) and every regional state's strategy (strategy:STATE, categorical); those no"
+                    + " observed pattern responds to are left out, as parameters are.")
+    boolean structural;
+
     @Mixin
     ExecutorOptions executor = new ExecutorOptions();
 
@@ -89,7 +96,8 @@ final class CalibrateCommand extends StudyCommand {
                 population,
                 method,
                 particles,
-                generations);
+                generations,
+                structural ? Boolean.TRUE : null);
     }
 
     @Override

@@ -358,9 +358,74 @@ public record Scenario(
         return known.size() == 1 ? known.get(0).strategy() : new StrategySpec.Schedule(known);
     }
 
-    /** A copy with one parameter's value replaced (widening its range if needed). */
+    /**
+     * A copy with one parameter's value replaced (widening its range if needed), or with one structural assumption
+     * set ({@link Structural}: a dispute's starting intensity, a regional state's strategy by category).
+     */
     public Scenario withParameter(String name, double value) {
+        if (!parameters.containsKey(name) && Structural.named(name)) {
+            return Structural.apply(this, name, value);
+        }
         return withParameter(parameter(name).withValue(value));
+    }
+
+    /** The parameter or structural assumption {@code name} (seen as a parameter), if the scenario has it. */
+    public Optional<Parameter> variable(String name) {
+        Parameter p = name == null ? null : parameters.get(name);
+        return p != null ? Optional.of(p) : Structural.find(this, name);
+    }
+
+    /** The names of every parameter and structural assumption, for suggestions. */
+    public java.util.Set<String> variableNames() {
+        java.util.Set<String> out = new java.util.TreeSet<>(parameters.keySet());
+        out.addAll(Structural.of(this).keySet());
+        return out;
+    }
+
+    /** A copy whose dispute {@code id} starts at {@code intensity} (a structural assumption set by a study). */
+    public Scenario withDisputeIntensity(String id, double intensity) {
+        List<Dispute> ds = new java.util.ArrayList<>();
+        boolean found = false;
+        for (Dispute d : disputes) {
+            if (d.id().equals(id)) {
+                found = true;
+                d = new Dispute(
+                        d.id(),
+                        d.a(),
+                        d.b(),
+                        d.kind(),
+                        new Quantity(intensity, Provenance.assumption("set by the study (structural assumption)")),
+                        d.from(),
+                        d.resolved(),
+                        d.provenance(),
+                        d.negotiation());
+            }
+            ds.add(d);
+        }
+        if (!found) {
+            throw new IllegalArgumentException("unknown dispute " + id);
+        }
+        Scenario c = copy(time, strategies, hash + "+" + Structural.INTENSITY + id + "=" + intensity);
+        return new Scenario(
+                c.name,
+                c.title,
+                c.time,
+                c.dimensions,
+                c.poles,
+                c.actors,
+                c.ties,
+                c.interdependence,
+                c.institutions,
+                c.borders,
+                ds,
+                c.routes,
+                c.events,
+                c.poleRelations,
+                c.initialRivalry,
+                c.strategies,
+                c.parameters,
+                c.defaults,
+                c.hash);
     }
 
     /** A copy with one parameter replaced (value, range and provenance), e.g. from a calibration overlay. */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.multivector.model.Parameter;
 import org.multivector.model.ParameterKey;
 import org.multivector.model.Scenario;
+import org.multivector.model.Structural;
 import org.multivector.scenario.Suggestions;
 import org.multivector.validate.CmaEs;
 
@@ -24,6 +25,9 @@ import org.multivector.validate.CmaEs;
  * @param method {@code cma-es} (a point fit, the default) or {@code abc-smc} (a weighted posterior sample)
  * @param particles ABC-SMC population size, 4..100000 (default 200)
  * @param generations ABC-SMC generations, 1..100 (default 5)
+ * @param structural with {@code abc-smc}, also fit every structural assumption of the scenario
+ *     ({@link org.multivector.model.Structural}: dispute intensities, the regional states' strategies) that a pattern
+ *     responds to (default false); structural names can also be listed in {@code parameters}
  */
 public record CalibrateRequest(
         ScenarioChoice scenario,
@@ -36,7 +40,8 @@ public record CalibrateRequest(
         Integer population,
         String method,
         Integer particles,
-        Integer generations)
+        Integer generations,
+        Boolean structural)
         implements StudyRequest {
     public static final String CMA_ES = "cma-es";
     public static final String ABC_SMC = "abc-smc";
@@ -51,7 +56,47 @@ public record CalibrateRequest(
             Integer maxEvaluations,
             Double sigma,
             Integer population) {
-        this(scenario, seed, train, parameters, runsPerPoint, maxEvaluations, sigma, population, null, null, null);
+        this(
+                scenario,
+                seed,
+                train,
+                parameters,
+                runsPerPoint,
+                maxEvaluations,
+                sigma,
+                population,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** A fit of parameters only. */
+    public CalibrateRequest(
+            ScenarioChoice scenario,
+            Long seed,
+            YearRange train,
+            List<String> parameters,
+            Integer runsPerPoint,
+            Integer maxEvaluations,
+            Double sigma,
+            Integer population,
+            String method,
+            Integer particles,
+            Integer generations) {
+        this(
+                scenario,
+                seed,
+                train,
+                parameters,
+                runsPerPoint,
+                maxEvaluations,
+                sigma,
+                population,
+                method,
+                particles,
+                generations,
+                null);
     }
 
     public CalibrateRequest {
@@ -65,6 +110,7 @@ public record CalibrateRequest(
         method = method == null ? CMA_ES : method;
         particles = StudyRequest.orDefault(particles, 200);
         generations = StudyRequest.orDefault(generations, 5);
+        structural = structural != null && structural;
         Problems p = new Problems();
         if (!method.equals(CMA_ES) && !method.equals(ABC_SMC)) {
             p.add("method", "'" + method + "' is not a method (expected " + CMA_ES + " or " + ABC_SMC + ")");
@@ -79,6 +125,13 @@ public record CalibrateRequest(
         if (population != null) {
             p.range("population", population, 2, 10_000);
         }
+        boolean namesStructural = parameters != null && parameters.stream().anyMatch(Structural::named);
+        if ((structural || namesStructural) && !method.equals(ABC_SMC)) {
+            p.add(
+                    structural ? "structural" : "parameters",
+                    "structural assumptions are fitted only by " + ABC_SMC + " (a posterior over their categories and"
+                            + " values); a point fit would pick one strategy on the noise of its runs");
+        }
         if (scenario.editsYearsOrStrategies()) {
             p.add("overrides", "a calibration fits the scenario as it is: no strategy overrides or years");
         }
@@ -90,8 +143,19 @@ public record CalibrateRequest(
         return "calibrate";
     }
 
-    /** The parameters to fit, in order: the named ones, or every fittable one sorted by name. */
-    static List<Parameter> fitted(Scenario s, List<String> names) {
+    /**
+     * The parameters to fit, in order: the named ones (parameters or structural assumptions), or every fittable one
+     * sorted by name; then, with {@code structural}, every structural assumption not named yet.
+     */
+    static List<Parameter> fitted(Scenario s, List<String> names, boolean structural) {
+        List<Parameter> out = fitted(s, names);
+        if (structural) {
+            Structural.of(s).values().stream().filter(x -> !out.contains(x)).forEach(out::add);
+        }
+        return out;
+    }
+
+    private static List<Parameter> fitted(Scenario s, List<String> names) {
         List<Parameter> out = new ArrayList<>();
         if (names == null || names.isEmpty()) {
             for (Parameter p : s.parameters().values()) {
@@ -108,12 +172,12 @@ public record CalibrateRequest(
         Problems problems = new Problems();
         for (int i = 0; i < names.size(); i++) {
             String n = names.get(i);
-            Parameter p = s.parameters().get(n);
+            Parameter p = s.variable(n).orElse(null);
             if (p == null) {
                 problems.add(
                         "parameters[" + i + "]",
-                        "'" + n + "' is not a parameter of " + s.name(),
-                        Suggestions.didYouMean(n, s.parameters().keySet()));
+                        "'" + n + "' is not a parameter or structural assumption of " + s.name(),
+                        Suggestions.didYouMean(n, s.variableNames()));
             } else if (!(p.max() > p.min())) {
                 problems.add("parameters[" + i + "]", "'" + n + "' has no range to fit in");
             } else if (out.contains(p)) {
@@ -137,7 +201,7 @@ public record CalibrateRequest(
         }
         List<String> names = null;
         try {
-            names = fitted(s, parameters).stream().map(Parameter::name).toList();
+            names = fitted(s, parameters, false).stream().map(Parameter::name).toList();
         } catch (RequestException e) {
             p.addAll(e);
         }
@@ -156,6 +220,7 @@ public record CalibrateRequest(
                 pop,
                 method,
                 particles,
-                generations);
+                generations,
+                structural);
     }
 }

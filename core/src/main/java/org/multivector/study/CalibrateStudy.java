@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.multivector.model.Parameter;
 import org.multivector.model.Scenario;
+import org.multivector.model.Structural;
 import org.multivector.validate.AbcSmc;
 import org.multivector.validate.Calibration;
 import org.multivector.validate.CalibrationTargets;
@@ -32,7 +33,7 @@ final class CalibrateStudy {
     static StudyService.Outcome run(StudyService.Prepared p, CalibrateRequest r, StudyService.Context ctx)
             throws Exception {
         Scenario full = p.scenario().scenario();
-        List<Parameter> candidates = CalibrateRequest.fitted(full, r.parameters());
+        List<Parameter> candidates = CalibrateRequest.fitted(full, r.parameters(), r.structural());
         ConfiguredScenario training =
                 p.scenario().withYears(full.time().start(), r.train().to());
         Scenario trainScenario = training.scenario();
@@ -51,13 +52,16 @@ final class CalibrateStudy {
                             + " years, so there is nothing to fit");
         }
         List<String> uninformed = uninformed(setup(training, targets, candidates, r), ctx.executor());
-        if (!uninformed.isEmpty() && r.parameters() != null && !r.parameters().isEmpty()) {
+        List<String> namedUninformed = r.parameters() == null
+                ? List.of()
+                : uninformed.stream().filter(r.parameters()::contains).toList();
+        if (!namedUninformed.isEmpty()) {
             throw RequestException.of(
                     "parameters",
-                    "no observed pattern responds to " + String.join(", ", uninformed) + " over "
-                            + (uninformed.size() == 1 ? "its range" : "their ranges") + " (patterns here: "
+                    "no observed pattern responds to " + String.join(", ", namedUninformed) + " over "
+                            + (namedUninformed.size() == 1 ? "its range" : "their ranges") + " (patterns here: "
                             + patternNames(targets) + "), so nothing can inform "
-                            + (uninformed.size() == 1 ? "it" : "them")
+                            + (namedUninformed.size() == 1 ? "it" : "them")
                             + ": leave them out, or give observed patterns that they affect");
         }
         List<Parameter> fitted =
@@ -132,7 +136,7 @@ final class CalibrateStudy {
                 Locale.ROOT, method, trainScenario.time().start(), r.train().to(), r.runsPerPoint());
         String overlay = overlayYaml(full, p.id(), p.scenario().id(), r, method, result, fitted, setup);
         String text = text(full, p.id(), r, method, targets, result, fitted, uninformed)
-                + (result.posterior() == null ? "" : posteriorText(setup, result.posterior(), fitted));
+                + (result.posterior() == null ? "" : posteriorText(full, setup, result.posterior(), fitted));
         Map<String, Object> extras = new LinkedHashMap<>();
         extras.put("train", r.train().toString());
         extras.put("method", method);
@@ -142,7 +146,9 @@ final class CalibrateStudy {
         extras.put("fittedLoss", result.best().combined());
         Map<String, Object> values = new LinkedHashMap<>();
         for (int i = 0; i < names.length; i++) {
-            values.put(names[i], result.best().values()[i]);
+            List<String> cats = Structural.categories(full, names[i]);
+            double v = result.best().values()[i];
+            values.put(names[i], cats.isEmpty() ? v : cats.get(Structural.category(v, cats.size())));
         }
         extras.put("fitted", values);
         if (result.posterior() != null) {
@@ -152,6 +158,16 @@ final class CalibrateStudy {
             extras.put("posteriorTolerance", post.tolerance());
             Map<String, Object> intervals = new LinkedHashMap<>();
             for (int i = 0; i < names.length; i++) {
+                List<String> cats = Structural.categories(full, names[i]);
+                if (!cats.isEmpty()) {
+                    double[] sh = shares(setup, post, i, cats.size());
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    for (int c = 0; c < cats.size(); c++) {
+                        m.put(cats.get(c), sh[c]);
+                    }
+                    intervals.put(names[i], m);
+                    continue;
+                }
                 intervals.put(
                         names[i],
                         List.of(
@@ -174,7 +190,7 @@ final class CalibrateStudy {
                         overlay,
                         text,
                         trace(targets, names, result),
-                        result.posterior() == null ? null : posteriorCsv(setup, result.posterior())),
+                        result.posterior() == null ? null : posteriorCsv(full, setup, result.posterior())),
                 r.seed(),
                 (long) result.log().size() * r.runsPerPoint(),
                 ctx.executor().describe(),
@@ -302,9 +318,23 @@ final class CalibrateStudy {
         b.append("  stop: ").append(q(result.search().stop())).append('\n');
         b.append("  startLoss: ").append(result.start().combined()).append('\n');
         b.append("  fittedLoss: ").append(result.best().combined()).append('\n');
+        List<String> structural = fitted.stream()
+                .map(Parameter::name)
+                .filter(n -> !full.parameters().containsKey(n))
+                .toList();
+        if (!structural.isEmpty()) {
+            b.append(
+                    "# Structural assumptions fitted too (not parameters, so not in this overlay; their posterior is in\n");
+            b.append("# posterior.csv, for --posterior): ")
+                    .append(String.join(", ", structural))
+                    .append('\n');
+        }
         b.append("parameters:\n");
         for (int i = 0; i < fitted.size(); i++) {
             Parameter p = fitted.get(i);
+            if (structural.contains(p.name())) {
+                continue;
+            }
             String how = result.posterior() == null
                     ? "fitted to " + r.train()
                     : "posterior median of ABC-SMC on " + r.train() + ", 90 % interval "
@@ -405,6 +435,16 @@ final class CalibrateStudy {
         for (int i : order) {
             Parameter p = fitted.get(i);
             double v = r.best().values()[i];
+            List<String> cats = Structural.categories(full, p.name());
+            if (!cats.isEmpty()) {
+                b.append(String.format(
+                        Locale.ROOT,
+                        "%-28s %21s  (categorical; best particle: %s)%n",
+                        p.name(),
+                        cats.get(0),
+                        cats.get(Structural.category(v, cats.size()))));
+                continue;
+            }
             b.append(String.format(
                     Locale.ROOT,
                     "%-28s %10.4g %10.4g %10.4g %10.4g%s%n",
@@ -449,7 +489,11 @@ final class CalibrateStudy {
     }
 
     /** The posterior sample: one row per particle of the last generation, its weight, distance and values. */
-    static String posteriorCsv(Calibration.Setup s, AbcSmc.Result r) {
+    static String posteriorCsv(Scenario full, Calibration.Setup s, AbcSmc.Result r) {
+        List<List<String>> cats = new ArrayList<>();
+        for (String n : s.names()) {
+            cats.add(Structural.categories(full, n));
+        }
         StringBuilder b = new StringBuilder("particle,weight,distance");
         for (String n : s.names()) {
             b.append(',').append(n);
@@ -459,15 +503,32 @@ final class CalibrateStudy {
         for (int i = 0; i < ps.size(); i++) {
             AbcSmc.Particle p = ps.get(i);
             b.append(i).append(',').append(p.weight()).append(',').append(p.distance());
-            for (double v : s.toValues(p.x())) {
-                b.append(',').append(v);
+            double[] v = s.toValues(p.x());
+            for (int k = 0; k < v.length; k++) {
+                List<String> c = cats.get(k);
+                b.append(',');
+                if (c.isEmpty()) {
+                    b.append(v[k]);
+                } else {
+                    String label = c.get(Structural.category(v[k], c.size()));
+                    b.append(label.contains(",") ? q(label) : label);
+                }
             }
             b.append('\n');
         }
         return b.toString();
     }
 
-    private static String posteriorText(Calibration.Setup s, AbcSmc.Result r, List<Parameter> fitted) {
+    /** The posterior share of each category of a categorical coordinate k with {@code n} categories. */
+    private static double[] shares(Calibration.Setup s, AbcSmc.Generation g, int k, int n) {
+        double[] out = new double[n];
+        for (AbcSmc.Particle p : g.particles()) {
+            out[Structural.category(s.toValues(p.x())[k], n)] += p.weight();
+        }
+        return out;
+    }
+
+    private static String posteriorText(Scenario full, Calibration.Setup s, AbcSmc.Result r, List<Parameter> fitted) {
         StringBuilder b = new StringBuilder();
         b.append("\nPosterior (ABC-SMC): ").append(r.stop()).append('\n');
         b.append("(ESS: the survivors of the new tolerance before resampling; distinct: particles after the moves)\n");
@@ -505,8 +566,20 @@ final class CalibrateStudy {
                 "min",
                 "max",
                 "of range"));
+        StringBuilder categorical = new StringBuilder();
         for (int i = 0; i < fitted.size(); i++) {
             Parameter p = fitted.get(i);
+            List<String> cats = Structural.categories(full, p.name());
+            if (!cats.isEmpty()) {
+                double[] sh = shares(s, post, i, cats.size());
+                categorical.append(String.format(Locale.ROOT, "%-28s", p.name()));
+                for (int c = 0; c < cats.size(); c++) {
+                    categorical.append(String.format(Locale.ROOT, "  %s %.2f", cats.get(c), sh[c]));
+                }
+                categorical.append(String.format(
+                        Locale.ROOT, "  (scenario: %s; prior %.2f each)%n", cats.get(0), 1.0 / cats.size()));
+                continue;
+            }
             double lo = Calibration.quantile(s, post, i, 0.05);
             double hi = Calibration.quantile(s, post, i, 0.95);
             b.append(String.format(
@@ -523,6 +596,10 @@ final class CalibrateStudy {
         }
         b.append(
                 "(of range: the 90 % interval's width as a share of the prior range; near 90 % the data say little)\n");
+        if (categorical.length() > 0) {
+            b.append("\nStructural assumptions by category (posterior shares; the prior gives each the same share)\n")
+                    .append(categorical);
+        }
         return b.toString();
     }
 }

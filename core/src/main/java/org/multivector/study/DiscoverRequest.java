@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.multivector.model.Parameter;
 import org.multivector.model.Scenario;
+import org.multivector.model.Structural;
 import org.multivector.scenario.Suggestions;
 
 /**
@@ -23,7 +24,8 @@ import org.multivector.scenario.Suggestions;
  * @param target which answer makes a point a case: {@code better} (the alternative practically better than the
  *     baseline: ΔRSI above the ROPE; default), {@code worse} (below −ROPE), {@code equivalent} (inside), or
  *     {@code not-worse} (above −ROPE)
- * @param parameters the parameters to vary (default: every parameter with a range)
+ * @param parameters the parameters to vary (default: every parameter with a range), structural assumptions among
+ *     them ({@code intensity:DISPUTE}, {@code strategy:STATE}; {@code intensity:*} and {@code strategy:*} for all)
  * @param posterior a posterior sample: its parameters vary over their marginal 90 % intervals (as sensitivity's)
  */
 public record DiscoverRequest(
@@ -84,14 +86,20 @@ public record DiscoverRequest(
         } else {
             for (int i = 0; i < parameters.size(); i++) {
                 String n = parameters.get(i);
-                Parameter par = n == null ? null : s.parameters().get(n);
+                List<String> every = Structural.every(s, n);
+                if (!every.isEmpty()) { // intensity:* or strategy:*
+                    every.stream().filter(x -> !names.contains(x)).forEach(names::add);
+                    continue;
+                }
+                Parameter par = n == null ? null : s.variable(n).orElse(null);
                 if (n == null) {
                     p.add("parameters[" + i + "]", "is empty (expected a parameter name)");
                 } else if (par == null) {
                     p.add(
                             "parameters[" + i + "]",
-                            "'" + n + "' is not a parameter of " + s.name(),
-                            Suggestions.didYouMean(n, s.parameters().keySet()));
+                            "'" + n + "' is not a parameter or structural assumption of " + s.name()
+                                    + " (intensity:DISPUTE, strategy:STATE, intensity:* or strategy:* for all)",
+                            Suggestions.didYouMean(n, s.variableNames()));
                 } else if (!(par.max() > par.min())) {
                     p.add("parameters[" + i + "]", "'" + n + "' has no range (fixed)");
                 } else if (names.contains(n)) {

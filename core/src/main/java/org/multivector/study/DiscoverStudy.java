@@ -56,9 +56,15 @@ final class DiscoverStudy {
                 CompareAnswer.of(refStats, strategies, r.from() - s.time().start(), false);
         double rope = refAnswer.rope();
 
-        String[] names = r.parameters().toArray(String[]::new);
-        int k = names.length;
         Posterior post = p.posterior();
+        List<String> varied = new java.util.ArrayList<>(r.parameters());
+        if (post != null) { // the structural assumptions the posterior holds vary too
+            post.names().stream()
+                    .filter(n -> !s.parameters().containsKey(n) && !varied.contains(n))
+                    .forEach(varied::add);
+        }
+        String[] names = varied.toArray(String[]::new);
+        int k = names.length;
         double[][] sampled = SensitivityStudy.ranges(s, names, post);
         double[] lo = sampled[0];
         double[] hi = sampled[1];

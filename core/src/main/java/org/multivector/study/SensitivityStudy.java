@@ -24,13 +24,18 @@ final class SensitivityStudy {
     static StudyService.Outcome run(StudyService.Prepared p, SensitivityRequest r, StudyService.Context ctx)
             throws Exception {
         Scenario s = p.scenario().scenario();
-        List<Parameter> params = s.parameters().values().stream()
+        org.multivector.validate.Posterior post = p.posterior();
+        List<Parameter> params = new ArrayList<>(s.parameters().values().stream()
                 .filter(x -> x.max() > x.min())
                 .sorted(Comparator.comparing(Parameter::name))
-                .toList();
+                .toList());
+        if (post != null) { // the structural assumptions the posterior holds vary too
+            post.names().stream()
+                    .filter(n -> !s.parameters().containsKey(n))
+                    .forEach(n -> params.add(s.variable(n).orElseThrow()));
+        }
         int k = params.size();
         String[] names = params.stream().map(Parameter::name).toArray(String[]::new);
-        org.multivector.validate.Posterior post = p.posterior();
         double[][] box = ranges(s, names, post);
         double[] lo = box[0];
         double[] hi = box[1];
@@ -76,7 +81,8 @@ final class SensitivityStudy {
         if (post != null) {
             Map<String, Object> boxes = new LinkedHashMap<>();
             for (int i = 0; i < k; i++) {
-                if (post.names().contains(names[i])) {
+                int j = post.names().indexOf(names[i]);
+                if (j >= 0 && post.categories(j).isEmpty()) {
                     boxes.put(names[i], List.of(lo[i], hi[i]));
                 }
             }
@@ -111,11 +117,11 @@ final class SensitivityStudy {
         double[] lo = new double[names.length];
         double[] hi = new double[names.length];
         for (int i = 0; i < names.length; i++) {
-            Parameter par = s.parameter(names[i]);
+            Parameter par = s.variable(names[i]).orElseThrow();
             lo[i] = par.min();
             hi[i] = par.max();
             int j = post == null ? -1 : post.names().indexOf(names[i]);
-            if (j >= 0) {
+            if (j >= 0 && post.categories(j).isEmpty()) { // a categorical one keeps all its categories
                 lo[i] = post.quantile(j, 0.05);
                 hi[i] = post.quantile(j, 0.95);
             }

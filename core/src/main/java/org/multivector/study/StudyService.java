@@ -268,7 +268,9 @@ public final class StudyService {
                 ? e.posterior()
                 : r instanceof CompareRequest c
                         ? c.posterior()
-                        : r instanceof SensitivityRequest x ? x.posterior() : null;
+                        : r instanceof SensitivityRequest x
+                                ? x.posterior()
+                                : r instanceof DiscoverRequest d ? d.posterior() : null;
         if (ref == null) {
             return null;
         }
@@ -281,6 +283,15 @@ public final class StudyService {
                         "set." + name,
                         "is drawn from the posterior " + src.file() + " (leave it out, or drop its column from the"
                                 + " posterior)");
+            }
+        }
+        for (String state : r.scenario().overrides().keySet()) {
+            if (post.names().contains(org.multivector.model.Structural.STRATEGY + state)) {
+                p.add(
+                        "overrides." + state,
+                        "the strategy of " + state + " is drawn from the posterior " + src.file() + " (column "
+                                + org.multivector.model.Structural.STRATEGY + state + "; leave the override out, or"
+                                + " drop the column)");
             }
         }
         p.throwIfAny();

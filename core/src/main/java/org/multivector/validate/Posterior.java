@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.multivector.model.Parameter;
 import org.multivector.model.Scenario;
+import org.multivector.model.StrategySpec;
+import org.multivector.model.Structural;
 import org.multivector.scenario.Problem;
 import org.multivector.scenario.ScenarioException;
 import org.multivector.scenario.Suggestions;
@@ -29,7 +31,10 @@ import org.multivector.scenario.Suggestions;
  * particle's scenario once for its runs). Each run still draws its own history from its own random stream.
  *
  * <p>Columns {@code particle} and {@code distance} are optional and not used; every other column but {@code weight}
- * must name a parameter of the scenario with a range, and every value must lie in that range.
+ * must name a parameter of the scenario with a range, and every value must lie in that range, or a structural
+ * assumption ({@link Structural}): a dispute's starting intensity {@code intensity:ID} (0..1) or a regional state's
+ * strategy {@code strategy:STATE}, whose cells are strategies as the CLI writes them ({@code neutral},
+ * {@code bandwagon:RUS}, a dated schedule).
  */
 public final class Posterior implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -43,14 +48,17 @@ public final class Posterior implements Serializable {
 
     private final String file;
     private final String[] names;
-    private final double[][] values; // [particle][parameter]
+    private final double[][] values; // [particle][parameter]; a categorical column holds the index of its label
+    private final String[][] categories; // [parameter]: a categorical column's labels in first-seen order, else null
     private final double[] weights; // normalised
     private final double[] cumulative;
     private final String hash;
 
-    private Posterior(String file, String[] names, double[][] values, double[] raw, String hash) {
+    private Posterior(
+            String file, String[] names, String[][] categories, double[][] values, double[] raw, String hash) {
         this.file = file;
         this.names = names;
+        this.categories = categories;
         this.values = values;
         double total = 0;
         for (double w : raw) {
@@ -117,16 +125,18 @@ public final class Posterior implements Serializable {
             } else if (h.equals("particle") || h.equals("distance")) {
                 continue;
             } else {
-                Parameter p = s.parameters().get(h);
+                Parameter p = s.variable(h).orElse(null);
                 if (p == null) {
                     problems.add(new Problem(
                             file,
                             1,
                             c + 1,
                             h,
-                            "'" + Observations.abbreviate(h) + "' is not a parameter of " + s.name()
-                                    + " (expected particle, weight, distance or a parameter name)",
-                            Suggestions.didYouMean(h, s.parameters().keySet())));
+                            "'" + Observations.abbreviate(h) + "' is not a parameter or structural assumption of "
+                                    + s.name()
+                                    + " (expected particle, weight, distance, a parameter name, intensity:DISPUTE or"
+                                    + " strategy:STATE)",
+                            Suggestions.didYouMean(h, s.variableNames())));
                 } else if (!(p.max() > p.min())) {
                     problems.add(new Problem(
                             file, 1, c + 1, h, "parameter '" + h + "' has no range in " + s.name() + " (fixed)", null));
@@ -149,6 +159,10 @@ public final class Posterior implements Serializable {
         }
         List<double[]> rows = new ArrayList<>();
         List<Double> w = new ArrayList<>();
+        List<List<String>> labels = new ArrayList<>();
+        for (String name : names) {
+            labels.add(Structural.categories(s, name).isEmpty() ? null : new ArrayList<>());
+        }
         for (int i = 1; i < lines.length && problems.size() < MAX_PROBLEMS; i++) {
             String line = lines[i];
             int n = i + 1;
@@ -187,7 +201,31 @@ public final class Posterior implements Serializable {
             boolean ok = true;
             for (int j = 0; j < names.size() && ok; j++) {
                 int c = paramColumns.get(j);
-                Parameter p = s.parameters().get(names.get(j));
+                if (labels.get(j) != null) {
+                    String label = f.get(c).strip();
+                    int at = labels.get(j).indexOf(label);
+                    if (at < 0) {
+                        String bad = strategyProblem(s, label);
+                        if (bad != null) {
+                            problems.add(new Problem(
+                                    file,
+                                    n,
+                                    c + 1,
+                                    names.get(j),
+                                    "'" + Observations.abbreviate(label) + "' is not a strategy of " + s.name() + ": "
+                                            + bad + " (expected e.g. "
+                                            + String.join(", ", Structural.categories(s, names.get(j))) + ")",
+                                    null));
+                            ok = false;
+                            continue;
+                        }
+                        labels.get(j).add(label);
+                        at = labels.get(j).size() - 1;
+                    }
+                    v[j] = at;
+                    continue;
+                }
+                Parameter p = s.variable(names.get(j)).orElseThrow();
                 v[j] = number(f.get(c));
                 if (!(v[j] >= p.min() && v[j] <= p.max())) {
                     problems.add(new Problem(
@@ -220,9 +258,29 @@ public final class Posterior implements Serializable {
         return new Posterior(
                 file,
                 names.toArray(String[]::new),
+                labels.stream()
+                        .map(l -> l == null ? null : l.toArray(String[]::new))
+                        .toArray(String[][]::new),
                 rows.toArray(double[][]::new),
                 w.stream().mapToDouble(Double::doubleValue).toArray(),
                 sha256(bytes).substring(0, 16));
+    }
+
+    /** Why {@code text} is not a strategy in {@code s} (its rule, or a pole it names), or null if it is one. */
+    private static String strategyProblem(Scenario s, String text) {
+        StrategySpec spec;
+        try {
+            spec = StrategySpec.parse(text);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        for (StrategySpec rule : spec.rules()) {
+            String pole = rule.pole();
+            if (pole != null && s.poles().stream().noneMatch(x -> x.id().equals(pole) && !x.residual())) {
+                return "it names unknown pole '" + pole + "'";
+            }
+        }
+        return null;
     }
 
     private static double number(String s) {
@@ -277,9 +335,28 @@ public final class Posterior implements Serializable {
         return weights[k];
     }
 
-    /** Value of parameter i at particle k. */
+    /** Value of parameter i at particle k (for a categorical column, the index of its label in {@link #categories}). */
     public double value(int k, int i) {
         return values[k][i];
+    }
+
+    /** The labels of a categorical column (a strategy) in first-seen order, or an empty list for a numeric one. */
+    public List<String> categories(int i) {
+        return categories[i] == null ? List.of() : List.of(categories[i]);
+    }
+
+    /** The label of categorical column i at particle k. */
+    public String label(int k, int i) {
+        return categories[i][(int) values[k][i]];
+    }
+
+    /** The posterior share of each label of categorical column i, in label order. */
+    public double[] shares(int i) {
+        double[] out = new double[categories[i].length];
+        for (int k = 0; k < weights.length; k++) {
+            out[(int) values[k][i]] += weights[k];
+        }
+        return out;
     }
 
     /** Kish's effective sample size of the weights, (Σw)²/Σw². */
@@ -291,8 +368,14 @@ public final class Posterior implements Serializable {
         return 1 / sq;
     }
 
-    /** The weighted q-quantile of parameter i (the smallest value whose cumulative weight reaches q). */
+    /**
+     * The weighted q-quantile of parameter i (the smallest value whose cumulative weight reaches q); not defined for a
+     * categorical column (see {@link #shares}).
+     */
     public double quantile(int i, double q) {
+        if (categories[i] != null) {
+            throw new IllegalArgumentException(names[i] + " is categorical: it has shares, not quantiles");
+        }
         Integer[] order = new Integer[weights.length];
         for (int k = 0; k < order.length; k++) {
             order[k] = k;
@@ -340,7 +423,9 @@ public final class Posterior implements Serializable {
     public Scenario apply(Scenario base, int k) {
         Scenario s = base;
         for (int i = 0; i < names.length; i++) {
-            s = s.withParameter(names[i], values[k][i]);
+            s = categories[i] == null
+                    ? s.withParameter(names[i], values[k][i])
+                    : Structural.withCategory(s, names[i], label(k, i));
         }
         return s;
     }
@@ -357,13 +442,15 @@ public final class Posterior implements Serializable {
             return this;
         }
         String[] n = new String[keep.size()];
+        String[][] cats = new String[keep.size()][];
         double[][] v = new double[values.length][keep.size()];
         for (int j = 0; j < keep.size(); j++) {
             n[j] = names[keep.get(j)];
+            cats[j] = categories[keep.get(j)];
             for (int k = 0; k < values.length; k++) {
                 v[k][j] = values[k][keep.get(j)];
             }
         }
-        return new Posterior(file, n, v, weights, hash);
+        return new Posterior(file, n, cats, v, weights, hash);
     }
 }

@@ -186,6 +186,98 @@ class StudyServiceTest {
         }
     }
 
+    /**
+     * Structural assumptions enter a posterior: a fit of a dispute's intensity and a neighbour's strategy beside a
+     * parameter writes the strategy as labels, and the sample drives a comparison, whose history then runs each
+     * particle's strategy for the neighbour. A point fit of them is refused, as is an override of a posterior strategy.
+     */
+    @Test
+    void abcSmc_fitsStructuralAssumptions_andTheirPosteriorDrivesAComparison() throws Exception {
+        CalibrateRequest fit = new CalibrateRequest(
+                ScenarioChoice.of(ScenarioLoader.PRIOR_SCENARIO),
+                5L,
+                null,
+                List.of("tension-base", "intensity:kgz-tjk-border", "strategy:UZB"),
+                2,
+                null,
+                null,
+                null,
+                "abc-smc",
+                12,
+                2,
+                null);
+        StudyResult.Fit f;
+        try (ThreadExecutor ex = new ThreadExecutor(2)) {
+            f = (StudyResult.Fit) service(new MemoryArchive(), CheckpointStore.NONE)
+                    .run(fit, StudyService.Execution.on(ex))
+                    .result();
+        }
+        assertThat(f.overlayYaml()).contains("tension-base:").doesNotContain("strategy:UZB:");
+        assertThat(f.text()).contains("Structural assumptions by category", "strategy:UZB");
+        byte[] csv = f.posteriorCsv().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var post = org.multivector.validate.Posterior.parse(
+                "fit.csv", csv, ScenarioLoader.builtIn(ScenarioLoader.PRIOR_SCENARIO));
+        int uzb = post.names().indexOf("strategy:UZB");
+        assertThat(post.categories(uzb)).isNotEmpty();
+        assertThat(org.multivector.model.Structural.categories(
+                        ScenarioLoader.builtIn(ScenarioLoader.PRIOR_SCENARIO), "strategy:UZB"))
+                .containsAll(post.categories(uzb));
+
+        ScenarioCatalog withFit = new ScenarioCatalog() {
+            @Override
+            public Source scenario(String reference) {
+                return BUILT_IN.scenario(reference);
+            }
+
+            @Override
+            public Source posterior(String reference) {
+                return new Source(reference, "fit.csv", csv);
+            }
+
+            @Override
+            public Overlay overlay(String reference) {
+                return BUILT_IN.overlay(reference);
+            }
+
+            @Override
+            public Source issue(String reference) {
+                return BUILT_IN.issue(reference);
+            }
+        };
+        StudyService s = new StudyService(withFit, new MemoryArchive(), CheckpointStore.NONE, ReportRenderer.NONE, "t");
+        CompareRequest over = new CompareRequest(
+                ScenarioChoice.of(ScenarioLoader.PRIOR_SCENARIO),
+                3L,
+                40L,
+                null,
+                List.of("multi-vector", "neutral"),
+                null,
+                false,
+                "fit");
+        try (ThreadExecutor ex = new ThreadExecutor(2)) {
+            StudyService.Completed c = s.run(over, StudyService.Execution.on(ex));
+            assertThat(((StudyResult.Comparison) c.result()).posterior()).contains("fit.csv");
+        }
+        CompareRequest overridden = new CompareRequest(
+                new ScenarioChoice(
+                        ScenarioLoader.PRIOR_SCENARIO, List.of(), Map.of(), Map.of("UZB", "neutral"), null, null),
+                3L,
+                40L,
+                null,
+                List.of("multi-vector", "neutral"),
+                null,
+                false,
+                "fit");
+        assertThatThrownBy(() -> s.prepare(overridden))
+                .isInstanceOf(RequestException.class)
+                .hasMessageContaining("overrides.UZB")
+                .hasMessageContaining("strategy:UZB");
+        assertThatThrownBy(() -> new CalibrateRequest(
+                        null, 1L, null, List.of("strategy:UZB"), 2, 10, null, null, "cma-es", null, null, null))
+                .isInstanceOf(RequestException.class)
+                .hasMessageContaining("structural assumptions are fitted only by abc-smc");
+    }
+
     /** An ABC-SMC calibration stopped part-way resumes from its evaluation log to the same posterior, bit for bit. */
     @Test
     void abcSmc_stoppedThenResumed_givesTheSamePosterior() throws Exception {

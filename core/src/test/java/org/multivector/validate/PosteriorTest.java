@@ -72,6 +72,49 @@ class PosteriorTest {
                 .isEmpty();
     }
 
+    /** Structural columns: an intensity is a number, a strategy a label; applying a particle sets both. */
+    @Test
+    void structuralColumns_holdIntensitiesAndStrategyLabels_andApplySetsThem() {
+        Posterior p = parse("weight,intensity:kgz-tjk-border,strategy:UZB,tension-base\n"
+                + "1,0.1,neutral,-3\n"
+                + "3,0.9,bandwagon:CHN,-3\n"
+                + "1,0.5,neutral,-3\n"
+                + "1,0.5,\"bandwagon:RUS; multi-vector from 2001\",-3\n");
+        int uzb = p.names().indexOf("strategy:UZB");
+        assertThat(p.categories(uzb))
+                .containsExactly("neutral", "bandwagon:CHN", "bandwagon:RUS; multi-vector from 2001");
+        assertThat(p.shares(uzb)).containsExactly(2 / 6.0, 3 / 6.0, 1 / 6.0);
+        assertThat(p.categories(p.names().indexOf("tension-base"))).isEmpty();
+        assertThatThrownBy(() -> p.quantile(uzb, 0.5)).hasMessageContaining("categorical");
+        int tjk = p.names().indexOf("intensity:kgz-tjk-border");
+        assertThat(p.quantile(tjk, 0.5)).isEqualTo(0.5);
+        assertThat(p.quantile(tjk, 0.9)).isEqualTo(0.9);
+        Scenario at = p.apply(S, 1);
+        assertThat(at.strategies().get("UZB").text()).isEqualTo("bandwagon:CHN");
+        assertThat(at.disputes().stream()
+                        .filter(d -> d.id().equals("kgz-tjk-border"))
+                        .findFirst()
+                        .orElseThrow()
+                        .intensity()
+                        .value())
+                .isEqualTo(0.9);
+        assertThat(p.apply(S, 3).strategies().get("UZB").text()).isEqualTo("bandwagon:RUS; multi-vector from 2001");
+        assertThat(p.without(java.util.List.of("tension-base")).categories(1)).hasSize(3);
+
+        assertThatThrownBy(() -> parse("weight,strategy:UZB,intensity:kgz-tjk-border\n"
+                        + "1,bandwagon:XYZ,0.5\n"
+                        + "1,dither,0.5\n"
+                        + "1,neutral,1.2\n"))
+                .hasMessageContaining("3 problems")
+                .hasMessageContaining("p.csv:2:2: strategy:UZB: 'bandwagon:XYZ' is not a strategy of central-asia:"
+                        + " it names unknown pole 'XYZ' (expected e.g. multi-vector, neutral, bandwagon:RUS")
+                .hasMessageContaining("p.csv:3:2: strategy:UZB: 'dither' is not a strategy")
+                .hasMessageContaining("p.csv:4:3: intensity:kgz-tjk-border: '1.2' is outside");
+        assertThatThrownBy(() -> parse("weight,strategy:UZX\n1,neutral\n"))
+                .hasMessageContaining("'strategy:UZX' is not a parameter or structural assumption")
+                .hasMessageContaining("strategy:UZB");
+    }
+
     @Test
     void everyBadRow_isReportedWithItsLineColumnAndWhatWasExpected() {
         String text = "particle,weight,distance,incident-capability-ratio\n"
@@ -100,7 +143,8 @@ class PosteriorTest {
                 .hasMessageContaining("p.csv:1:1: header has no 'weight' column");
         assertThatThrownBy(() -> parse("weight,incident-capability-rati\n1,0.1\n"))
                 .hasMessageContaining(
-                        "p.csv:1:2: incident-capability-rati: 'incident-capability-rati' is not a parameter of central-asia")
+                        "p.csv:1:2: incident-capability-rati: 'incident-capability-rati' is not a parameter or"
+                                + " structural assumption of central-asia")
                 .hasMessageContaining("incident-capability-ratio");
         assertThatThrownBy(() -> parse("weight,incident-capability-ratio,incident-capability-ratio\n1,0.1,0.1\n"))
                 .hasMessageContaining("p.csv:1:3: incident-capability-ratio: column 'incident-capability-ratio' twice");
