@@ -75,6 +75,12 @@ final class CalibrateCommand extends StudyCommand {
                     + " observed pattern responds to are left out, as parameters are.")
     boolean structural;
 
+    @Option(
+            names = "--chains",
+            description = "With abc-smc, independent populations run one after the other and pooled; the report gives"
+                    + " each parameter's Gelman-Rubin R-hat across them (default: 1).")
+    Integer chains;
+
     @Mixin
     ExecutorOptions executor = new ExecutorOptions();
 
@@ -97,7 +103,8 @@ final class CalibrateCommand extends StudyCommand {
                 method,
                 particles,
                 generations,
-                structural ? Boolean.TRUE : null);
+                structural ? Boolean.TRUE : null,
+                chains);
     }
 
     @Override

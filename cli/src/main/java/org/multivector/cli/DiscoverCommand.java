@@ -134,8 +134,8 @@ final class DiscoverCommand extends StudyCommand {
                         Locale.ROOT,
                         "  %-30s %-24s %-24s %8.3g%n",
                         d.parameters().get(k),
-                        String.format(Locale.ROOT, "[%.4g, %.4g]", b.lo()[k], b.hi()[k]),
-                        String.format(Locale.ROOT, "[%.4g, %.4g]", d.lo()[k], d.hi()[k]),
+                        d.range(k, b.lo()[k], b.hi()[k]),
+                        d.range(k, d.lo()[k], d.hi()[k]),
                         d.prim().quasiP()[k]);
             }
             w.println();

@@ -28,6 +28,8 @@ import org.multivector.validate.CmaEs;
  * @param structural with {@code abc-smc}, also fit every structural assumption of the scenario
  *     ({@link org.multivector.model.Structural}: dispute intensities, the regional states' strategies) that a pattern
  *     responds to (default false); structural names can also be listed in {@code parameters}
+ * @param chains with {@code abc-smc}, independent populations run one after the other and pooled, with the
+ *     Gelman–Rubin R̂ of each parameter across them, 1..16 (default 1)
  */
 public record CalibrateRequest(
         ScenarioChoice scenario,
@@ -41,7 +43,8 @@ public record CalibrateRequest(
         String method,
         Integer particles,
         Integer generations,
-        Boolean structural)
+        Boolean structural,
+        Integer chains)
         implements StudyRequest {
     public static final String CMA_ES = "cma-es";
     public static final String ABC_SMC = "abc-smc";
@@ -65,6 +68,7 @@ public record CalibrateRequest(
                 maxEvaluations,
                 sigma,
                 population,
+                null,
                 null,
                 null,
                 null,
@@ -96,6 +100,7 @@ public record CalibrateRequest(
                 method,
                 particles,
                 generations,
+                null,
                 null);
     }
 
@@ -111,12 +116,17 @@ public record CalibrateRequest(
         particles = StudyRequest.orDefault(particles, 200);
         generations = StudyRequest.orDefault(generations, 5);
         structural = structural != null && structural;
+        chains = StudyRequest.orDefault(chains, 1);
         Problems p = new Problems();
         if (!method.equals(CMA_ES) && !method.equals(ABC_SMC)) {
             p.add("method", "'" + method + "' is not a method (expected " + CMA_ES + " or " + ABC_SMC + ")");
         }
         p.range("particles", particles, 4, 100_000);
         p.range("generations", generations, 1, 100);
+        p.range("chains", chains, 1, 16);
+        if (chains > 1 && !method.equals(ABC_SMC)) {
+            p.add("chains", "independent populations are an " + ABC_SMC + " option (a CMA-ES fit is one search)");
+        }
         p.range("runsPerPoint", runsPerPoint, 1, 100_000);
         p.range("maxEvaluations", maxEvaluations, 1, 10_000_000);
         if (!(sigma > 0 && sigma <= 1)) {
@@ -221,6 +231,7 @@ public record CalibrateRequest(
                 method,
                 particles,
                 generations,
-                structural);
+                structural,
+                chains);
     }
 }

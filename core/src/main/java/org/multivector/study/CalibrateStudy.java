@@ -81,8 +81,13 @@ final class CalibrateStudy {
         AbcSmc.Settings abcSettings =
                 new AbcSmc.Settings(r.particles(), r.generations(), 0.5, 0.1, ABC_MOVES, r.seed());
         // for ABC-SMC the total is at most: the start, the prior sample, the moves of each later generation, the median
-        long total =
-                abc ? 2L + r.particles() * (1L + (long) ABC_MOVES * (r.generations() - 1)) : r.maxEvaluations() + 1L;
+        long total = abc
+                ? 2L + (long) r.chains() * r.particles() * (1L + (long) ABC_MOVES * (r.generations() - 1))
+                : r.maxEvaluations() + 1L;
+        boolean[] categorical = new boolean[names.length];
+        for (int i = 0; i < names.length; i++) {
+            categorical[i] = !Structural.categories(full, names[i]).isEmpty();
+        }
         List<List<Calibration.Evaluation>> latest = new ArrayList<>(List.of(List.of()));
         Calibration.Result result;
         try {
@@ -98,6 +103,8 @@ final class CalibrateStudy {
                     ? Calibration.runAbc(
                             setup,
                             abcSettings,
+                            r.chains(),
+                            categorical,
                             ctx.executor(),
                             replay,
                             listener,
@@ -117,8 +124,10 @@ final class CalibrateStudy {
                         Locale.ROOT,
                         "ABC-SMC (Del Moral et al. 2012: tolerance the median of the previous population's"
                                 + " distances, resampling and " + ABC_MOVES + " random-walk Metropolis moves per"
-                                + " particle and generation; %d particles, up to %d generations, uniform prior on the"
-                                + " ranges, seed %d) on free runs %%d-%%d, %%d runs"
+                                + " particle and generation, a strategy redrawn from its prior in half the moves; %d"
+                                + " particles, up to %d generations, uniform prior on the ranges, seed %d"
+                                + (r.chains() > 1 ? ", " + r.chains() + " independent runs pooled" : "")
+                                + ") on free runs %%d-%%d, %%d runs"
                                 + " per point (fresh random numbers per proposal), distance = geometric mean over"
                                 + " patterns of loss / climatology",
                         r.particles(),
@@ -176,6 +185,15 @@ final class CalibrateStudy {
                                 Calibration.quantile(setup, post, i, 0.95)));
             }
             extras.put("posterior", intervals);
+            extras.put("chains", r.chains());
+            if (r.chains() > 1) {
+                double[] rh = AbcSmc.rhat(result.posterior().chains(), names.length);
+                Map<String, Object> rhat = new LinkedHashMap<>();
+                for (int i = 0; i < names.length; i++) {
+                    rhat.put(names[i], Double.isFinite(rh[i]) ? rh[i] : null);
+                }
+                extras.put("rhat", rhat);
+            }
         }
         extras.put("notFitted", uninformed);
         extras.put("patterns", patternNames(targets));
@@ -325,7 +343,7 @@ final class CalibrateStudy {
         if (!structural.isEmpty()) {
             b.append(
                     "# Structural assumptions fitted too (not parameters, so not in this overlay; their posterior is in\n");
-            b.append("# posterior.csv, for --posterior): ")
+            b.append("# posterior.csv, for studies over the posterior): ")
                     .append(String.join(", ", structural))
                     .append('\n');
         }
@@ -532,32 +550,40 @@ final class CalibrateStudy {
         StringBuilder b = new StringBuilder();
         b.append("\nPosterior (ABC-SMC): ").append(r.stop()).append('\n');
         b.append("(ESS: the survivors of the new tolerance before resampling; distinct: particles after the moves)\n");
-        b.append(String.format(
-                Locale.ROOT,
-                "%-10s %12s %9s %9s %10s %9s %9s%n",
-                "generation",
-                "tolerance",
-                "moves",
-                "accepted",
-                "acceptance",
-                "ESS",
-                "distinct"));
-        for (AbcSmc.Generation g : r.generations()) {
+        List<AbcSmc.Result> runs = r.chains().isEmpty() ? List.of(r) : r.chains();
+        for (int c = 0; c < runs.size(); c++) {
+            if (runs.size() > 1) {
+                b.append(String.format(Locale.ROOT, "%nrun %d of %d%n", c + 1, runs.size()));
+            }
             b.append(String.format(
                     Locale.ROOT,
-                    "%-10d %12.5g %9d %9d %10.3f %9.1f %9d%n",
-                    g.index(),
-                    g.tolerance(),
-                    g.proposed(),
-                    g.accepted(),
-                    g.acceptance(),
-                    g.ess(),
-                    g.unique()));
+                    "%-10s %12s %9s %9s %10s %9s %9s%n",
+                    "generation",
+                    "tolerance",
+                    "moves",
+                    "accepted",
+                    "acceptance",
+                    "ESS",
+                    "distinct"));
+            for (AbcSmc.Generation g : runs.get(c).generations()) {
+                b.append(String.format(
+                        Locale.ROOT,
+                        "%-10d %12.5g %9d %9d %10.3f %9.1f %9d%n",
+                        g.index(),
+                        g.tolerance(),
+                        g.proposed(),
+                        g.accepted(),
+                        g.acceptance(),
+                        g.ess(),
+                        g.unique()));
+            }
         }
+        boolean pooled = runs.size() > 1;
+        double[] rhat = pooled ? AbcSmc.rhat(runs, fitted.size()) : null;
         AbcSmc.Generation post = r.posterior();
         b.append(String.format(
                 Locale.ROOT,
-                "%n%-28s %10s %10s %10s %10s %10s %10s %8s%n",
+                "%n%-28s %10s %10s %10s %10s %10s %10s %8s%s%n",
                 "parameter",
                 "start",
                 "5 %",
@@ -565,8 +591,10 @@ final class CalibrateStudy {
                 "95 %",
                 "min",
                 "max",
-                "of range"));
+                "of range",
+                pooled ? "       R̂" : ""));
         StringBuilder categorical = new StringBuilder();
+        int disagree = 0;
         for (int i = 0; i < fitted.size(); i++) {
             Parameter p = fitted.get(i);
             List<String> cats = Structural.categories(full, p.name());
@@ -578,13 +606,27 @@ final class CalibrateStudy {
                 }
                 categorical.append(String.format(
                         Locale.ROOT, "  (scenario: %s; prior %.2f each)%n", cats.get(0), 1.0 / cats.size()));
+                if (pooled) {
+                    categorical.append("    by run:");
+                    for (int c = 0; c < runs.size(); c++) {
+                        double[] rs = shares(s, runs.get(c).posterior(), i, cats.size());
+                        int mode = 0;
+                        for (int k = 1; k < rs.length; k++) {
+                            mode = rs[k] > rs[mode] ? k : mode;
+                        }
+                        categorical.append(String.format(Locale.ROOT, " %s %.2f", cats.get(mode), rs[mode]));
+                        categorical.append(c < runs.size() - 1 ? ";" : "\n");
+                    }
+                }
                 continue;
             }
             double lo = Calibration.quantile(s, post, i, 0.05);
             double hi = Calibration.quantile(s, post, i, 0.95);
+            boolean apart = pooled && rhat[i] > RHAT_MAX;
+            disagree += apart ? 1 : 0;
             b.append(String.format(
                     Locale.ROOT,
-                    "%-28s %10.4g %10.4g %10.4g %10.4g %10.4g %10.4g %7.0f%%%n",
+                    "%-28s %10.4g %10.4g %10.4g %10.4g %10.4g %10.4g %7.0f%%%s%n",
                     p.name(),
                     p.value(),
                     lo,
@@ -592,14 +634,37 @@ final class CalibrateStudy {
                     hi,
                     p.min(),
                     p.max(),
-                    100 * (hi - lo) / (p.max() - p.min())));
+                    100 * (hi - lo) / (p.max() - p.min()),
+                    pooled ? String.format(Locale.ROOT, " %8.2f%s", rhat[i], apart ? "  runs disagree" : "") : ""));
         }
         b.append(
                 "(of range: the 90 % interval's width as a share of the prior range; near 90 % the data say little)\n");
+        if (pooled) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "R̂ (Gelman & Rubin 1992) across the %d runs: %d of %d parameters above %.1f, where the runs settled"
+                            + " on different values: the pooled sample then mixes their modes and is not a converged"
+                            + " posterior%n",
+                    runs.size(),
+                    disagree,
+                    fitted.size() - categoricalCount(full, fitted),
+                    RHAT_MAX));
+        }
         if (categorical.length() > 0) {
-            b.append("\nStructural assumptions by category (posterior shares; the prior gives each the same share)\n")
+            b.append("\nStructural assumptions by category (posterior shares; the prior gives each the same share"
+                            + (pooled ? "; by run: each run's most probable category and its share" : "")
+                            + ")\n")
                     .append(categorical);
         }
         return b.toString();
+    }
+
+    /** R̂ above this flags a parameter whose independent runs disagree (Gelman et al. 2013, Bayesian Data Analysis). */
+    static final double RHAT_MAX = 1.1;
+
+    private static int categoricalCount(Scenario full, List<Parameter> fitted) {
+        return (int) fitted.stream()
+                .filter(p -> !Structural.categories(full, p.name()).isEmpty())
+                .count();
     }
 }

@@ -206,6 +206,20 @@ public sealed interface StudyResult {
             return Double.isFinite(delta[j]) && DiscoverStudy.isCase(target, delta[j], rope);
         }
 
+        /**
+         * A range of parameter k as people read it: {@code [lo, hi]}, or for a categorical structural assumption (a
+         * strategy) the categories whose values it covers, e.g. <code>{neutral, bandwagon:RUS}</code>.
+         */
+        public String range(int k, double from, double to) {
+            List<String> cats = org.multivector.model.Structural.categories(scenario, parameters.get(k));
+            if (cats.isEmpty()) {
+                return String.format(java.util.Locale.ROOT, "[%.4g, %.4g]", from, to);
+            }
+            int a = org.multivector.model.Structural.category(from, cats.size());
+            int b = org.multivector.model.Structural.category(Math.nextDown(to), cats.size());
+            return "{" + String.join(", ", cats.subList(a, Math.max(a, b) + 1)) + "}";
+        }
+
         /** The tree as rules. */
         public String treeText() {
             return tree == null ? "" : org.multivector.validate.Cart.text(tree, parameters);

@@ -71,11 +71,101 @@ public final class AbcSmc {
         }
     }
 
-    /** Every generation, the last being the posterior sample; why it stopped. */
-    public record Result(List<Generation> generations, String stop) {
+    /**
+     * Every generation, the last being the posterior sample; why it stopped; for a pool of independent runs
+     * ({@link #pool}) the runs themselves, each with its generations (else empty).
+     */
+    public record Result(List<Generation> generations, String stop, List<Result> chains) {
+        public Result {
+            generations = List.copyOf(generations);
+            chains = List.copyOf(chains);
+        }
+
+        public Result(List<Generation> generations, String stop) {
+            this(generations, stop, List.of());
+        }
+
         public Generation posterior() {
             return generations.get(generations.size() - 1);
         }
+    }
+
+    /**
+     * Independent runs pooled: one generation holding every run's posterior particles, each weight divided by the
+     * number of runs (a mixture with equal shares), its tolerance the largest of the runs'. Pooling independent
+     * populations is the SMC analogue of running several MCMC chains (Gelman &amp; Rubin 1992): a posterior with
+     * several modes that one population collapses onto keeps them, and {@link #rhat} says whether the runs agree.
+     */
+    public static Result pool(List<Result> chains) {
+        if (chains.size() == 1) {
+            return chains.get(0);
+        }
+        List<Particle> all = new ArrayList<>();
+        double tol = 0;
+        int proposed = 0;
+        int accepted = 0;
+        double ess = 0;
+        java.util.Set<String> unique = new java.util.HashSet<>();
+        StringBuilder why = new StringBuilder(chains.size() + " independent runs pooled");
+        for (int c = 0; c < chains.size(); c++) {
+            Generation g = chains.get(c).posterior();
+            tol = Math.max(tol, g.tolerance());
+            proposed += g.proposed();
+            accepted += g.accepted();
+            ess += g.ess();
+            for (Particle p : g.particles()) {
+                all.add(new Particle(p.x(), p.distance(), p.weight() / chains.size()));
+                unique.add(c + Arrays.toString(p.x()));
+            }
+            why.append(c == 0 ? ": " : "; ")
+                    .append("run ")
+                    .append(c + 1)
+                    .append(' ')
+                    .append(chains.get(c).stop());
+        }
+        Generation pooled = new Generation(-1, tol, proposed, accepted, ess, unique.size(), all);
+        return new Result(List.of(pooled), why.toString(), chains);
+    }
+
+    /**
+     * The potential scale reduction R̂ of each coordinate across independent runs' posterior populations (Gelman &amp;
+     * Rubin 1992, with the population sizes as chain lengths): √((n−1)/n + B/(nW)), B/n the variance of the runs'
+     * weighted means and W the mean of their weighted variances. Near 1 the runs sample the same distribution; above
+     * about 1.1 (Gelman et al. 2013) they disagree and the pooled sample is a mixture of their modes, not a converged
+     * posterior. NaN for a coordinate constant within every run.
+     */
+    public static double[] rhat(List<Result> chains, int dim) {
+        int m = chains.size();
+        double[] out = new double[dim];
+        for (int k = 0; k < dim; k++) {
+            double[] mean = new double[m];
+            double w = 0;
+            int n = Integer.MAX_VALUE;
+            for (int c = 0; c < m; c++) {
+                List<Particle> ps = chains.get(c).posterior().particles();
+                n = Math.min(n, ps.size());
+                double mu = 0;
+                double tw = 0;
+                for (Particle p : ps) {
+                    mu += p.weight() * p.x()[k];
+                    tw += p.weight();
+                }
+                mu /= tw;
+                double var = 0;
+                for (Particle p : ps) {
+                    var += p.weight() * (p.x()[k] - mu) * (p.x()[k] - mu);
+                }
+                mean[c] = mu;
+                w += var / tw / m;
+            }
+            double grand = Arrays.stream(mean).sum() / m;
+            double b = 0;
+            for (double mu : mean) {
+                b += (mu - grand) * (mu - grand) / (m - 1);
+            }
+            out[k] = w > 0 ? Math.sqrt((n - 1.0) / n + b / w) : Double.NaN;
+        }
+        return out;
     }
 
     /** Told after every generation. */
@@ -84,6 +174,21 @@ public final class AbcSmc {
     }
 
     public static Result run(int dim, Distance distance, Settings s, Listener listener, BooleanSupplier stop)
+            throws Exception {
+        return run(dim, null, distance, s, listener, stop);
+    }
+
+    /**
+     * As {@link #run(int, Distance, Settings, Listener, BooleanSupplier)}, with {@code categorical[k]} marking the
+     * coordinates that stand for a discrete variable (a category per equal share of [0, 1]). The random walk cannot
+     * leave a category that every particle shares (the survivors' covariance is then no wider than the category), so
+     * for such a coordinate each move, with probability 1/2, draws it afresh from its uniform prior instead: an
+     * independence proposal from the prior, whose prior ratio cancels its proposal ratio, so that coordinate drops
+     * out of the acceptance ratio (Tierney 1994 on mixing and independence kernels) and the population can still
+     * switch category.
+     */
+    public static Result run(
+            int dim, boolean[] categorical, Distance distance, Settings s, Listener listener, BooleanSupplier stop)
             throws Exception {
         UniformRandomProvider rng = RandomStreams.forRun(s.seed(), -1); // a stream no ensemble run uses
         ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
@@ -154,7 +259,14 @@ public final class AbcSmc {
                     double[] y = p.x().clone();
                     double[] x = new double[dim];
                     boolean inside = true;
+                    double priorNew = 0; // over the coordinates the walk moved (summed as logPrior does)
+                    double priorOld = 0;
                     for (int k = 0; k < dim; k++) {
+                        if (categorical != null && categorical[k] && rng.nextBoolean()) {
+                            x[k] = Math.min(1 - 1e-12, Math.max(1e-12, rng.nextDouble()));
+                            y[k] = Math.log(x[k] / (1 - x[k])); // drawn from its prior: no prior ratio
+                            continue;
+                        }
                         double step = 0;
                         for (int m = 0; m <= k; m++) {
                             step += chol[k][m] * z[m];
@@ -162,10 +274,12 @@ public final class AbcSmc {
                         y[k] += step;
                         x[k] = 1 / (1 + Math.exp(-y[k]));
                         inside &= x[k] > 0 && x[k] < 1; // a logit beyond ±36 rounds to a bound: rejected
+                        priorNew += logPrior(y[k]);
+                        priorOld += logPrior(p.x()[k]);
                     }
                     double u = rng.nextDouble();
                     proposed++;
-                    if (!inside || Math.log(u) > logPrior(y) - logPrior(p.x())) {
+                    if (!inside || Math.log(u) > priorNew - priorOld) {
                         continue; // the prior ratio rejects it before any simulation
                     }
                     double d = distance.at(x, draws++);
@@ -220,10 +334,15 @@ public final class AbcSmc {
     static double logPrior(double[] y) {
         double sum = 0;
         for (double v : y) {
-            double a = Math.abs(v);
-            sum -= a + 2 * Math.log1p(Math.exp(-a));
+            sum += logPrior(v);
         }
         return sum;
+    }
+
+    /** One coordinate's term of {@link #logPrior(double[])}: ln σ(y)(1 − σ(y)). */
+    static double logPrior(double y) {
+        double a = Math.abs(y);
+        return -(a + 2 * Math.log1p(Math.exp(-a)));
     }
 
     /** The weighted q-quantile of the particles' distances (the smallest distance with cumulative weight ≥ q). */

@@ -149,19 +149,53 @@ public final class Calibration {
             Listener listener,
             BooleanSupplier stop)
             throws Exception {
+        return runAbc(s, settings, 1, null, ex, replay, listener, stop);
+    }
+
+    /** A seed step between independent ABC-SMC runs (run 0 keeps the setup's seed). */
+    static final long CHAIN_STEP = 0x632BE59BD9B4E019L;
+
+    /**
+     * As {@link #runAbc(Setup, AbcSmc.Settings, StudyExecutor, List, Listener, BooleanSupplier)} with {@code chains}
+     * independent runs, one after the other (run c seeded {@code seed + c · step}, its proposals on their own random
+     * numbers), pooled ({@link AbcSmc#pool}); {@code categorical} marks the coordinates of discrete assumptions.
+     */
+    public static Result runAbc(
+            Setup s,
+            AbcSmc.Settings settings,
+            int chains,
+            boolean[] categorical,
+            StudyExecutor ex,
+            List<Evaluation> replay,
+            Listener listener,
+            BooleanSupplier stop)
+            throws Exception {
         List<Evaluation> log = new ArrayList<>();
         Evaluation start = next(s, ex, replay, log, s.toUnit(s.start()), stop, s.seed());
         listener.evaluated(log);
-        AbcSmc.Result post = AbcSmc.run(
-                s.names().length,
-                (x, draw) -> {
-                    Evaluation e = next(s, ex, replay, log, x, stop, drawSeed(s.seed(), draw));
-                    listener.evaluated(log);
-                    return e.combined();
-                },
-                settings,
-                g -> {},
-                stop);
+        List<AbcSmc.Result> runs = new ArrayList<>();
+        for (int c = 0; c < chains; c++) {
+            long chainSeed = s.seed() + c * CHAIN_STEP;
+            AbcSmc.Settings cs = new AbcSmc.Settings(
+                    settings.particles(),
+                    settings.generations(),
+                    settings.quantile(),
+                    settings.minAcceptance(),
+                    settings.moves(),
+                    settings.seed() + c * CHAIN_STEP);
+            runs.add(AbcSmc.run(
+                    s.names().length,
+                    categorical,
+                    (x, draw) -> {
+                        Evaluation e = next(s, ex, replay, log, x, stop, drawSeed(chainSeed, draw));
+                        listener.evaluated(log);
+                        return e.combined();
+                    },
+                    cs,
+                    g -> {},
+                    stop));
+        }
+        AbcSmc.Result post = AbcSmc.pool(runs);
         double[] median = new double[s.names().length];
         for (int k = 0; k < median.length; k++) {
             median[k] = round6(quantile(s, post.posterior(), k, 0.5));

@@ -205,7 +205,8 @@ class StudyServiceTest {
                 "abc-smc",
                 12,
                 2,
-                null);
+                null,
+                2);
         StudyResult.Fit f;
         try (ThreadExecutor ex = new ThreadExecutor(2)) {
             f = (StudyResult.Fit) service(new MemoryArchive(), CheckpointStore.NONE)
@@ -272,8 +273,30 @@ class StudyServiceTest {
                 .isInstanceOf(RequestException.class)
                 .hasMessageContaining("overrides.UZB")
                 .hasMessageContaining("strategy:UZB");
+        // discovery over the posterior varies its structural columns too; a strategy's limits read as categories
+        DiscoverRequest disc = new DiscoverRequest(
+                ScenarioChoice.of(ScenarioLoader.PRIOR_SCENARIO),
+                3L,
+                20,
+                1,
+                null,
+                null,
+                "neutral",
+                null,
+                "not-worse",
+                List.of("tension-base"),
+                "fit");
+        try (ThreadExecutor ex = new ThreadExecutor(2)) {
+            StudyResult.Discovery d = (StudyResult.Discovery)
+                    s.run(disc, StudyService.Execution.on(ex)).result();
+            assertThat(d.parameters()).containsExactly("tension-base", "intensity:kgz-tjk-border", "strategy:UZB");
+            assertThat(d.range(2, 0, 5))
+                    .isEqualTo("{multi-vector, neutral, bandwagon:RUS, bandwagon:CHN, bandwagon:WEST}");
+            assertThat(d.range(2, 1.0, 2.7)).isEqualTo("{neutral, bandwagon:RUS}");
+            assertThat(d.range(0, -2, -1)).isEqualTo("[-2.000, -1.000]");
+        }
         assertThatThrownBy(() -> new CalibrateRequest(
-                        null, 1L, null, List.of("strategy:UZB"), 2, 10, null, null, "cma-es", null, null, null))
+                        null, 1L, null, List.of("strategy:UZB"), 2, 10, null, null, "cma-es", null, null, null, null))
                 .isInstanceOf(RequestException.class)
                 .hasMessageContaining("structural assumptions are fitted only by abc-smc");
     }

@@ -413,14 +413,12 @@ public final class HtmlReports implements ReportRenderer {
             for (int k : box.restricted()) {
                 b.append("<tr><th>")
                         .append(HtmlReport.esc(d.parameters().get(k)))
+                        .append("</th><td>")
+                        .append(HtmlReport.esc(d.range(k, box.lo()[k], box.hi()[k])))
+                        .append("</td><td>")
+                        .append(HtmlReport.esc(d.range(k, d.lo()[k], d.hi()[k])))
                         .append(String.format(
-                                Locale.ROOT,
-                                "</th><td>[%.4g, %.4g]</td><td>[%.4g, %.4g]</td><td>%.3g</td></tr>",
-                                box.lo()[k],
-                                box.hi()[k],
-                                d.lo()[k],
-                                d.hi()[k],
-                                d.prim().quasiP()[k]));
+                                Locale.ROOT, "</td><td>%.3g</td></tr>", d.prim().quasiP()[k]));
             }
             b.append("</table>");
             List<double[]> traj = new ArrayList<>();
