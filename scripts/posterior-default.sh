@@ -10,6 +10,6 @@ cd "$here"
 # a build artefact: a posterior of other data is another study, and a study directory is never replaced
 rm -rf target/calibration/posterior target/calibration/.posterior.checkpoint target/calibration/.posterior.request.checkpoint
 ./multivector calibrate --scenario central-asia-prior --method abc-smc --train 1992-2008 --seed 1992 \
-  --particles 200 --generations 30 --structural --out target/calibration --name posterior -q "$@"
+  --particles 200 --generations 30 --structural --chains 4 --out target/calibration --name posterior -q "$@"
 cp target/calibration/posterior/posterior.csv core/src/main/resources/org/multivector/scenario/builtin/central-asia.posterior.csv
 echo "posterior-default: core/src/main/resources/org/multivector/scenario/builtin/central-asia.posterior.csv updated; target/calibration/posterior/ holds the report"

@@ -182,15 +182,20 @@ public final class AbcSmc {
      * As {@link #run(int, Distance, Settings, Listener, BooleanSupplier)}, with {@code categorical[k]} marking the
      * coordinates that stand for a discrete variable (a category per equal share of [0, 1]). The random walk cannot
      * leave a category that every particle shares (the survivors' covariance is then no wider than the category), so
-     * for such a coordinate each move, with probability 1/2, draws it afresh from its uniform prior instead: an
-     * independence proposal from the prior, whose prior ratio cancels its proposal ratio, so that coordinate drops
-     * out of the acceptance ratio (Tierney 1994 on mixing and independence kernels) and the population can still
-     * switch category.
+     * when there are such coordinates each move is, with probability 1/2, the random walk on all coordinates, else a
+     * redraw of one of them (chosen uniformly) from its uniform prior, the others kept: an independence proposal whose
+     * prior ratio cancels its proposal ratio, so only the tolerance decides. Each kernel keeps the ABC posterior
+     * invariant, so their mixture does (Tierney 1994), and the population can still switch category.
      */
     public static Result run(
             int dim, boolean[] categorical, Distance distance, Settings s, Listener listener, BooleanSupplier stop)
             throws Exception {
         UniformRandomProvider rng = RandomStreams.forRun(s.seed(), -1); // a stream no ensemble run uses
+        int[] discrete = categorical == null
+                ? new int[0]
+                : java.util.stream.IntStream.range(0, dim)
+                        .filter(k -> categorical[k])
+                        .toArray();
         ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
         List<Generation> gens = new ArrayList<>();
         List<Particle> pop = new ArrayList<>();
@@ -253,34 +258,37 @@ public final class AbcSmc {
                 for (int i = 0; i < moved.size(); i++) {
                     checkStop(stop, t);
                     Particle p = moved.get(i);
-                    for (int k = 0; k < dim; k++) {
-                        z[k] = normal.sample();
-                    }
                     double[] y = p.x().clone();
                     double[] x = new double[dim];
-                    boolean inside = true;
-                    double priorNew = 0; // over the coordinates the walk moved (summed as logPrior does)
-                    double priorOld = 0;
-                    for (int k = 0; k < dim; k++) {
-                        if (categorical != null && categorical[k] && rng.nextBoolean()) {
-                            x[k] = Math.min(1 - 1e-12, Math.max(1e-12, rng.nextDouble()));
-                            y[k] = Math.log(x[k] / (1 - x[k])); // drawn from its prior: no prior ratio
-                            continue;
+                    if (discrete.length > 0 && rng.nextBoolean()) {
+                        // one strategy drawn afresh from its prior, the rest unchanged: the prior ratio cancels
+                        // the proposal ratio, so only the tolerance decides
+                        int k = discrete[rng.nextInt(discrete.length)];
+                        for (int j = 0; j < dim; j++) {
+                            x[j] = 1 / (1 + Math.exp(-y[j]));
                         }
-                        double step = 0;
-                        for (int m = 0; m <= k; m++) {
-                            step += chol[k][m] * z[m];
+                        x[k] = Math.min(1 - 1e-12, Math.max(1e-12, rng.nextDouble()));
+                        y[k] = Math.log(x[k] / (1 - x[k]));
+                        proposed++;
+                    } else {
+                        for (int k = 0; k < dim; k++) {
+                            z[k] = normal.sample();
                         }
-                        y[k] += step;
-                        x[k] = 1 / (1 + Math.exp(-y[k]));
-                        inside &= x[k] > 0 && x[k] < 1; // a logit beyond ±36 rounds to a bound: rejected
-                        priorNew += logPrior(y[k]);
-                        priorOld += logPrior(p.x()[k]);
-                    }
-                    double u = rng.nextDouble();
-                    proposed++;
-                    if (!inside || Math.log(u) > priorNew - priorOld) {
-                        continue; // the prior ratio rejects it before any simulation
+                        boolean inside = true;
+                        for (int k = 0; k < dim; k++) {
+                            double step = 0;
+                            for (int m = 0; m <= k; m++) {
+                                step += chol[k][m] * z[m];
+                            }
+                            y[k] += step;
+                            x[k] = 1 / (1 + Math.exp(-y[k]));
+                            inside &= x[k] > 0 && x[k] < 1; // a logit beyond ±36 rounds to a bound: rejected
+                        }
+                        double u = rng.nextDouble();
+                        proposed++;
+                        if (!inside || Math.log(u) > logPrior(y) - logPrior(p.x())) {
+                            continue; // the prior ratio rejects it before any simulation
+                        }
                     }
                     double d = distance.at(x, draws++);
                     if (d <= eps) {

@@ -23,9 +23,13 @@ class PosteriorTest {
                 "central-asia.posterior.csv",
                 Posterior.builtInBytes("central-asia").orElseThrow(),
                 S);
-        assertThat(p.size()).isEqualTo(200);
-        assertThat(p.names()).contains("autonomy-weight", "incident-base").doesNotContain("weight", "distance");
-        assertThat(p.ess()).isBetween(1.0, 200.0 + 1e-9);
+        // four pooled runs of 200 particles, with the structural assumptions (scripts/posterior-default.sh)
+        assertThat(p.size()).isEqualTo(800);
+        assertThat(p.names())
+                .contains("autonomy-weight", "incident-base", "intensity:kgz-tjk-border", "strategy:UZB")
+                .doesNotContain("weight", "distance");
+        assertThat(p.categories(p.names().indexOf("strategy:UZB"))).isNotEmpty();
+        assertThat(p.ess()).isBetween(1.0, 800.0 + 1e-9);
         assertThat(p.hash()).hasSize(16);
         // the prior shares it
         assertThat(Posterior.builtInBytes("central-asia-prior")).isPresent();
