@@ -8,7 +8,16 @@ let events = null;
 
 function $(id) { return document.getElementById(id); }
 function esc(s) { return String(s).replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c])); }
+// A server bound beyond this machine needs its token: serve prints the address with #token=..., kept for the tab.
+const TOKEN = (() => {
+  const t = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (t) { sessionStorage.setItem('multivector-token', t); history.replaceState(null, '', location.pathname); }
+  return sessionStorage.getItem('multivector-token');
+})();
+function withToken(url) { return TOKEN ? url + (url.includes('?') ? '&' : '?') + 'token=' + encodeURIComponent(TOKEN) : url; }
 async function api(path, options) {
+  options = Object.assign({}, options);
+  if (TOKEN) { options.headers = Object.assign({}, options.headers, {'Authorization': 'Bearer ' + TOKEN}); }
   const r = await fetch(path, options);
   const text = await r.text();
   let body = null;
@@ -206,7 +215,7 @@ function follow(id) {
   $('sim-start').disabled = true; $('sim-cancel').disabled = false;
   $('progress').value = 0; $('progress-text').textContent = id + ': queued';
   if (events) events.close();
-  events = new EventSource('/api/jobs/' + id + '/events');
+  events = new EventSource(withToken('/api/jobs/' + id + '/events'));
   const update = s => { $('progress').value = s.percent; $('progress-text').textContent = s.id + ': ' + s.state + ', ' + s.percent.toFixed(1) + ' % (' + s.done + ' / ' + s.total + ' runs)'; };
   events.addEventListener('progress', ev => update(JSON.parse(ev.data)));
   events.addEventListener('done', async ev => {
@@ -398,7 +407,7 @@ function showStudy(t, r, view) {
     table('');
   }
   const link = $(t.title + '-report');
-  if (link) { link.href = '/api/studies/' + encodeURIComponent(r.studyId) + '/report'; link.classList.remove('hidden'); }
+  if (link) { link.href = withToken('/api/studies/' + encodeURIComponent(r.studyId) + '/report'); link.classList.remove('hidden'); }
 }
 function showResult(r, view) { showStudy(RESULT, r, view); }
 $('result-view').addEventListener('change', () => { if (shown[RESULT.title]) showStudy(RESULT, shown[RESULT.title], $('result-view').value); });
@@ -455,7 +464,7 @@ $('scenario-file').addEventListener('change', async ev => {
   await validate();
 });
 $('scenario-open').addEventListener('change', async () => {
-  const r = await fetch('/api/scenarios/' + encodeURIComponent($('scenario-open').value));
+  const r = await fetch(withToken('/api/scenarios/' + encodeURIComponent($('scenario-open').value)));
   $('editor').value = await r.text();
   annotate($('editor').value, []);
 });

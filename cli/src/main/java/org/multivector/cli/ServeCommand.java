@@ -43,6 +43,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "Seconds a job may run (default: ${DEFAULT-VALUE}).")
     long jobTimeout;
 
+    @Option(
+            names = "--token",
+            description = "The token every API request must carry (Authorization: Bearer TOKEN). Required beyond"
+                    + " loopback: with --bind to another address and no --token, a random one is made and printed.")
+    String token;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -58,8 +64,16 @@ final class ServeCommand implements Callable<Integer> {
         if (jobTimeout < 1) {
             throw org.multivector.study.RequestException.of("jobTimeout", "expected at least 1 second");
         }
-        ServerConfig config =
-                ServerConfig.defaults(data).withQueue(workers, queue).withJobTimeout(Duration.ofSeconds(jobTimeout));
+        boolean local = MultivectorServer.isLoopback(bind);
+        if (token != null && !token.matches("[\\x21-\\x7e]{16,200}")) {
+            throw org.multivector.study.RequestException.of(
+                    "token", "expected 16 to 200 printable ASCII characters without spaces");
+        }
+        String key = token != null ? token : local ? null : MultivectorServer.newToken();
+        ServerConfig config = ServerConfig.defaults(data)
+                .withQueue(workers, queue)
+                .withJobTimeout(Duration.ofSeconds(jobTimeout))
+                .withToken(key);
         MultivectorServer server;
         try {
             server = MultivectorServer.start(config, bind, port);
@@ -72,10 +86,16 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String host = bind.contains(":") ? "[" + bind + "]" : bind;
         out.printf(
-                "Multivector dashboard: http://%s:%d/  (API: /api, OpenAPI: /openapi.json; data: %s)%n",
-                host, server.port(), data.toAbsolutePath());
-        if (!bind.equals("127.0.0.1") && !bind.equals("localhost") && !bind.equals("::1")) {
-            out.printf("Warning: bound to %s, reachable from other machines; the API has no authentication.%n", bind);
+                "Multivector dashboard: http://%s:%d/%s  (API: /api, OpenAPI: /openapi.json; data: %s)%n",
+                host, server.port(), key == null ? "" : "#token=" + key, data.toAbsolutePath());
+        if (!local) {
+            out.printf(
+                    "Bound to %s, reachable from other machines: every API request needs the token (%s; Authorization:"
+                            + " Bearer TOKEN). Traffic is plain HTTP: use it on a trusted network or behind a TLS"
+                            + " proxy.%n",
+                    bind, token != null ? "given with --token" : "made for this run: " + key);
+        } else if (key != null) {
+            out.println("Every API request needs the token given with --token (Authorization: Bearer TOKEN).");
         }
         out.println("Ctrl-C stops the server.");
         out.flush();

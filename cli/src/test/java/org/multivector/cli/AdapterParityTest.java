@@ -52,7 +52,9 @@ class AdapterParityTest {
         Files.copy(Path.of("..", "examples", "bargaining", "caspian.yaml"), serverDir.resolve("caspian.yaml"));
         ServerConfig d = ServerConfig.defaults(serverDir);
         server = MultivectorServer.start(
-                new ServerConfig(serverDir, 1, 8, Duration.ofMinutes(5), d.maxBody(), d.maxRuns(), 1), "127.0.0.1", 0);
+                new ServerConfig(serverDir, 1, 8, Duration.ofMinutes(5), d.maxBody(), d.maxRuns(), 1, null),
+                "127.0.0.1",
+                0);
         base = "http://127.0.0.1:" + server.port();
     }
 

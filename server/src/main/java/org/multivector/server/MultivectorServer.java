@@ -59,6 +59,7 @@ public final class MultivectorServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        Guard guard = new Guard(host, config.token());
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.http.maxRequestSize = config.maxBody();
@@ -67,6 +68,10 @@ public final class MultivectorServer implements AutoCloseable {
             c.jetty.threadPool = new QueuedThreadPool(96, 8, 60_000);
         });
         MultivectorServer server = new MultivectorServer(app, jobs, pusher);
+        app.before(ctx -> {
+            guard.headers(ctx);
+            guard.check(ctx);
+        });
         app.before("/api/*", ctx -> {
             // Jetty 11 checks the size limit only against Content-Length: refuse bodies without one.
             String te = ctx.header("Transfer-Encoding");
@@ -173,7 +178,18 @@ public final class MultivectorServer implements AutoCloseable {
         });
         pusher.scheduleWithFixedDelay(server::pushAll, 250, 250, TimeUnit.MILLISECONDS);
         app.start(host, port);
+        guard.port(app.port());
         return server;
+    }
+
+    /** True for an address of this machine only: a server bound there needs no token. */
+    public static boolean isLoopback(String host) {
+        return Guard.isLoopback(host);
+    }
+
+    /** A fresh random token for a server bound beyond loopback. */
+    public static String newToken() {
+        return Guard.newToken();
     }
 
     /** A request's bad fields as the API's 400 body: {@code error} and {@code problems} (field, message, hint). */
