@@ -58,6 +58,10 @@ class DashboardBrowserIT {
                 "--no-first-run",
                 "--disable-sync",
                 "--user-data-dir=" + Files.createTempDirectory("mv-chromium-profile"));
+        // the browser's console, where Chromium reports every Content-Security-Policy violation
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(which("chromedriver")).toFile())
                 .usingAnyFreePort()
@@ -116,6 +120,40 @@ class DashboardBrowserIT {
     static void open() {
         driver.get("http://127.0.0.1:" + server.port() + "/");
         wait.until(d -> "1".equals(js("return document.body.dataset.ready")));
+    }
+
+    /** What the browser console said since the last call (CSP violations among it). */
+    static List<String> console() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(e -> e.getLevel() + " " + e.getMessage())
+                .toList();
+    }
+
+    /**
+     * A server with a token: the dashboard opened from the address serve prints ({@code #token=...}) loads, keeps the
+     * token out of the address bar, and sends it on its API calls and event streams; nothing on the page breaks the
+     * Content-Security-Policy.
+     */
+    @Test
+    void dashboardOnAGuardedServer_sendsItsToken_andBreaksNoContentSecurityPolicy() throws Exception {
+        console();
+        String token = Guard.newToken();
+        Path dir = Files.createTempDirectory(data, "guarded");
+        try (MultivectorServer guarded =
+                MultivectorServer.start(ServerConfig.defaults(dir).withToken(token), "127.0.0.1", 0)) {
+            driver.get("http://127.0.0.1:" + guarded.port() + "/#token=" + token);
+            wait.until(d -> "1".equals(js("return document.body.dataset.ready")));
+            assertThat(String.valueOf(js("return location.hash"))).isEmpty();
+            Object studies = ((JavascriptExecutor) driver)
+                    .executeAsyncScript(
+                            "const done = arguments[arguments.length - 1];"
+                                    + " api('/api/studies').then(x => done(Array.isArray(x) ? 'ok' : 'no'), e => done('' + e));");
+            assertThat(studies).isEqualTo("ok");
+            wait.until(d -> painted("network") > 1000);
+        }
+        assertThat(console()).noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
+        open(); // back to the open server for the other tests
+        assertThat(console()).noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
     }
 
     @Test
