@@ -61,6 +61,27 @@ class RunCommandTest {
         assertThat(dir.toFile().list()).isEmpty();
     }
 
+    /**
+     * Issue 16, item 12 (terminal injection): an error echoes what a user or a file typed, never its escape or
+     * operating-system-command sequences or line breaks; a trailing newline in an id (item 5) is refused.
+     */
+    @Test
+    void terminalInjection_escapeSequencesInAStrategyOrAFile_areEchoedEscaped(@TempDir Path dir) throws Exception {
+        Result r = run("run", "--strategy", "KAZ=bandwagon:\u001b]0;owned\u0007", "--out", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("\\u001b]0").doesNotContain("\u001b", "\u0007");
+        Result osc = run("run", "--strategy", "KAZ=\u001b]0;owned\u0007\u001b[2J", "--out", dir.toString());
+        assertThat(osc.code()).isEqualTo(2);
+        assertThat(osc.err()).doesNotContain("\u001b", "\u0007");
+        Path file = dir.resolve("evil.yaml");
+        java.nio.file.Files.writeString(file, "\"evil\\e[31m\\n\": 1\n");
+        Result v = run("validate", file.toString());
+        assertThat(v.code()).isEqualTo(2);
+        assertThat(v.err()).contains("evil\\u001b[31m\\n").doesNotContain("\u001b");
+        // one line per problem: a newline in a key does not break the list
+        assertThat(v.err().strip().lines().skip(1)).allMatch(l -> l.startsWith(file.toString()) || l.startsWith("  "));
+    }
+
     @Test
     void run_yearsOutsideScenario_exitTwo(@TempDir Path dir) {
         Result r = run("run", "--out", dir.toString(), "--from", "1980");

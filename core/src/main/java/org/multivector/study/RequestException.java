@@ -24,6 +24,10 @@ public final class RequestException extends UserInputException {
         public FieldProblem {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(message, "message");
+            // what a user or a file typed is echoed: never raw terminal controls or line breaks
+            field = org.multivector.scenario.Problem.printable(field);
+            message = org.multivector.scenario.Problem.printable(message);
+            hint = hint == null ? null : org.multivector.scenario.Problem.printable(hint);
         }
 
         /** The field name without index or key: {@code strategies[2]} → {@code strategies}. */

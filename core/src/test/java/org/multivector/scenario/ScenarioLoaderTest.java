@@ -104,6 +104,26 @@ class ScenarioLoaderTest {
         assertThat(s.time().end()).isEqualTo(2030);
     }
 
+    /**
+     * Issue 16, item 5: {@code $} in a Java regex also matches before a final newline, so {@code "2000\n"} passed as a
+     * year and {@code "AAA\n"} as an id. Patterns are anchored at the very end ({@code \z}): both are refused with
+     * their line, never a stack trace.
+     */
+    @Test
+    void aTrailingNewlineInAYearKeyOrAnId_isRefused_withItsLine() throws IOException {
+        String text = new String(resource("valid-small.yaml"), StandardCharsets.UTF_8);
+        String year = text.replace("{2000: 100, 2010: 200}", "{\"2000\\n\": 100, 2010: 200}");
+        assertThat(year).isNotEqualTo(text);
+        assertThatThrownBy(() -> ScenarioLoader.parse("y.yaml", year.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("y.yaml:19:");
+        String id = text.replace("{id: AAA, kind: regional", "{id: \"AAA\\n\", kind: regional");
+        assertThat(id).isNotEqualTo(text);
+        assertThatThrownBy(() -> ScenarioLoader.parse("i.yaml", id.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("i.yaml:17:");
+    }
+
     @Test
     void hash_ignoresFormatting() throws IOException {
         String text = new String(resource("valid-small.yaml"), StandardCharsets.UTF_8);

@@ -217,6 +217,25 @@ class ServerSecurityTest {
         assertThat(raw(port, "GET", "/", host(guarded), null).status()).isEqualTo(200);
     }
 
+    /** Issue 16, item 5: a year key or an id with a trailing newline is a 400 naming its line, never a 500 or a save. */
+    @Test
+    void trailingNewline_inAYearKeyOrAnId_isA400_andNothingIsSaved() throws Exception {
+        String yaml = new String(
+                org.multivector.scenario.ScenarioLoader.builtInBytes("central-asia"), StandardCharsets.UTF_8);
+        String year = yaml.replaceFirst(" 1994: ", " \"1994\\\\n\": ");
+        String id = yaml.replaceFirst("- id: \"KGZ\"", "- id: \"KGZ\\\\n\"");
+        assertThat(year).isNotEqualTo(yaml);
+        assertThat(id).isNotEqualTo(yaml);
+        int port = open.port();
+        Reply v = raw(port, "POST", "/api/scenarios/validate", host(open, "Content-Type", "application/yaml"), year);
+        assertThat(v.status()).isEqualTo(400);
+        assertThat(v.body()).contains("\"line\"").doesNotContain("NumberFormatException");
+        Reply put = raw(port, "PUT", "/api/scenarios/newline", host(open, "Content-Type", "application/yaml"), id);
+        assertThat(put.status()).isEqualTo(400);
+        assertThat(raw(port, "GET", "/api/scenarios/newline", host(open), null).status())
+                .isEqualTo(404);
+    }
+
     @Test
     void bindingBeyondLoopback_withoutAToken_isRefused() {
         assertThatThrownBy(() -> new Guard("0.0.0.0", null)).hasMessageContaining("needs a token");
