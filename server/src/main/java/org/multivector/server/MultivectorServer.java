@@ -114,7 +114,7 @@ public final class MultivectorServer implements AutoCloseable {
         app.get("/api/jobs", ctx -> ctx.json(jobs.list()));
         app.post("/api/jobs", ctx -> {
             @SuppressWarnings("unchecked")
-            Map<String, Object> req = json(ctx, Map.class);
+            Map<String, Object> req = exactJson(ctx);
             StudyService.Prepared r = sims.parse(req);
             JobManager.Job job = jobs.submit(r.request().kind(), Simulations.json(r), sims.work(r));
             ctx.status(202).header("Location", "/api/jobs/" + job.id).json(job.status());
@@ -255,6 +255,28 @@ public final class MultivectorServer implements AutoCloseable {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", "malformed JSON: " + e.getOriginalMessage());
+            throw new ApiException(400, body);
+        }
+    }
+
+    /** A job body with its numbers read exactly (BigInteger, BigDecimal), so that none wraps before it is checked. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper EXACT =
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> exactJson(Context ctx) {
+        String text = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+        try {
+            Object v = EXACT.readValue(text.isBlank() ? "{}" : text, Object.class);
+            if (!(v instanceof Map)) {
+                throw new ApiException(400, "a job is a JSON object ({\"kind\": ..., ...})");
+            }
+            return (Map<String, Object>) v;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", "malformed JSON: " + Guard.clean(e.getOriginalMessage()));
             throw new ApiException(400, body);
         }
     }

@@ -51,6 +51,13 @@ final class Simulations implements ScenarioCatalog {
     /** A job body read into a request and checked ({@code kind} names the study kind; default ensemble). */
     StudyService.Prepared parse(Map<String, Object> body) {
         Map<String, Object> fields = new LinkedHashMap<>(body);
+        if (fields.containsKey("kind") && !(fields.get("kind") instanceof String)) {
+            throw RequestException.of(
+                    "kind",
+                    (fields.get("kind") == null ? "is null" : "is not text") + " (expected one of "
+                            + String.join(", ", StudyRequest.kinds()) + ", or no kind for an ensemble)");
+        }
+        numbers("", fields);
         Object kind = fields.remove("kind");
         String k = kind == null ? "ensemble" : String.valueOf(kind);
         Class<? extends StudyRequest> type = StudyRequest.type(k);
@@ -95,6 +102,63 @@ final class Simulations implements ScenarioCatalog {
         return p;
     }
 
+    private static final java.math.BigInteger LONG_MIN = java.math.BigInteger.valueOf(Long.MIN_VALUE);
+    private static final java.math.BigInteger LONG_MAX = java.math.BigInteger.valueOf(Long.MAX_VALUE);
+    private static final java.math.BigDecimal DOUBLE_MAX = new java.math.BigDecimal(Double.MAX_VALUE);
+
+    /**
+     * Every number of a body (read exactly, as BigInteger and BigDecimal) checked before it is converted, so that none
+     * wraps or saturates silently: a whole number must fit 64 bits (a seed 0..2^63−1), a decimal a double.
+     */
+    private static void numbers(String path, Object v) {
+        if (v instanceof Map<?, ?> m) {
+            m.forEach((k, x) -> numbers(path.isEmpty() ? String.valueOf(k) : path + "." + k, x));
+        } else if (v instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) {
+                numbers(path + "[" + i + "]", l.get(i));
+            }
+        } else if (v instanceof java.math.BigInteger b) {
+            boolean seed = path.equals("seed");
+            if (b.compareTo(seed ? java.math.BigInteger.ZERO : LONG_MIN) < 0 || b.compareTo(LONG_MAX) > 0) {
+                throw RequestException.of(
+                        path,
+                        Guard.clean(b.toString()) + " is outside "
+                                + (seed ? "0.." : Long.MIN_VALUE + "..") + Long.MAX_VALUE
+                                + " (a whole number of 64 bits)");
+            }
+        } else if (v instanceof java.math.BigDecimal d) {
+            if (d.abs().compareTo(DOUBLE_MAX) > 0) {
+                throw RequestException.of(path, Guard.clean(d.toString()) + " is beyond the range of a number");
+            }
+        }
+    }
+
+    /** A Java type as the API's users read it. */
+    static String word(Class<?> t) {
+        if (t == null) {
+            return "a value";
+        }
+        if (t == Long.class || t == long.class || t == Integer.class || t == int.class) {
+            return "a whole number";
+        }
+        if (t == Double.class || t == double.class) {
+            return "a number";
+        }
+        if (t == Boolean.class || t == boolean.class) {
+            return "true or false";
+        }
+        if (t == String.class) {
+            return "text";
+        }
+        if (java.util.Collection.class.isAssignableFrom(t) || t.isArray()) {
+            return "a list";
+        }
+        if (Map.class.isAssignableFrom(t) || t.isRecord()) {
+            return "an object";
+        }
+        return "a value";
+    }
+
     private static long runs(StudyRequest r) {
         if (r instanceof org.multivector.study.EnsembleRequest e) {
             return e.runs();
@@ -121,20 +185,43 @@ final class Simulations implements ScenarioCatalog {
             }
             if (c instanceof InvalidFormatException f && !f.getPath().isEmpty()) {
                 return RequestException.of(
-                        f.getPath().get(f.getPath().size() - 1).getFieldName(),
-                        "expected " + f.getTargetType().getSimpleName() + ", got " + f.getValue());
+                        field(f),
+                        "expected " + word(f.getTargetType()) + ", got " + Guard.clean(String.valueOf(f.getValue())));
+            }
+            if (c instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi
+                    && !mi.getPath().isEmpty()) {
+                return RequestException.of(field(mi), "expected " + word(mi.getTargetType()));
             }
             if (c instanceof ValueInstantiationException v && v.getCause() instanceof RuntimeException rt) {
                 return rt instanceof RequestException ? rt : RequestException.of("request", rt.getMessage());
             }
             if (c instanceof com.fasterxml.jackson.databind.JsonMappingException m
                     && !m.getPath().isEmpty()) {
-                return RequestException.of(
-                        m.getPath().get(m.getPath().size() - 1).getFieldName(), m.getOriginalMessage());
+                // Jackson's own words name Java types: keep its sentence, with the types in ours
+                String said = String.valueOf(m.getOriginalMessage())
+                        .replaceAll("`java\\.lang\\.(Long|Integer)`|`long`|`int`", "a whole number")
+                        .replaceAll("`java\\.lang\\.Double`|`double`", "a number")
+                        .replaceAll("`java\\.lang\\.String`", "text")
+                        .replaceAll("`[\\w.$]+`", "a value")
+                        .replaceAll("\\(class [\\w.$]+\\)", "");
+                return RequestException.of(field(m), said);
             }
             c = c.getCause();
         }
-        return RequestException.of("request", String.valueOf(e.getMessage()));
+        return RequestException.of("request", "the body is not a request of this kind (see /openapi.json)");
+    }
+
+    /** The dotted path of the field a mapping problem is in ({@code scenario.set.x}, {@code strategies[1]}). */
+    private static String field(com.fasterxml.jackson.databind.JsonMappingException m) {
+        StringBuilder b = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+            if (r.getFieldName() != null) {
+                b.append(b.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.length() == 0 ? "request" : b.toString();
     }
 
     JobManager.Work work(StudyService.Prepared p) {

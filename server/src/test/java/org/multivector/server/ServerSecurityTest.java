@@ -236,6 +236,51 @@ class ServerSecurityTest {
                 .isEqualTo(404);
     }
 
+    /**
+     * Issue 16, item 7: API seeds wrapped silently (2^64 ran as 0, 1e400 as Long.MAX), {@code kind: null} ran an
+     * ensemble, and 400s named Java classes. Every such body is a 400 naming its field in the API's words.
+     */
+    @Test
+    void apiSeedsAndKinds_neverWrapOrDefaultSilently_andMessagesNameNoJavaClass() throws Exception {
+        int port = open.port();
+        String[][] cases = {
+            {"{\"kind\":\"run\",\"seed\":18446744073709551616}", "seed", "outside 0..9223372036854775807"},
+            {"{\"kind\":\"run\",\"seed\":9223372036854775808}", "seed", "outside"},
+            {"{\"kind\":\"run\",\"seed\":-1}", "seed", "outside 0.."},
+            {"{\"kind\":\"run\",\"seed\":1e400}", "seed", "beyond the range of a number"},
+            {"{\"kind\":\"run\",\"seed\":1.5}", "seed", "whole number"},
+            {"{\"kind\":\"run\",\"seed\":\"18446744073709551616\"}", "seed", "whole number"},
+            {"{\"kind\":null}", "kind", "is null"},
+            {"{\"kind\":5}", "kind", "is not text"},
+            {"{\"kind\":\"ensemble\",\"runs\":\"many\"}", "runs", "whole number"},
+            {"{\"kind\":\"ensemble\",\"runs\":[1]}", "runs", "whole number"},
+            {"{\"kind\":\"ensemble\",\"rnus\":10}", "rnus", "unknown field"},
+            {"{\"kind\":\"compare\",\"strategies\":\"neutral\"}", "strategies", ""},
+            {"[1, 2]", null, "JSON object"},
+        };
+        for (String[] c : cases) {
+            Reply r = raw(port, "POST", "/api/jobs", host(open, "Content-Type", "application/json"), c[0]);
+            assertThat(r.status()).as(c[0] + " → " + r.body()).isEqualTo(400);
+            if (c[1] != null) {
+                assertThat(r.body()).as(c[0]).contains("\"field\":\"" + c[1] + "\"");
+            }
+            assertThat(r.body())
+                    .as(c[0])
+                    .contains(c[2])
+                    .doesNotContainIgnoringCase("java.")
+                    .doesNotContain("`");
+        }
+        // a seed as text (the dashboard sends it so: JavaScript numbers end at 2^53) is read exactly
+        Reply text = raw(
+                port,
+                "POST",
+                "/api/jobs",
+                host(open, "Content-Type", "application/json"),
+                "{\"kind\":\"run\",\"seed\":\"9007199254740993\"}");
+        assertThat(text.status()).as(text.body()).isEqualTo(202);
+        assertThat(text.body()).contains("9007199254740993");
+    }
+
     @Test
     void bindingBeyondLoopback_withoutAToken_isRefused() {
         assertThatThrownBy(() -> new Guard("0.0.0.0", null)).hasMessageContaining("needs a token");
