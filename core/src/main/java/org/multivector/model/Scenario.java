@@ -405,27 +405,7 @@ public record Scenario(
         if (!found) {
             throw new IllegalArgumentException("unknown dispute " + id);
         }
-        Scenario c = copy(time, strategies, hash + "+" + Structural.INTENSITY + id + "=" + intensity);
-        return new Scenario(
-                c.name,
-                c.title,
-                c.time,
-                c.dimensions,
-                c.poles,
-                c.actors,
-                c.ties,
-                c.interdependence,
-                c.institutions,
-                c.borders,
-                ds,
-                c.routes,
-                c.events,
-                c.poleRelations,
-                c.initialRivalry,
-                c.strategies,
-                c.parameters,
-                c.defaults,
-                c.hash);
+        return withPartsOf(ds, parameters, hash + "+" + Structural.INTENSITY + id + "=" + intensity);
     }
 
     /** A copy with one parameter replaced (value, range and provenance), e.g. from a calibration overlay. */
@@ -433,27 +413,31 @@ public record Scenario(
         parameter(p.name());
         Map<String, Parameter> ps = new java.util.LinkedHashMap<>(parameters);
         ps.put(p.name(), p);
-        Scenario c = copy(time, strategies, hash + "+" + p.name() + "=" + p.value());
+        return withPartsOf(disputes, ps, hash + "+" + p.name() + "=" + p.value());
+    }
+
+    /** A copy with other disputes and parameters and another hash. */
+    private Scenario withPartsOf(List<Dispute> newDisputes, Map<String, Parameter> newParameters, String newHash) {
         return new Scenario(
-                c.name,
-                c.title,
-                c.time,
-                c.dimensions,
-                c.poles,
-                c.actors,
-                c.ties,
-                c.interdependence,
-                c.institutions,
-                c.borders,
-                c.disputes,
-                c.routes,
-                c.events,
-                c.poleRelations,
-                c.initialRivalry,
-                c.strategies,
-                ps,
-                c.defaults,
-                c.hash);
+                name,
+                title,
+                time,
+                dimensions,
+                poles,
+                actors,
+                ties,
+                interdependence,
+                institutions,
+                borders,
+                newDisputes,
+                routes,
+                events,
+                poleRelations,
+                initialRivalry,
+                strategies,
+                newParameters,
+                defaults,
+                newHash);
     }
 
     private Scenario copy(TimeSpan newTime, Map<String, StrategySpec> newStrategies, String newHash) {
