@@ -97,6 +97,20 @@ public record Scenario(
         return borders.stream().filter(x -> x.joins(a, b)).findFirst();
     }
 
+    /** The poles a strategy may name: every pole but the residual one. */
+    public List<String> strategyPoles() {
+        return poles.stream().filter(p -> !p.residual()).map(Pole::id).toList();
+    }
+
+    /** The first pole {@code strategy} names that is not one of {@link #strategyPoles()}, if any. */
+    public Optional<String> unknownPole(StrategySpec strategy) {
+        List<String> known = strategyPoles();
+        return strategy.rules().stream()
+                .map(StrategySpec::pole)
+                .filter(p -> p != null && !known.contains(p))
+                .findFirst();
+    }
+
     /** True when the scenario declares how its poles stand to each other ({@code poleRelations}). */
     public boolean declaresPoleRelations() {
         return !poleRelations.isEmpty();

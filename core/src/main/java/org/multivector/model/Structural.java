@@ -44,19 +44,21 @@ public final class Structural {
             out.put(INTENSITY + d.id(), intensity(d));
         }
         for (Actor a : s.regionalStates()) {
-            List<String> cats = categories(s, STRATEGY + a.id());
-            out.put(
-                    STRATEGY + a.id(),
-                    new Parameter(
-                            STRATEGY + a.id(),
-                            0.5,
-                            0,
-                            cats.size(),
-                            "the strategy of " + a.id() + " (categorical, " + cats.size() + " categories: value v is"
-                                    + " category ⌊v⌋ of " + String.join(", ", cats) + ")",
-                            Provenance.assumption("the scenario's strategy for " + a.id() + ": " + cats.get(0))));
+            out.put(STRATEGY + a.id(), strategy(s, a.id()));
         }
         return out;
+    }
+
+    private static Parameter strategy(Scenario s, String state) {
+        List<String> cats = categories(s, STRATEGY + state);
+        return new Parameter(
+                STRATEGY + state,
+                0.5,
+                0,
+                cats.size(),
+                "the strategy of " + state + " (categorical, " + cats.size() + " categories: value v is category ⌊v⌋"
+                        + " of " + String.join(", ", cats) + ")",
+                Provenance.assumption("the scenario's strategy for " + state + ": " + cats.get(0)));
     }
 
     private static Parameter intensity(Dispute d) {
@@ -93,8 +95,8 @@ public final class Structural {
                     .findFirst()
                     .map(Structural::intensity);
         }
-        if (name.startsWith(STRATEGY)) {
-            return Optional.ofNullable(of(s).get(name));
+        if (!categories(s, name).isEmpty()) {
+            return Optional.of(strategy(s, name.substring(STRATEGY.length())));
         }
         return Optional.empty();
     }

@@ -210,19 +210,14 @@ public final class ConfiguredScenario implements Serializable {
         } catch (IllegalArgumentException e) {
             throw RequestException.of("strategy", e.getMessage());
         }
-        for (StrategySpec rule : spec.rules()) {
-            String pole = rule.pole();
-            if (pole != null && s.poles().stream().noneMatch(p -> p.id().equals(pole) && !p.residual())) {
-                List<String> poles = s.poles().stream()
-                        .filter(p -> !p.residual())
-                        .map(p -> p.id())
-                        .toList();
-                throw new RequestException(List.of(new RequestException.FieldProblem(
-                        "strategy",
-                        "'" + text + "' names unknown pole '" + pole + "' (expected one of " + String.join(", ", poles)
-                                + ")",
-                        Suggestions.didYouMean(pole, poles))));
-            }
+        java.util.Optional<String> unknown = s.unknownPole(spec);
+        if (unknown.isPresent()) {
+            List<String> poles = s.strategyPoles();
+            throw new RequestException(List.of(new RequestException.FieldProblem(
+                    "strategy",
+                    "'" + text + "' names unknown pole '" + unknown.get() + "' (expected one of "
+                            + String.join(", ", poles) + ")",
+                    Suggestions.didYouMean(unknown.get(), poles))));
         }
         if (spec instanceof StrategySpec.Schedule sc) {
             for (StrategySpec.Phase ph : sc.phases()) {

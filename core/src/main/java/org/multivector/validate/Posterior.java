@@ -274,13 +274,7 @@ public final class Posterior implements Serializable {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
-        for (StrategySpec rule : spec.rules()) {
-            String pole = rule.pole();
-            if (pole != null && s.poles().stream().noneMatch(x -> x.id().equals(pole) && !x.residual())) {
-                return "it names unknown pole '" + pole + "'";
-            }
-        }
-        return null;
+        return s.unknownPole(spec).map(p -> "it names unknown pole '" + p + "'").orElse(null);
     }
 
     private static double number(String s) {

@@ -50,7 +50,7 @@ final class Guard {
     private final boolean loopback;
     private final boolean wildcard;
     private final byte[] token;
-    private int port;
+    private volatile int port; // set once the server listens (port 0: any free one); read by every request thread
 
     Guard(String bind, String token) {
         this.bind = bind;
