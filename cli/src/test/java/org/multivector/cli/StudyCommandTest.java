@@ -691,4 +691,26 @@ class StudyCommandTest {
         assertThat(count(dir.resolve("results.duckdb"), "SELECT count(*) FROM studies"))
                 .isEqualTo(1);
     }
+
+    @Test
+    void checkpointsTrustedBlindly_aDamagedOrSpecialCheckpointExitsTwoNamingIt(@TempDir Path dir) throws Exception {
+        Path checkpoint = dir.resolve(".k.checkpoint");
+        Files.write(checkpoint, new byte[] {'M', 'V', 'S', '2', 0, 2, 'x', 'y', 0, 0});
+        RunCommandTest.Result damaged =
+                run("ensemble", "-q", "--runs", "300", "--out", dir.toString(), "--name", "k", "--resume");
+        assertThat(damaged.code()).isEqualTo(2);
+        assertThat(damaged.err())
+                .startsWith("multivector: " + checkpoint + ": the checkpoint is damaged or truncated")
+                .contains("start afresh")
+                .doesNotContain("Exception", "\tat ");
+        assertThat(checkpoint).as("kept for the user to look at").exists();
+        Files.delete(checkpoint);
+        assertThat(new ProcessBuilder("mkfifo", checkpoint.toString()).start().waitFor())
+                .isZero();
+        RunCommandTest.Result fifo =
+                run("ensemble", "-q", "--runs", "300", "--out", dir.toString(), "--name", "k", "--resume");
+        assertThat(fifo.code()).isEqualTo(2);
+        assertThat(fifo.err()).contains(checkpoint + ": not a regular file");
+        assertThat(dir.resolve("k")).doesNotExist();
+    }
 }

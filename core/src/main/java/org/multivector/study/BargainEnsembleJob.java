@@ -173,6 +173,21 @@ public final class BargainEnsembleJob implements BlockJob<BargainEnsembleJob.Row
     }
 
     @Override
+    public long maxEncodedBytes() {
+        return blocks() + 8L * runs * width();
+    }
+
+    @Override
+    public boolean holdsFirst(Rows partial, long blocks) {
+        for (int b = 0; b < partial.filled.length; b++) {
+            if (partial.filled[b] != (b < blocks)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
     public void decode(byte[] bytes, Rows into) throws IOException {
         int w = width();
         Codec.decode(bytes, in -> {

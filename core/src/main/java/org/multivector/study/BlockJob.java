@@ -35,4 +35,18 @@ public interface BlockJob<P> extends Serializable {
 
     /** Decodes what {@link #encode} wrote into an empty partial. */
     void decode(byte[] bytes, P into) throws IOException;
+
+    /**
+     * Whether a partial (decoded from a checkpoint) holds the results of exactly blocks {@code 0..blocks-1}: the
+     * check that keeps a damaged or foreign checkpoint from completing a study with runs missing or counted twice.
+     */
+    boolean holdsFirst(P partial, long blocks);
+
+    /**
+     * The most bytes {@link #encode} writes for a partial of this job (a bound, not the exact size): a checkpoint
+     * larger than this is not one of this study's and is refused before it is read.
+     */
+    default long maxEncodedBytes() {
+        return 256L << 20;
+    }
 }

@@ -275,33 +275,75 @@ final class CalibrateStudy {
 
     private static List<Calibration.Evaluation> read(CheckpointStore.Slot slot, String id, Calibration.Setup s)
             throws java.io.IOException {
-        Optional<byte[]> saved = slot.read();
-        if (saved.isEmpty()) {
-            return null;
+        Optional<byte[]> saved;
+        JsonNode root;
+        try {
+            saved = slot.read(MAX_CHECKPOINT_BYTES);
+            if (saved.isEmpty()) {
+                return null;
+            }
+            root = new ObjectMapper().readTree(saved.get());
+        } catch (java.io.IOException e) {
+            throw new CheckpointException(slot.describe(), "not a calibration checkpoint (" + e.getMessage() + ")");
         }
-        JsonNode root = new ObjectMapper().readTree(saved.get());
+        if (root == null || !root.isObject()) {
+            throw new CheckpointException(slot.describe(), "not a calibration checkpoint (expected a JSON object)");
+        }
         if (!id.equals(root.path("fingerprint").asText())) {
-            throw RequestException.of(
-                    "resume",
-                    "the checkpoint " + slot.describe() + " belongs to another calibration ("
-                            + root.path("fingerprint").asText() + "); remove it or start anew");
+            throw new CheckpointException(
+                    slot.describe(),
+                    "the checkpoint belongs to another calibration ("
+                            + root.path("fingerprint").asText() + ")");
+        }
+        if (!root.path("evaluations").isArray()) {
+            throw new CheckpointException(slot.describe(), "the checkpoint has no list of evaluations");
         }
         List<Calibration.Evaluation> out = new ArrayList<>();
+        int losses = -1;
         for (JsonNode e : root.path("evaluations")) {
-            double[] x = doubles(e.path("x"));
+            String where = "evaluation " + (out.size() + 1);
+            double[] x = doubles(slot, where + " x", e.path("x"));
+            double[] l = doubles(slot, where + " losses", e.path("losses"));
+            if (x.length != s.names().length) {
+                throw new CheckpointException(
+                        slot.describe(),
+                        where + " has " + x.length + " coordinates, this calibration " + s.names().length);
+            }
+            for (double v : x) {
+                if (v < 0 || v > 1) {
+                    throw new CheckpointException(slot.describe(), where + " has a coordinate outside 0..1: " + v);
+                }
+            }
+            if (losses >= 0 && l.length != losses) {
+                throw new CheckpointException(slot.describe(), where + " has " + l.length + " losses, not " + losses);
+            }
+            losses = l.length;
+            if (!e.path("combined").isNumber()) {
+                throw new CheckpointException(slot.describe(), where + " has no combined loss");
+            }
             out.add(new Calibration.Evaluation(
-                    x,
-                    s.toValues(x),
-                    doubles(e.path("losses")),
-                    e.path("combined").asDouble()));
+                    x, s.toValues(x), l, e.path("combined").asDouble()));
         }
         return out;
     }
 
-    private static double[] doubles(JsonNode a) {
+    /** A calibration checkpoint's largest size: hundreds of thousands of evaluations of dozens of parameters. */
+    private static final long MAX_CHECKPOINT_BYTES = 512L << 20;
+
+    private static double[] doubles(CheckpointStore.Slot slot, String what, JsonNode a) {
+        if (!a.isArray()) {
+            throw new CheckpointException(slot.describe(), what + ": expected a list of numbers");
+        }
         double[] d = new double[a.size()];
         for (int i = 0; i < d.length; i++) {
-            d[i] = a.get(i).asDouble();
+            JsonNode v = a.get(i);
+            // Jackson writes non-finite doubles as the strings "NaN", "Infinity" and "-Infinity"
+            if (!v.isNumber()
+                    && !(v.isTextual()
+                            && java.util.Set.of("NaN", "Infinity", "-Infinity").contains(v.asText()))) {
+                throw new CheckpointException(slot.describe(), what + ": expected numbers, found " + v.getNodeType());
+            }
+            d[i] = v.asDouble();
         }
         return d;
     }

@@ -153,6 +153,16 @@ public final class CalibrationJob implements BlockJob<CalibrationJob.Sums> {
     }
 
     @Override
+    public boolean holdsFirst(Sums partial, long blocks) {
+        for (int b = 0; b < partial.filled.length; b++) {
+            if (partial.filled[b] != (b < blocks)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
     public void decode(byte[] bytes, Sums into) throws IOException {
         Codec.decode(bytes, in -> {
             int w = cells.length;

@@ -10,8 +10,11 @@ import java.util.Optional;
 public interface CheckpointStore {
     /** One study's checkpoint. */
     interface Slot {
-        /** The last checkpoint written, if any. */
-        Optional<byte[]> read() throws IOException;
+        /**
+         * The last checkpoint written, if any; refused (an {@link IOException} saying why) if it is not a regular
+         * file or holds more than {@code maxBytes}, which is never read past.
+         */
+        Optional<byte[]> read(long maxBytes) throws IOException;
 
         /**
          * Replaces the checkpoint with {@code bytes}, atomically and durably: after a crash at any moment the
@@ -32,7 +35,7 @@ public interface CheckpointStore {
     /** Keeps nothing: studies cannot be resumed. */
     CheckpointStore NONE = key -> new Slot() {
         @Override
-        public Optional<byte[]> read() {
+        public Optional<byte[]> read(long maxBytes) {
             return Optional.empty();
         }
 

@@ -6,7 +6,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 
-/** Byte encoding of partial results for {@link BlockJob#encode} and {@link BlockJob#decode}. */
+/**
+ * Byte encoding of partial results for {@link BlockJob#encode} and {@link BlockJob#decode}. Decoding refuses bytes
+ * left over after the reader is done (a damaged or foreign encoding).
+ */
 public final class Codec {
     public interface Writer {
         void write(DataOutputStream out) throws IOException;
@@ -29,6 +32,10 @@ public final class Codec {
     public static void decode(byte[] bytes, Reader r) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             r.read(in);
+            int rest = in.available(); // exact for an array
+            if (rest != 0) {
+                throw new IOException(rest + " bytes after the end of the encoded result");
+            }
         }
     }
 }

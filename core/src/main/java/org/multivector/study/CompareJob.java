@@ -171,6 +171,11 @@ public final class CompareJob implements BlockJob<CompareStats> {
     }
 
     @Override
+    public boolean holdsFirst(CompareStats partial, long blocks) {
+        return partial.runs() == Math.min(runs, blocks * BLOCK_SIZE);
+    }
+
+    @Override
     public void decode(byte[] bytes, CompareStats into) throws IOException {
         Codec.decode(bytes, into::readFrom);
     }

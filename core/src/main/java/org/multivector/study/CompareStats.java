@@ -228,11 +228,18 @@ public final class CompareStats {
             throw new IOException("stored comparison has another layout");
         }
         n = in.readLong();
+        if (n < 0) {
+            throw new IOException("stored comparison has " + n + " runs");
+        }
         for (int k = 0; k < wins.length; k++) {
             values.readFrom(in, k);
             diffs.readFrom(in, k);
             wins[k] = in.readLong();
             ties[k] = in.readLong();
+            if (wins[k] < 0 || ties[k] < 0 || wins[k] > n - ties[k]) {
+                throw new IOException(
+                        "stored comparison has " + wins[k] + " wins and " + ties[k] + " ties in " + n + " runs");
+            }
         }
         int nonZero = in.readInt();
         if (nonZero < 0 || nonZero > diffHist.length) {
@@ -246,9 +253,15 @@ public final class CompareStats {
                         "stored comparison has histogram bin " + k + " outside 0.." + (diffHist.length - 1));
             }
             diffHist[k] = in.readLong();
+            if (diffHist[k] <= 0 || diffHist[k] > n) {
+                throw new IOException("stored comparison has " + diffHist[k] + " runs in a histogram bin of " + n);
+            }
         }
         for (SeriesStats b : bands) {
             b.readFrom(in);
+            if (b.runs() != n) {
+                throw new IOException("stored comparison has bands of " + b.runs() + " runs for " + n + " runs");
+            }
         }
     }
 }

@@ -125,6 +125,11 @@ public final class EnsembleJob implements BlockJob<SeriesStats> {
     }
 
     @Override
+    public boolean holdsFirst(SeriesStats partial, long blocks) {
+        return partial.runs() == Math.min(runs, blocks * BLOCK_SIZE);
+    }
+
+    @Override
     public byte[] encode(SeriesStats partial) throws IOException {
         return Codec.encode(partial::writeTo);
     }

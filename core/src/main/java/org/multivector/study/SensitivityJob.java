@@ -195,11 +195,21 @@ public final class SensitivityJob implements BlockJob<SensitivityJob.Outputs> {
     }
 
     @Override
+    public boolean holdsFirst(Outputs partial, long blocks) {
+        long to = Math.min(points.length, blocks * BLOCK_SIZE);
+        return partial.from == 0 && partial.to == to;
+    }
+
+    @Override
     public void decode(byte[] bytes, Outputs into) throws IOException {
         Codec.decode(bytes, in -> {
             int m = OUTPUTS.size();
             into.from = in.readInt();
             into.to = in.readInt();
+            if (into.from < 0 || into.to < into.from || into.to > points.length) {
+                throw new IOException("stored outputs of points " + into.from + ".." + into.to + ", expected within 0.."
+                        + points.length);
+            }
             for (int i = into.from * m; i < into.to * m; i++) {
                 into.y[i] = in.readDouble();
             }

@@ -250,26 +250,55 @@ public final class SeriesStats {
         }
     }
 
-    /** Replaces this summary's contents with what {@link #writeTo} wrote for the same layout. */
+    /**
+     * Replaces this summary's contents with what {@link #writeTo} wrote for the same layout. Every field is checked
+     * (counts within the runs, bins ascending and within the layout, each cell's bins adding up to its count), so
+     * a damaged or foreign summary is refused with what is wrong rather than merged.
+     */
     public void readFrom(DataInputStream in) throws IOException {
         if (in.readInt() != years || in.readInt() != width || in.readInt() != columns.length) {
             throw new IOException("stored summary has another layout");
         }
         reset();
         runs = in.readLong();
+        if (runs < 0) {
+            throw new IOException("stored summary has " + runs + " runs");
+        }
         for (int c = 0; c < n.length; c++) {
             n[c] = in.readLong();
+            if (n[c] < 0 || n[c] > runs) {
+                throw new IOException("stored summary has " + n[c] + " values in a cell of " + runs + " runs");
+            }
             sums.readFrom(in, c);
             minMax[2 * c] = in.readDouble();
             minMax[2 * c + 1] = in.readDouble();
+            if (n[c] > 0 && !(minMax[2 * c] <= minMax[2 * c + 1])) {
+                throw new IOException("stored summary has a cell whose minimum exceeds its maximum");
+            }
         }
         int nonZero = in.readInt();
+        if (nonZero < 0 || nonZero > hist.length) {
+            throw new IOException("stored summary has " + nonZero + " bins, expected 0.." + hist.length);
+        }
+        long[] filled = new long[n.length];
+        int last = -1;
         for (int j = 0; j < nonZero; j++) {
             int i = in.readInt();
-            if (i < 0 || i >= hist.length) {
-                throw new IOException("corrupt summary: bin " + i);
+            if (i <= last || i >= hist.length) {
+                throw new IOException("corrupt summary: bin " + i + " after bin " + last);
             }
+            last = i;
             hist[i] = in.readInt();
+            if (hist[i] <= 0) {
+                throw new IOException("corrupt summary: bin " + i + " counts " + hist[i]);
+            }
+            filled[i / BINS] += hist[i];
+        }
+        for (int c = 0; c < n.length; c++) {
+            if (filled[c] != n[c]) {
+                throw new IOException(
+                        "corrupt summary: a cell of " + n[c] + " values has " + filled[c] + " in its bins");
+            }
         }
     }
 }

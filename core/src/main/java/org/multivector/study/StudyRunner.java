@@ -16,7 +16,9 @@ import java.util.Optional;
  * same order, the result is bit-identical to an uninterrupted run.
  */
 public final class StudyRunner {
-    private static final int MAGIC = 0x4D565354; // "MVST"
+    private static final int MAGIC = 0x4D565332; // "MVS2": version 2 ends in a CRC-32C
+    /** Magic, fingerprint (modified UTF-8, at most 65,535 bytes and its length), next block, body length. */
+    private static final long HEADER_BYTES = 4 + 2 + 65_535 + 8 + 4 + 4;
 
     /** Told how many runs are done out of how many, after every block. */
     public interface Progress {
@@ -68,7 +70,12 @@ public final class StudyRunner {
         P total = job.newPartial();
         long from = 0;
         if (checkpoint != null && resume) {
-            Optional<byte[]> saved = checkpoint.read();
+            Optional<byte[]> saved;
+            try {
+                saved = checkpoint.read(job.maxEncodedBytes() + HEADER_BYTES);
+            } catch (java.io.IOException e) {
+                throw new CheckpointException(checkpoint.describe(), e.getMessage());
+            }
             if (saved.isPresent()) {
                 from = load(job, saved.get(), checkpoint.describe(), fingerprint, total);
             }
@@ -117,24 +124,73 @@ public final class StudyRunner {
             out.writeInt(body.length);
             out.write(body);
         }
-        slot.write(bytes.toByteArray());
+        slot.write(seal(bytes.toByteArray()));
     }
 
-    static <P> long load(BlockJob<P> job, byte[] saved, String file, String fingerprint, P into) throws IOException {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(saved))) {
-            if (in.readInt() != MAGIC) {
-                throw new IOException(file + ": not a multivector checkpoint");
-            }
+    /** The bytes followed by their CRC-32C, which {@link #load} checks before anything else is read. */
+    static byte[] seal(byte[] bytes) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes);
+        byte[] out = java.util.Arrays.copyOf(bytes, bytes.length + 4);
+        java.nio.ByteBuffer.wrap(out).putInt(bytes.length, (int) crc.getValue());
+        return out;
+    }
+
+    /**
+     * Reads a checkpoint into {@code into} and returns the block to continue from. Every field is checked before
+     * it is used: the magic number, the checksum over all other bytes (so a damaged byte anywhere is refused, not
+     * merged into the results), the study's fingerprint, the next block within {@code 0..blocks}, the body's
+     * length against the bytes that follow it, the body itself (by the job's decoder, which checks its own counts)
+     * and that the decoded total holds exactly the blocks before the next one. Anything else is refused with a
+     * {@link CheckpointException} naming the file: a checkpoint is never trusted to complete a study.
+     */
+    static <P> long load(BlockJob<P> job, byte[] saved, String file, String fingerprint, P into) {
+        if (saved.length < 8 || java.nio.ByteBuffer.wrap(saved).getInt(0) != MAGIC) {
+            throw new CheckpointException(
+                    file, "not a multivector checkpoint" + (saved.length == 0 ? " (empty)" : " of this version"));
+        }
+        int n = saved.length - 4;
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(saved, 0, n);
+        if ((int) crc.getValue() != java.nio.ByteBuffer.wrap(saved).getInt(n)) {
+            throw new CheckpointException(file, "the checkpoint is damaged or truncated (its checksum does not match)");
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(saved, 0, n))) {
+            in.readInt();
             String stored = in.readUTF();
             if (!stored.equals(fingerprint)) {
-                throw new IOException(
-                        file + ": checkpoint belongs to another study (" + stored + "), expected " + fingerprint);
+                throw new CheckpointException(
+                        file, "the checkpoint belongs to another study (" + stored + "), expected " + fingerprint);
             }
             long next = in.readLong();
-            byte[] body = new byte[in.readInt()];
+            if (next < 0 || next > job.blocks()) {
+                throw new CheckpointException(
+                        file, "the checkpoint continues at block " + next + ", expected 0.." + job.blocks());
+            }
+            int length = in.readInt();
+            if (length < 0 || length != in.available()) {
+                throw new CheckpointException(
+                        file, "the checkpoint's body claims " + length + " bytes and " + in.available() + " follow");
+            }
+            byte[] body = new byte[length];
             in.readFully(body);
-            job.decode(body, into);
+            try {
+                job.decode(body, into);
+            } catch (java.io.IOException | RuntimeException e) {
+                throw new CheckpointException(file, "the checkpoint's results cannot be read (" + reason(e) + ")");
+            }
+            if (!job.holdsFirst(into, next)) {
+                throw new CheckpointException(
+                        file, "the checkpoint's results do not hold exactly the " + next + " blocks it claims done");
+            }
             return next;
+        } catch (java.io.IOException e) {
+            // a header cut short
+            throw new CheckpointException(file, "the checkpoint is truncated (" + reason(e) + ")");
         }
+    }
+
+    private static String reason(Exception e) {
+        return e instanceof java.io.EOFException || e.getMessage() == null ? "it ends early" : e.getMessage();
     }
 }

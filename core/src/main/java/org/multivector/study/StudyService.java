@@ -405,16 +405,24 @@ public final class StudyService {
 
     /** Refuses to resume a study whose request differs from the interrupted one, naming the first field that does. */
     private static void checkResumable(Prepared p, CheckpointStore.Slot requestSlot) throws IOException {
-        Optional<byte[]> stored = requestSlot.read();
-        if (stored.isEmpty()) {
-            return;
-        }
-        String before = new String(stored.get(), StandardCharsets.UTF_8);
+        Optional<byte[]> stored;
+        JsonNode was;
         String current = resumeRecord(p);
-        if (before.equals(current)) {
-            return;
+        try {
+            stored = requestSlot.read(16L << 20);
+            if (stored.isEmpty()) {
+                return;
+            }
+            if (new String(stored.get(), StandardCharsets.UTF_8).equals(current)) {
+                return;
+            }
+            was = CANONICAL.readTree(stored.get());
+        } catch (IOException e) {
+            throw new CheckpointException(requestSlot.describe(), "not a study's request (" + e.getMessage() + ")");
         }
-        JsonNode was = CANONICAL.readTree(before);
+        if (was == null || !was.isObject()) {
+            throw new CheckpointException(requestSlot.describe(), "not a study's request (expected a JSON object)");
+        }
         JsonNode now = CANONICAL.readTree(current);
         List<RequestException.FieldProblem> diffs = new ArrayList<>();
         diff("", was, now, diffs);

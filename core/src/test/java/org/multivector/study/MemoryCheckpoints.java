@@ -12,8 +12,12 @@ final class MemoryCheckpoints implements CheckpointStore {
     public Slot slot(String key) {
         return new Slot() {
             @Override
-            public Optional<byte[]> read() {
-                return Optional.ofNullable(slots.get(key)).map(byte[]::clone);
+            public Optional<byte[]> read(long maxBytes) throws java.io.IOException {
+                byte[] b = slots.get(key);
+                if (b != null && b.length > maxBytes) {
+                    throw new java.io.IOException(b.length + " bytes, more than " + maxBytes);
+                }
+                return Optional.ofNullable(b).map(byte[]::clone);
             }
 
             @Override

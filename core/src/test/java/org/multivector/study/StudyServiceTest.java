@@ -153,6 +153,38 @@ class StudyServiceTest {
     }
 
     @Test
+    void bargainRunsCannotResume_aStoppedBargainingEnsembleResumesToTheSameRows() throws Exception {
+        MemoryArchive archive = new MemoryArchive();
+        MemoryCheckpoints checkpoints = new MemoryCheckpoints();
+        StudyService s = service(archive, checkpoints);
+        BargainRequest r = new BargainRequest(null, "4242", false, null, null, null, 40, "positions=10");
+        int[] blocks = {0};
+        try (ThreadExecutor ex = new ThreadExecutor(2)) {
+            assertThatThrownBy(() -> s.run(r, new StudyService.Execution(ex, null, () -> ++blocks[0] > 3, false, "b")))
+                    .isInstanceOf(StudyRunner.Stopped.class)
+                    .hasMessageContaining("of 40 runs");
+            assertThat(checkpoints.slot("b").read(1 << 30)).isPresent();
+            long[] resumedAt = {-1};
+            StudyService.Completed resumed = s.run(
+                    r,
+                    new StudyService.Execution(
+                            ex,
+                            (done, total) -> resumedAt[0] = resumedAt[0] < 0 ? done : resumedAt[0],
+                            null,
+                            true,
+                            "b"));
+            assertThat(resumedAt[0])
+                    .as("runs already done when resumed")
+                    .isPositive()
+                    .isLessThan(40);
+            assertThat(checkpoints.isEmpty()).isTrue();
+            StudyService.Completed whole = s.run(r, new StudyService.Execution(ex, null, null, false, "w"));
+            assertThat(((StudyResult.BargainEnsemble) resumed.result()).rows())
+                    .isDeepEqualTo(((StudyResult.BargainEnsemble) whole.result()).rows());
+        }
+    }
+
+    @Test
     void run_stoppedThenResumedWithOtherRuns_refusedNamingTheField() throws Exception {
         MemoryArchive archive = new MemoryArchive();
         MemoryCheckpoints checkpoints = new MemoryCheckpoints();
@@ -163,7 +195,7 @@ class StudyServiceTest {
             assertThatThrownBy(() ->
                             s.run(first, new StudyService.Execution(ex, null, () -> ++blocks[0] > 2, false, "study")))
                     .isInstanceOf(StudyRunner.Stopped.class);
-            assertThat(checkpoints.slot("study").read()).isPresent();
+            assertThat(checkpoints.slot("study").read(1 << 30)).isPresent();
             assertThatThrownBy(() -> s.run(
                             new EnsembleRequest(null, 3L, 10L, false),
                             new StudyService.Execution(ex, null, null, true, "study")))
@@ -330,7 +362,7 @@ class StudyServiceTest {
             assertThatThrownBy(() ->
                             s.run(abc, new StudyService.Execution(ex, null, () -> ++polls[0] > 25, false, "c")))
                     .isInstanceOf(StudyRunner.Stopped.class);
-            assertThat(checkpoints.slot("c").read()).isPresent();
+            assertThat(checkpoints.slot("c").read(1 << 30)).isPresent();
             StudyResult.Fit resumed =
                     (StudyResult.Fit) s.run(abc, new StudyService.Execution(ex, null, null, true, "c"))
                             .result();

@@ -147,7 +147,7 @@ class StudyTest {
         };
         assertThatThrownBy(() -> StudyRunner.run(job, failing, "fp", cp, false, 0, StudyRunner.Progress.NONE))
                 .isInstanceOf(InterruptedException.class);
-        assertThat(cp.read()).isPresent();
+        assertThat(cp.read(1 << 30)).isPresent();
         long[] started = {-1};
         SeriesStats resumed = StudyRunner.run(job, new ThreadExecutor(2), "fp", cp, true, 0, (done, total) -> {
             if (started[0] < 0) {

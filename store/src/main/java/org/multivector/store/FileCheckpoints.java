@@ -17,8 +17,8 @@ import org.multivector.study.CheckpointStore;
  * disk and renamed over the old one, so after a crash the file holds the previous checkpoint or the new one, whole.
  */
 public final class FileCheckpoints implements CheckpointStore {
-    /** Largest checkpoint read back: a bigger file is not one of ours. */
-    static final long MAX_BYTES = 1L << 30;
+    /** Largest checkpoint read back at all (a Java array's limit, less a margin); each study asks for less. */
+    static final long MAX_BYTES = Integer.MAX_VALUE - 64;
 
     private final Path dir;
     private final boolean existed;
@@ -36,14 +36,8 @@ public final class FileCheckpoints implements CheckpointStore {
         Path file = dir.resolve("." + key + ".checkpoint");
         return new Slot() {
             @Override
-            public Optional<byte[]> read() throws IOException {
-                if (!Files.isRegularFile(file)) {
-                    return Optional.empty();
-                }
-                if (Files.size(file) > MAX_BYTES) {
-                    throw new IOException(file + ": " + Files.size(file) + " bytes, not a checkpoint of this tool");
-                }
-                return Optional.of(Files.readAllBytes(file));
+            public Optional<byte[]> read(long maxBytes) throws IOException {
+                return readBounded(file, maxBytes);
             }
 
             @Override
@@ -62,6 +56,34 @@ public final class FileCheckpoints implements CheckpointStore {
                 return file.toString();
             }
         };
+    }
+
+    /**
+     * The checkpoint's bytes, if there is one: a regular file (a FIFO, device, directory or a link to one is
+     * refused at once, never opened) of at most {@code maxBytes} (and {@link #MAX_BYTES}), read no further than that
+     * even if it grows.
+     */
+    static Optional<byte[]> readBounded(Path file, long maxBytes) throws IOException {
+        long max = Math.min(maxBytes, MAX_BYTES);
+        java.nio.file.attribute.BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Optional.empty();
+        }
+        if (!a.isRegularFile()) {
+            throw new IOException("not a regular file (a checkpoint is one this tool wrote)");
+        }
+        if (a.size() > max) {
+            throw new IOException(a.size() + " bytes, more than this study's checkpoint holds (" + max + ")");
+        }
+        try (var in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) max + 1);
+            if (bytes.length > max) {
+                throw new IOException("grew beyond " + max + " bytes while being read");
+            }
+            return Optional.of(bytes);
+        }
     }
 
     /** The folder, if this store created it and nothing else is in it (a study that stopped on a user error). */

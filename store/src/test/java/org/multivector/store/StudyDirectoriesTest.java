@@ -57,20 +57,41 @@ class StudyDirectoriesTest {
     @Test
     void checkpoints_writeWholeAndReplaceAtomically_leavingNoTemporaryFile(@TempDir Path dir) throws Exception {
         CheckpointStore.Slot slot = new FileCheckpoints(dir).slot("study");
-        assertThat(slot.read()).isEmpty();
+        assertThat(slot.read(1 << 30)).isEmpty();
         byte[] big = new byte[3 * 1024 * 1024 + 17];
         for (int i = 0; i < big.length; i++) {
             big[i] = (byte) (i * 31);
         }
         slot.write(big);
-        assertThat(slot.read()).hasValueSatisfying(b -> assertThat(b).isEqualTo(big));
+        assertThat(slot.read(1 << 30)).hasValueSatisfying(b -> assertThat(b).isEqualTo(big));
         slot.write(new byte[] {1, 2, 3});
-        assertThat(slot.read()).hasValueSatisfying(b -> assertThat(b).containsExactly(1, 2, 3));
+        assertThat(slot.read(1 << 30)).hasValueSatisfying(b -> assertThat(b).containsExactly(1, 2, 3));
         try (var list = Files.list(dir)) {
             assertThat(list.map(p -> p.getFileName().toString())).containsExactly(".study.checkpoint");
         }
         slot.delete();
-        assertThat(slot.read()).isEmpty();
+        assertThat(slot.read(1 << 30)).isEmpty();
         assertThatThrownBy(() -> new FileCheckpoints(dir).slot("../evil")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void checkpointsTrustedBlindly_specialFilesAndOversizeOnesAreRefusedAtOnce(@TempDir Path dir) throws Exception {
+        FileCheckpoints store = new FileCheckpoints(dir);
+        Path fifo = dir.resolve(".fifo.checkpoint");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mk.waitFor()).isZero();
+        Files.createSymbolicLink(dir.resolve(".zero.checkpoint"), Path.of("/dev/zero"));
+        Files.createDirectory(dir.resolve(".dir.checkpoint"));
+        for (String key : new String[] {"fifo", "zero", "dir"}) {
+            // a FIFO would block the read forever and /dev/zero never end: neither is opened
+            assertThatThrownBy(() -> store.slot(key).read(1 << 20))
+                    .as(key)
+                    .isInstanceOf(java.io.IOException.class)
+                    .hasMessageContaining("not a regular file");
+        }
+        CheckpointStore.Slot big = store.slot("big");
+        big.write(new byte[4096]);
+        assertThatThrownBy(() -> big.read(4095)).hasMessageContaining("4096 bytes, more than this study's checkpoint");
+        assertThat(big.read(4096)).hasValueSatisfying(b -> assertThat(b).hasSize(4096));
     }
 }
