@@ -1008,11 +1008,32 @@ public final class RegionBuilder {
 
     // ---- institutions, borders, relations ----------------------------------------------------------
 
+    /**
+     * COW IGO v3's organisation names carry a few letters as C1 control characters (U+0080–U+009F): Mac Roman bytes
+     * converted as if they were Latin-1 upstream ("Nordens V\u008alf\u008ardscenter" for "Välfärdscenter"). Each is
+     * decoded back as the Mac Roman letter of its byte; nothing else in a name is touched.
+     */
+    static String macRomanRepaired(String name) {
+        StringBuilder b = null;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 0x80 && c <= 0x9f) {
+                if (b == null) {
+                    b = new StringBuilder(name.substring(0, i));
+                }
+                b.append(new String(new byte[] {(byte) c}, java.nio.charset.Charset.forName("x-MacRoman")));
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? name : b.toString();
+    }
+
     private List<Object> institutions() {
         Map<String, String> names = new HashMap<>();
         Map<String, Integer> founded = new HashMap<>();
         for (GlobalData.Row r : rows(GlobalData.IGO_NAMES)) {
-            names.put(r.get("ioname").toLowerCase(Locale.ROOT), r.get("orgname"));
+            names.put(r.get("ioname").toLowerCase(Locale.ROOT), macRomanRepaired(r.get("orgname")));
             founded.put(r.get("ioname").toLowerCase(Locale.ROOT), r.integer("sdate"));
         }
         // actor -> igo -> year -> code (1 full, 2 associate, 3 observer)

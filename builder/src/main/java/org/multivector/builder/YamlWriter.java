@@ -136,7 +136,7 @@ final class YamlWriter {
         return k.matches("[A-Za-z0-9][A-Za-z0-9_-]*") ? k : quote(k);
     }
 
-    private static String quote(String s) {
+    static String quote(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {
@@ -144,7 +144,14 @@ final class YamlWriter {
                 case '\\' -> b.append("\\\\");
                 case '\n' -> b.append("\\n");
                 case '\t' -> b.append("\\t");
-                default -> b.append(c);
+                default -> {
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\ufeff') {
+                        // never a raw control character in the file (YAML refuses them): an escape
+                        b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
             }
         }
         return b.append('"').toString();

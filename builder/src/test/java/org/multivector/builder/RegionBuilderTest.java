@@ -175,4 +175,26 @@ class RegionBuilderTest {
         assertThatThrownBy(() -> RegionBuilder.build(Path.of("no-such-folder"), request(List.of("ARM"), "RUS", "TUR")))
                 .hasMessageContaining("no-such-folder lacks global/cow_dyadic_trade_4.0_ndy.csv.gz");
     }
+
+    /**
+     * Found while sizing hostile files for issue 16: {@code init --states DNK,FIN} failed on its own draft ("special
+     * characters are not allowed"), because COW IGO v3 spells "Välfärdscenter" with C1 control characters.
+     */
+    @Test
+    void aNordicDraftLoads_cowIgoMacRomanLettersRepaired_andNoControlCharacterIsEverWritten() {
+        RegionBuilder.Draft nordic = RegionBuilder.build(
+                DATA,
+                new RegionBuilder.Request(
+                        "nordic",
+                        List.of("DNK", "FIN"),
+                        List.of(RegionBuilder.PoleSpec.parse("RUS"), RegionBuilder.PoleSpec.parse("USA")),
+                        1995,
+                        2010));
+        assertThat(nordic.yaml()).contains("Nordens V\u00e4lf\u00e4rdscenter");
+        assertThat(nordic.yaml().chars().filter(c -> c != '\n' && Character.isISOControl(c)))
+                .isEmpty();
+        assertThat(RegionBuilder.macRomanRepaired("V\u008alf\u008ardscenter")).isEqualTo("V\u00e4lf\u00e4rdscenter");
+        assertThat(RegionBuilder.macRomanRepaired("plain")).isEqualTo("plain");
+        assertThat(YamlWriter.quote("a\u0085b\u2028c\u001bd")).isEqualTo("\"a\\u0085b\\u2028c\\u001bd\"");
+    }
 }

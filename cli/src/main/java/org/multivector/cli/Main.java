@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code multivector} command. Exit codes: 0 ok, 2 bad input (any {@link UserInputException}: a scenario, an
- * issue file or a request field), 130 stopped by Ctrl-C (resumable), 1 internal error.
+ * issue file or a request field) or a storage failure (a full disk, an unwritable directory, a results database held
+ * by another process: the message names the path), 130 stopped by Ctrl-C (resumable), 1 internal error.
  */
 @Command(
         name = "multivector",
@@ -104,6 +105,22 @@ public final class Main implements Runnable {
             if (ex instanceof UserInputException ue) {
                 // file problems are already located (file:line:column), one per line under a count
                 err.println(ue instanceof ScenarioException ? ue.getMessage() : "multivector: " + ue.getMessage());
+                err.flush();
+                return 2;
+            }
+            if (ex instanceof org.multivector.model.StorageException se) {
+                // a full disk, an unwritable directory, a database held by another process: the message says which
+                err.println("multivector: " + org.multivector.scenario.Problem.printable(se.getMessage()));
+                err.flush();
+                return 2;
+            }
+            java.io.IOException io = ex instanceof java.io.IOException i
+                    ? i
+                    : ex instanceof java.io.UncheckedIOException u ? u.getCause() : null;
+            if (io != null) {
+                err.println("multivector: "
+                        + org.multivector.scenario.Problem.printable(
+                                org.multivector.model.StorageException.describe(io)));
                 err.flush();
                 return 2;
             }

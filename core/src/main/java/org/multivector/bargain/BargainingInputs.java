@@ -1,12 +1,9 @@
 package org.multivector.bargain;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -26,25 +23,7 @@ public final class BargainingInputs {
 
     /** The bytes of an input file, refused (located problem) when missing, unreadable or over {@link #MAX_BYTES}. */
     public static byte[] read(Path path) {
-        String file = path.toString();
-        try {
-            long size = Files.size(path);
-            if (size > MAX_BYTES) {
-                throw new ScenarioException(List.of(new Problem(
-                        file,
-                        0,
-                        0,
-                        "",
-                        "file is " + size + " bytes, larger than the limit of " + MAX_BYTES
-                                + " bytes (expected a bargaining input)",
-                        null)));
-            }
-            return Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(List.of(new Problem(file, 0, 0, "", "no such file", null)));
-        } catch (IOException e) {
-            throw new ScenarioException(List.of(new Problem(file, 0, 0, "", "cannot read: " + e.getMessage(), null)));
-        }
+        return org.multivector.scenario.InputFile.read(path, MAX_BYTES, "a bargaining input");
     }
 
     /** Parses by the file name's extension: {@code .csv}, {@code .xml}, {@code .yaml}/{@code .yml}. */

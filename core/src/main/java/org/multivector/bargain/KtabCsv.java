@@ -37,6 +37,28 @@ public final class KtabCsv {
     /** One parsed field with its 1-based column. */
     private record Field(String text, int column) {}
 
+    /**
+     * Refuses values beyond a row's {@code width} fields (KTAB would ignore them, so a shifted or mistyped row would
+     * be read silently wrong); empty trailing fields — the commas KTAB's own files end their rows with — are fine.
+     * Line 1 keeps KTAB's {@code [ignored...]} tail (its own dummyData_6Dim.csv has a value there).
+     */
+    private static void extraFields(
+            List<Problem> problems, String file, int line, List<Field> row, int width, String what) {
+        for (int k = width; k < row.size(); k++) {
+            if (!row.get(k).text().isBlank()) {
+                problems.add(new Problem(
+                        file,
+                        line,
+                        row.get(k).column(),
+                        "",
+                        "field " + (k + 1) + " ('" + row.get(k).text().strip() + "') is beyond the " + width
+                                + " fields of " + what + " (expected nothing after them, or empty fields)",
+                        null));
+                return;
+            }
+        }
+    }
+
     public static BargainingProblem parse(String file, byte[] bytes) {
         String text = BargainingInputs.decode(file, bytes);
         List<Problem> problems = new ArrayList<>();
@@ -96,6 +118,7 @@ public final class KtabCsv {
                     "header row has " + header.size() + " fields; expected " + width
                             + " (3 + a position and a salience title for each of " + dims + " dimensions)");
         }
+        extraFields(problems, file, 2, header, width, "the header row");
         List<String> dimNames = new ArrayList<>();
         for (int d = 0; d < dims; d++) {
             Field f = header.get(3 + 2 * d);
@@ -140,6 +163,7 @@ public final class KtabCsv {
                 descriptions.add("");
                 continue;
             }
+            extraFields(problems, file, line, row, width, "an actor row");
             String actor = row.get(0).text();
             checkLength(problems, file, line, row.get(0), "actor name", actor, 1, MAX_NAME);
             checkLength(

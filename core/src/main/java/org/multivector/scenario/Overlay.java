@@ -1,8 +1,6 @@
 package org.multivector.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -55,20 +53,13 @@ public final class Overlay {
 
     /** Reads an overlay file; problems are reported like a scenario's (file:line:column, field, expected). */
     public static Overlay load(Path path) {
-        String file = path.toString();
-        if (!Files.isRegularFile(path)) {
-            throw YamlDocument.fileProblem(file, "no such overlay file (expected a YAML file written by calibrate)");
-        }
-        try {
-            long size = Files.size(path);
-            if (size > YamlDocument.MAX_BYTES_DEFAULT) {
-                throw YamlDocument.fileProblem(
-                        file, "file is " + size + " bytes, larger than the limit of " + YamlDocument.MAX_BYTES_DEFAULT);
-            }
-            return parse(file, Files.readAllBytes(path));
-        } catch (IOException e) {
-            throw YamlDocument.fileProblem(file, "cannot be read: " + e.getMessage());
-        }
+        return parse(
+                path.toString(),
+                InputFile.read(
+                        path,
+                        YamlDocument.MAX_BYTES_DEFAULT,
+                        "an overlay YAML file",
+                        "no such overlay file (expected a YAML file written by calibrate)"));
     }
 
     public static Overlay parse(String file, byte[] bytes) {

@@ -594,7 +594,13 @@ final class ScenarioBinder {
             }
             List<Integer> missing = new ArrayList<>();
             t.path("missing").forEach(m -> missing.add(m.asInt()));
+            java.util.Set<Integer> listed = new java.util.HashSet<>();
             for (int k = 0; k < missing.size(); k++) {
+                if (!listed.add(missing.get(k))) {
+                    problems.at(
+                            p + "/missing/" + k,
+                            "year " + missing.get(k) + " is listed twice (expected each missing year once)");
+                }
                 if (shares.containsKey(missing.get(k))) {
                     problems.at(
                             p + "/missing/" + k,

@@ -19,10 +19,20 @@ public final class ScenarioException extends UserInputException {
         return problems;
     }
 
+    /** Most problems the message lists: a file with more is mostly one mistake repeated ({@link #problems()} has all). */
+    public static final int MAX_LISTED = 200;
+
     private static String render(List<Problem> problems) {
         String head = problems.size() == 1 ? "1 problem" : problems.size() + " problems";
+        String listed = problems.stream()
+                .limit(MAX_LISTED)
+                .map(Problem::format)
+                .collect(Collectors.joining(System.lineSeparator()));
         return head
                 + System.lineSeparator()
-                + problems.stream().map(Problem::format).collect(Collectors.joining(System.lineSeparator()));
+                + listed
+                + (problems.size() > MAX_LISTED
+                        ? System.lineSeparator() + "… and " + (problems.size() - MAX_LISTED) + " more problems"
+                        : "");
     }
 }

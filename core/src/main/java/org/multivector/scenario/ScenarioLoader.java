@@ -79,32 +79,11 @@ public final class ScenarioLoader {
      * {@link YamlDocument#MAX_BYTES_DEFAULT}; otherwise a problem naming the file.
      */
     public static byte[] read(Path path) {
-        String file = path.toString();
-        if (!Files.exists(path)) {
-            throw YamlDocument.fileProblem(
-                    file, "no such file (expected a scenario YAML file or one of " + String.join(", ", BUILT_IN) + ")");
-        }
-        if (Files.isDirectory(path)) {
-            throw YamlDocument.fileProblem(file, "is a directory (expected a scenario YAML file)");
-        }
-        if (!Files.isRegularFile(path)) {
-            throw YamlDocument.fileProblem(file, "is not a regular file (expected a scenario YAML file)");
-        }
-        if (!Files.isReadable(path)) {
-            throw YamlDocument.fileProblem(file, "cannot be read (check its permissions)");
-        }
-        try {
-            long size = Files.size(path);
-            if (size > YamlDocument.MAX_BYTES_DEFAULT) {
-                throw YamlDocument.fileProblem(
-                        file,
-                        "file is " + size + " bytes, larger than the limit of " + YamlDocument.MAX_BYTES_DEFAULT
-                                + " bytes (expected a scenario file)");
-            }
-            return Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw YamlDocument.fileProblem(file, "cannot be read: " + e.getMessage());
-        }
+        return InputFile.read(
+                path,
+                YamlDocument.MAX_BYTES_DEFAULT,
+                "a scenario YAML file",
+                "no such file (expected a scenario YAML file or one of " + String.join(", ", BUILT_IN) + ")");
     }
 
     /** Parses and checks scenario text; {@code file} is the name used in problem locations. */

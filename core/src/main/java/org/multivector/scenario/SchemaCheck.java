@@ -35,12 +35,14 @@ final class SchemaCheck {
 
     static void check(YamlDocument doc, ProblemCollector problems) {
         Set<ValidationMessage> messages = SCHEMA.validate(doc.root());
+        int i = 0;
         for (ValidationMessage m : messages) {
-            report(m, problems);
+            // a "did you mean" costs an edit distance per candidate: only for problems a reader will see
+            report(m, problems, i++ < ScenarioException.MAX_LISTED);
         }
     }
 
-    private static void report(ValidationMessage m, ProblemCollector problems) {
+    private static void report(ValidationMessage m, ProblemCollector problems, boolean hints) {
         String pointer = pointer(m.getInstanceLocation());
         JsonNode instance = m.getInstanceNode();
         JsonNode schemaNode = m.getSchemaNode();
@@ -54,7 +56,7 @@ final class SchemaCheck {
                         child,
                         "unknown field '" + m.getProperty() + "'"
                                 + (allowed.isEmpty() ? "" : " (expected one of " + String.join(", ", allowed) + ")"),
-                        Suggestions.didYouMean(m.getProperty(), allowed));
+                        hints ? Suggestions.didYouMean(m.getProperty(), allowed) : null);
             }
             case "type" ->
                 problems.at(pointer, "expected " + describeType(schemaNode) + ", found " + describe(instance));
@@ -62,7 +64,7 @@ final class SchemaCheck {
                 problems.at(
                         pointer,
                         describe(instance) + " is not one of " + enumValues(schemaNode),
-                        instance != null && instance.isTextual()
+                        hints && instance != null && instance.isTextual()
                                 ? Suggestions.didYouMean(instance.asText(), enumList(schemaNode))
                                 : null);
             case "pattern" ->

@@ -91,6 +91,7 @@ public final class StudyRunner {
         }
         progress.update(done, runsTotal);
         long[] state = {done, System.currentTimeMillis()};
+        boolean[] saved = {from > 0};
         long all = runsTotal;
         executor.execute(job, from, (first, end, partial) -> {
             job.merge(total, partial);
@@ -108,8 +109,14 @@ public final class StudyRunner {
             if (checkpoint != null && end < job.blocks() && now - state[1] >= checkpointMillis) {
                 save(job, checkpoint, fingerprint, end, total);
                 state[1] = now;
+                saved[0] = true;
             }
         });
+        if (checkpoint != null && saved[0]) {
+            // a study long enough to have checkpointed keeps its whole result until it is saved: if saving fails (a
+            // full disk, a database held by another process), resuming saves it without running it again
+            save(job, checkpoint, fingerprint, job.blocks(), total);
+        }
         return total;
     }
 

@@ -172,6 +172,45 @@ class BargainingInputsTest {
     }
 
     @Test
+    void ktabRowsWithExtraFields_areRefusedWithTheirLineAndColumn_emptyTrailingFieldsAreFine() {
+        String ok = "S,d,3,1\nActor,Desc,Power,P,S\nA,a,1,10,50\nB,b,1,20,50\nC,c,1,30,50\n";
+        assertThat(BargainingInputs.parse("ok.csv", ok.replace("\n", ",,\n").getBytes(StandardCharsets.UTF_8))
+                        .actorCount())
+                .isEqualTo(3);
+        assertThat(fails("extra.csv", ok.replace("B,b,1,20,50", "B,b,1,20,50,99"))
+                        .getMessage())
+                .contains("extra.csv:4:", "field 6 ('99') is beyond the 5 fields of an actor row");
+        assertThat(fails("extra.csv", ok.replace("Actor,Desc,Power,P,S", "Actor,Desc,Power,P,S,Q"))
+                        .getMessage())
+                .contains("extra.csv:2:", "field 6 ('Q') is beyond the 5 fields of the header row");
+        // line 1's tail is KTAB's "[ignored...]" (its own dummyData_6Dim.csv has a 0 there)
+        assertThat(BargainingInputs.parse(
+                                "ok.csv", ok.replace("S,d,3,1", "S,d,3,1,0").getBytes(StandardCharsets.UTF_8))
+                        .actorCount())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void specialFiles_aFifoOrDeviceIsRefusedAtOnce_neverOpened(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("issue.csv");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor())
+                .isZero();
+        assertThatThrownBy(() -> BargainingInputs.load(fifo))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("issue.csv: is a FIFO, device or socket, not a regular file");
+        assertThatThrownBy(() -> BargainingInputs.load(Path.of("/dev/zero")))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("/dev/zero: is a FIFO, device or socket");
+        assertThatThrownBy(() -> org.multivector.scenario.Overlay.load(fifo))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("not a regular file (expected an overlay YAML file)");
+        assertThatThrownBy(() -> org.multivector.scenario.ScenarioLoader.load(fifo))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("not a regular file (expected a scenario YAML file)");
+        assertThatThrownBy(() -> BargainingInputs.load(dir)).hasMessageContaining("is a directory");
+    }
+
+    @Test
     void hugeFilesAreRefusedBeforeReading(@TempDir Path dir) throws Exception {
         Path big = dir.resolve("big.csv");
         Files.write(big, new byte[BargainingInputs.MAX_BYTES + 1]);

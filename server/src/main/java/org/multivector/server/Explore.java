@@ -88,6 +88,20 @@ final class Explore {
         return out;
     }
 
+    /** The year views last asked for, as JSON bytes, by scenario version and year (a view runs the model to it). */
+    private final Map<String, byte[]> years = Bounded.map(4 * Scenarios.CACHED);
+
+    /** {@link #year} as JSON bytes, computed once per scenario version and year. */
+    byte[] yearJson(Scenario s, int year) {
+        return Bounded.computeIfAbsent(years, s.hash() + "@" + year, k -> {
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(year(s, year));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     /** Institutions with their members, and open disputes, in one year ({@link RegionView}, as describe prints). */
     static Map<String, Object> year(Scenario s, int year) {
         RegionView.Year v = RegionView.of(s, year);

@@ -108,6 +108,26 @@ final class JobManager implements AutoCloseable {
     }
 
     /** Queues a job, or throws 429 when the queue is full. */
+    /**
+     * Refuses at once (429) when the queue is full, so a flood of submissions is turned away before each is parsed
+     * and checked (a scenario parse costs tens of megabytes for a moment).
+     */
+    void refuseIfFull() {
+        if (pool.getQueue().remainingCapacity() == 0 && pool.getActiveCount() >= pool.getMaximumPoolSize()) {
+            throw full();
+        }
+    }
+
+    private ApiException full() {
+        return new ApiException(
+                429,
+                Map.of(
+                        "error",
+                        "the job queue is full (" + queue + " waiting); try again later",
+                        "retryAfterSeconds",
+                        retryAfterSeconds()));
+    }
+
     Job submit(String kind, Map<String, Object> request, Work work) {
         String id = String.format("job-%06d", counter.incrementAndGet());
         Job job = new Job(id, kind, request);
@@ -118,13 +138,7 @@ final class JobManager implements AutoCloseable {
             pool.execute(task);
         } catch (RejectedExecutionException e) {
             jobs.remove(id);
-            throw new ApiException(
-                    429,
-                    Map.of(
-                            "error",
-                            "the job queue is full (" + queue + " waiting); try again later",
-                            "retryAfterSeconds",
-                            retryAfterSeconds()));
+            throw full();
         }
         prune();
         return job;
@@ -171,8 +185,13 @@ final class JobManager implements AutoCloseable {
             }
         } catch (ApiException | org.multivector.model.UserInputException e) {
             finish(job, State.FAILED, e.getMessage());
+        } catch (org.multivector.model.StorageException e) {
+            finish(job, State.FAILED, e.publicMessage());
         } catch (Exception | Error e) {
-            finish(job, State.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+            // a defect: the details (paths, classes) go to the server's log, not to the client
+            System.err.println("multivector serve: job " + job.id + " failed: " + e);
+            e.printStackTrace();
+            finish(job, State.FAILED, "internal error (the server's log has the details)");
         }
     }
 

@@ -66,7 +66,13 @@ public final class MultivectorServer implements AutoCloseable {
             c.staticFiles.add("/public", Location.CLASSPATH);
             c.staticFiles.enableWebjars();
             c.jetty.threadPool = new QueuedThreadPool(96, 8, 60_000);
+            c.jetty.modifyHttpConfiguration(h -> {
+                // a body that stalls frees its thread within seconds (BodyReads)
+                h.setIdleTimeout(BodyReads.IDLE_MILLIS);
+            });
         });
+        BodyReads bodies = new BodyReads(config.maxBody());
+        Parses parses = new Parses();
         MultivectorServer server = new MultivectorServer(app, jobs, pusher);
         app.before(ctx -> {
             guard.headers(ctx);
@@ -79,6 +85,7 @@ public final class MultivectorServer implements AutoCloseable {
                 throw new ApiException(
                         411, "request bodies need a Content-Length (at most " + config.maxBody() + " bytes)");
             }
+            bodies.read(ctx);
         });
         app.get("/api/health", ctx -> ctx.json(Map.of("status", "ok", "version", BuildInfo.version())));
         app.get("/api/scenarios", ctx -> ctx.json(scenarios.list()));
@@ -88,11 +95,16 @@ public final class MultivectorServer implements AutoCloseable {
         });
         app.put("/api/scenarios/{name}", ctx -> {
             String name = ctx.pathParam("name");
-            scenarios.save(name, body(ctx));
+            byte[] yaml = body(ctx);
+            parses.run(() -> {
+                scenarios.save(name, yaml);
+                return null;
+            });
             ctx.status(201).json(Map.of("name", name, "saved", true));
         });
         app.post("/api/scenarios/validate", ctx -> {
-            Scenario s = Scenarios.validate("upload", body(ctx));
+            byte[] yaml = body(ctx);
+            Scenario s = parses.run(() -> Scenarios.validate("upload", yaml));
             ctx.json(Map.of(
                     "valid",
                     true,
@@ -109,13 +121,14 @@ public final class MultivectorServer implements AutoCloseable {
         });
         app.get("/api/scenarios/{name}/year/{year}", ctx -> {
             Scenario s = scenarios.load(ctx.pathParam("name"));
-            ctx.json(Explore.year(s, intParam(ctx, "year")));
+            ctx.contentType("application/json").result(explore.yearJson(s, intParam(ctx, "year")));
         });
         app.get("/api/jobs", ctx -> ctx.json(jobs.list()));
         app.post("/api/jobs", ctx -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> req = exactJson(ctx);
-            StudyService.Prepared r = sims.parse(req);
+            jobs.refuseIfFull();
+            StudyService.Prepared r = parses.run(() -> sims.parse(req));
             JobManager.Job job = jobs.submit(r.request().kind(), Simulations.json(r), sims.work(r));
             ctx.status(202).header("Location", "/api/jobs/" + job.id).json(job.status());
         });
@@ -159,7 +172,7 @@ public final class MultivectorServer implements AutoCloseable {
             ctx.result(studies.report(ctx.pathParam("id")));
         });
         app.exception(ApiException.class, (e, ctx) -> {
-            if (e.status == 429) {
+            if (e.status == 429 || e.status == 503) {
                 ctx.header("Retry-After", String.valueOf(e.body.getOrDefault("retryAfterSeconds", 5)));
             }
             ctx.status(e.status).json(e.body);
@@ -170,7 +183,17 @@ public final class MultivectorServer implements AutoCloseable {
         app.exception(
                 HttpResponseException.class,
                 (e, ctx) -> ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
-        app.exception(Exception.class, (e, ctx) -> ctx.status(500).json(Map.of("error", "internal error: " + e)));
+        app.exception(org.multivector.model.StorageException.class, (e, ctx) -> {
+            // a full disk or a database another process holds: the client may retry; it learns no path or process
+            ctx.header("Retry-After", "2");
+            ctx.status(503).json(Map.of("error", e.publicMessage()));
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            // a defect: the details (paths, classes) go to the server's log, not to the client
+            System.err.println("multivector serve: internal error on " + ctx.method() + " " + ctx.path() + ": " + e);
+            e.printStackTrace();
+            ctx.status(500).json(Map.of("error", "internal error (the server's log has the details)"));
+        });
         app.error(404, ctx -> {
             if (ctx.path().startsWith("/api/") && ctx.result() == null) {
                 ctx.json(Map.of("error", "no such endpoint: " + ctx.method() + " " + ctx.path()));
@@ -241,7 +264,7 @@ public final class MultivectorServer implements AutoCloseable {
     }
 
     private static byte[] body(Context ctx) {
-        byte[] b = ctx.bodyAsBytes();
+        byte[] b = BodyReads.of(ctx);
         if (b.length == 0) {
             throw new ApiException(400, "empty request body (expected a scenario in YAML)");
         }
@@ -249,7 +272,7 @@ public final class MultivectorServer implements AutoCloseable {
     }
 
     private static <T> T json(Context ctx, Class<T> type) {
-        String text = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+        String text = new String(BodyReads.of(ctx), StandardCharsets.UTF_8);
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().readValue(text.isBlank() ? "{}" : text, type);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -267,7 +290,7 @@ public final class MultivectorServer implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> exactJson(Context ctx) {
-        String text = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+        String text = new String(BodyReads.of(ctx), StandardCharsets.UTF_8);
         try {
             Object v = EXACT.readValue(text.isBlank() ? "{}" : text, Object.class);
             if (!(v instanceof Map)) {

@@ -242,6 +242,10 @@ final class Simulations implements ScenarioCatalog {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("kind", p.request().kind());
         out.putAll(m);
+        if (out.get("seed") instanceof Number n) {
+            // as text: JavaScript numbers are exact only up to 2^53, seeds run to 2^63 - 1
+            out.put("seed", n.toString());
+        }
         return out;
     }
 

@@ -72,9 +72,17 @@ final class Studies {
             if (cachedVersion == now && now > 0) {
                 return cached;
             }
-            List<Map<String, Object>> fresh = query("SELECT study_id, kind, scenario, scenario_hash, seed, runs,"
-                    + " executor, CAST(created AS VARCHAR) AS created FROM studies ORDER BY created DESC, study_id"
-                    + " LIMIT 500");
+            List<Map<String, Object>> fresh;
+            try {
+                fresh = query(
+                        "SELECT study_id, kind, scenario, scenario_hash, seed, runs, executor,"
+                                + " CAST(created AS VARCHAR) AS created FROM studies ORDER BY created DESC, study_id LIMIT 500");
+            } catch (org.multivector.model.StorageException e) {
+                if (cachedVersion >= 0) {
+                    return cached; // another process holds the database: the list as last read
+                }
+                throw e;
+            }
             cached = List.copyOf(fresh);
             // Stamp after the read: opening the database touches its files (schema statements), and
             // a stamp taken before would make every waiting request read again.
@@ -85,8 +93,28 @@ final class Studies {
         }
     }
 
-    /** One study: its row and what reopening it needs (RSI bands, comparison rows or run values). */
+    /** The studies last read, served while another process holds the database longer than a read waits. */
+    private final Map<String, Map<String, Object>> recent = Bounded.map(32);
+
+    /**
+     * One study: its row and what reopening it needs (RSI bands, comparison rows or run values). While another
+     * process holds the database for longer than a read waits, the study as last read is served, if it was.
+     */
     Map<String, Object> get(String id) throws Exception {
+        try {
+            Map<String, Object> out = read(id);
+            recent.put(id, out);
+            return out;
+        } catch (org.multivector.model.StorageException e) {
+            Map<String, Object> last = recent.get(id);
+            if (last != null) {
+                return last;
+            }
+            throw e;
+        }
+    }
+
+    private Map<String, Object> read(String id) throws Exception {
         List<Map<String, Object>> rows = Files.exists(dir.resolve(ResultsDatabase.FILE))
                 ? query(
                         "SELECT study_id, kind, scenario, scenario_hash, seed, runs, executor,"
@@ -184,10 +212,34 @@ final class Studies {
         return Files.readAllBytes(f);
     }
 
+    /**
+     * How long a read waits for another process that writes the database (a command-line study saving its rows
+     * holds it for well under a second): 10 s, or the system property {@code multivector.readWaitSeconds}.
+     */
+    static long readWaitMillis() {
+        return Math.max(0, Math.min(600, Long.getLong("multivector.readWaitSeconds", 10))) * 1000;
+    }
+
+    /**
+     * The database opened for reading only, waiting (with back-off) while another process writes it; if the other
+     * process holds it longer, a 503 that the client may retry, naming no path or process.
+     */
+    private ResultsDatabase readOnly() throws java.sql.SQLException {
+        try {
+            return ResultsDatabase.openReadOnly(dir.resolve(ResultsDatabase.FILE), readWaitMillis());
+        } catch (ResultsDatabase.Locked e) {
+            throw new org.multivector.model.StorageException(
+                    dir.resolve(ResultsDatabase.FILE) + " is held by another process",
+                    "the results database is held by another process (a study being saved, or a DuckDB session);"
+                            + " try again shortly",
+                    e);
+        }
+    }
+
     private List<Map<String, Object>> query(String sql, Object... args) throws Exception {
         synchronized (dbLock) {
             List<Map<String, Object>> out = new ArrayList<>();
-            try (ResultsDatabase db = ResultsDatabase.open(dir.resolve(ResultsDatabase.FILE))) {
+            try (ResultsDatabase db = readOnly()) {
                 Connection c = db.connection();
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     for (int i = 0; i < args.length; i++) {
@@ -202,7 +254,10 @@ final class Studies {
                                 if (v instanceof Double d && !Double.isFinite(d)) {
                                     v = null;
                                 }
-                                if (v instanceof java.math.BigInteger || v instanceof java.math.BigDecimal) {
+                                if (v instanceof Number && md.getColumnLabel(k).equals("seed")) {
+                                    // as text: JavaScript numbers are exact only up to 2^53, seeds to 2^63 - 1
+                                    v = v.toString();
+                                } else if (v instanceof java.math.BigInteger || v instanceof java.math.BigDecimal) {
                                     v = ((Number) v).doubleValue();
                                 }
                                 row.put(md.getColumnLabel(k), v);

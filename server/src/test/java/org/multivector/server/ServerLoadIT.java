@@ -27,13 +27,30 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Load: 200 concurrent API clients for 30 s on the loopback interface, mixing reads (85 %) and job
- * submissions (15 %, small ensembles). Checks: no 5xx, every rejected submission is a 429 with
- * Retry-After, no accepted job is lost (each reaches "done"). Reports the p50/p95/p99 latency of
- * reads to {@code target/load-report.txt}.
+ * submissions (15 %, small ensembles), against the server in its own JVM with a heap capped at {@link #SERVER_HEAP}
+ * (so its memory is bounded by construction and measured apart from the clients'). Checks: no 5xx, every rejected
+ * submission is a 429 or 503 with Retry-After, no accepted job is lost (each reaches "done"), the server never
+ * runs out of memory. Reports the p50/p95/p99 latency of reads and the server's peak resident memory (VmHWM) to
+ * {@code target/load-report.txt}; latency is reported, not asserted (docs/API.md has the figures).
  */
 class ServerLoadIT {
     static final int CLIENTS = 200;
     static final Duration LENGTH = Duration.ofSeconds(30);
+    static final String SERVER_HEAP = "256m";
+
+    /** The server's peak resident set (VmHWM, kB) from /proc, or -1 where there is none. */
+    static long peakRssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (java.io.IOException e) {
+            // not Linux
+        }
+        return -1;
+    }
 
     @TempDir
     Path data;
@@ -41,9 +58,30 @@ class ServerLoadIT {
     @Test
     void twoHundredClientsForThirtySeconds() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        try (MultivectorServer server =
-                MultivectorServer.start(ServerConfig.defaults(data).withQueue(1, 8), "127.0.0.1", 0)) {
-            String base = "http://127.0.0.1:" + server.port();
+        Process server = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx" + SERVER_HEAP,
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ServeForLoad.class.getName(),
+                        data.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        try {
+            java.io.BufferedReader serverOut =
+                    new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream()));
+            int port = Integer.parseInt(serverOut.readLine());
+            Thread drain = new Thread(() -> {
+                try {
+                    serverOut.transferTo(java.io.Writer.nullWriter()); // never let its output block it
+                } catch (java.io.IOException e) {
+                    // closed
+                }
+            });
+            drain.setDaemon(true);
+            drain.start();
+            String base = "http://127.0.0.1:" + port;
             HttpClient http = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10))
@@ -96,7 +134,7 @@ class ServerLoadIT {
                                 if (r.statusCode() == 202) {
                                     accepted.add(
                                             json.readTree(r.body()).get("id").asText());
-                                } else if (r.statusCode() == 429
+                                } else if ((r.statusCode() == 429 || r.statusCode() == 503)
                                         && r.headers().firstValue("Retry-After").isEmpty()) {
                                     missingRetryAfter.incrementAndGet();
                                 }
@@ -125,6 +163,9 @@ class ServerLoadIT {
             clients.shutdown();
             assertThat(clients.awaitTermination(LENGTH.toSeconds() + 60, TimeUnit.SECONDS))
                     .isTrue();
+            assertThat(server.isAlive())
+                    .as("the server is alive (exit %s)", server.isAlive() ? "-" : server.exitValue())
+                    .isTrue();
             // No accepted job is lost: each one finishes, done.
             long deadline = System.nanoTime() + 180_000_000_000L;
             Map<String, String> finalStates = new ConcurrentHashMap<>();
@@ -146,10 +187,15 @@ class ServerLoadIT {
             }
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
+            long rss = peakRssKb(server.pid());
+            assertThat(server.isAlive())
+                    .as("the server did not run out of its " + SERVER_HEAP + " heap")
+                    .isTrue();
             String report = String.format(
                     Locale.ROOT,
                     "clients %d, %d s; reads %d (status %s), p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms;"
-                            + " submissions %s; accepted jobs %d, final states %s; client errors %d%n",
+                            + " submissions %s; accepted jobs %d, final states %s; client errors %d; server heap"
+                            + " cap %s, peak RSS %d MB%n",
                     CLIENTS,
                     LENGTH.toSeconds(),
                     sorted.size(),
@@ -163,7 +209,9 @@ class ServerLoadIT {
                     finalStates.values().stream()
                             .collect(java.util.stream.Collectors.groupingBy(
                                     s -> s, java.util.stream.Collectors.counting())),
-                    errors.get());
+                    errors.get(),
+                    SERVER_HEAP,
+                    rss / 1024);
             StringBuilder perPath = new StringBuilder();
             for (Map.Entry<String, List<Long>> e : new java.util.TreeMap<>(byPath).entrySet()) {
                 List<Long> l = new ArrayList<>(e.getValue());
@@ -183,12 +231,17 @@ class ServerLoadIT {
             Files.writeString(Path.of("target", "load-report.txt"), report);
             assertThat(errors.get()).as("client-side errors (timeouts, resets)").isZero();
             assertThat(readStatus.keySet()).as("read statuses").containsOnly(200);
-            assertThat(submitStatus.keySet()).as("submission statuses").isSubsetOf(202, 429);
+            assertThat(submitStatus.keySet()).as("submission statuses").isSubsetOf(202, 429, 503);
             assertThat(submitStatus.get(429)).as("the queue filled up").isNotNull();
             assertThat(missingRetryAfter.get()).isZero();
             assertThat(finalStates).hasSize(accepted.size());
             assertThat(finalStates.values()).containsOnly("done");
             assertThat(sorted.size()).isGreaterThan(1000);
+        } finally {
+            server.getOutputStream().close();
+            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
         }
     }
 

@@ -41,8 +41,16 @@ public final class FileCheckpoints implements CheckpointStore {
             }
 
             @Override
-            public void write(byte[] bytes) throws IOException {
-                writeDurably(file, bytes);
+            public void write(byte[] bytes) {
+                try {
+                    writeDurably(file, bytes);
+                } catch (IOException e) {
+                    throw new org.multivector.model.StorageException(
+                            "cannot write the checkpoint " + file + ": " + reasonWithPath(e)
+                                    + " (the previous checkpoint, if any, is kept)",
+                            "cannot write the study's checkpoint: " + org.multivector.model.StorageException.reason(e),
+                            e);
+                }
             }
 
             @Override
@@ -96,6 +104,13 @@ public final class FileCheckpoints implements CheckpointStore {
                 Files.deleteIfExists(dir);
             }
         }
+    }
+
+    /** An I/O failure with its path; "No space left on device" carries none, so the file is named by the caller. */
+    private static String reasonWithPath(IOException e) {
+        return e instanceof java.nio.file.FileSystemException
+                ? org.multivector.model.StorageException.describe(e)
+                : org.multivector.model.StorageException.reason(e);
     }
 
     /** Writes {@code file} whole or not at all: temporary sibling, every byte, fsync, rename. */

@@ -78,33 +78,107 @@ public final class ResultsDatabase implements AutoCloseable {
         void run(ResultsDatabase db) throws SQLException;
     }
 
+    /** Thrown when another process held the database for longer than {@link #lockWaitMillis()}. */
+    public static final class Locked extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        Locked(SQLException cause) {
+            super("held by another process", cause);
+        }
+    }
+
     /**
-     * Opens {@code dir/results.duckdb} and runs the action. DuckDB allows one writing process at a
-     * time; while another process holds the file, this waits and retries for up to 60 seconds.
+     * How long a process waits for another's lock on the database: 60 s, or the system property
+     * {@code multivector.lockWaitSeconds} (0..3600).
+     */
+    public static long lockWaitMillis() {
+        long s = Long.getLong("multivector.lockWaitSeconds", 60);
+        return Math.max(0, Math.min(3600, s)) * 1000;
+    }
+
+    /** Whether a DuckDB error says another process (or connection) holds the file. */
+    static boolean isLockConflict(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("lock") || m.contains("Conflicting");
+    }
+
+    /**
+     * Opens {@code dir/results.duckdb} and runs the action. DuckDB allows one writing process at a time; while
+     * another process holds the file, this waits and retries (with back-off from 25 ms to 500 ms) for up to
+     * {@link #lockWaitMillis()}, then throws {@link Locked}.
      */
     public static void with(Path dir, Action action) throws SQLException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
+        long deadline = System.nanoTime() + lockWaitMillis() * 1_000_000L;
+        long pause = 25;
         while (true) {
             ResultsDatabase db;
             try {
                 db = open(dir.resolve(FILE));
             } catch (SQLException e) {
-                String m = String.valueOf(e.getMessage());
-                if (m.contains("lock") && System.nanoTime() < deadline) {
-                    try {
-                        Thread.sleep(250);
-                    } catch (InterruptedException ie) {
-                        Thread.currentThread().interrupt();
-                        throw e;
-                    }
-                    continue;
+                if (!isLockConflict(e)) {
+                    throw e;
                 }
-                throw e;
+                if (System.nanoTime() >= deadline) {
+                    throw new Locked(e);
+                }
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pause = Math.min(500, pause * 2);
+                continue;
             }
             try (db) {
                 action.run(db);
             }
             return;
+        }
+    }
+
+    /**
+     * Opens {@code file} for reading only, which other readers may share but no writer; waits like {@link #with}
+     * for at most {@code waitMillis}, then throws {@link Locked}.
+     */
+    public static ResultsDatabase openReadOnly(Path file, long waitMillis) throws SQLException {
+        long deadline = System.nanoTime() + waitMillis * 1_000_000L;
+        long pause = 10;
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("duckdb.read_only", "true");
+        // a reader (the server) answers small queries: it needs neither DuckDB's default memory (80 % of the
+        // machine's) nor a thread per core
+        p.setProperty("memory_limit", "64MB");
+        p.setProperty("threads", "1");
+        while (true) {
+            try {
+                return new ResultsDatabase(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p));
+            } catch (SQLException e) {
+                if (!isLockConflict(e)) {
+                    throw e;
+                }
+                if (System.nanoTime() >= deadline) {
+                    throw new Locked(e);
+                }
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new Locked(e);
+                }
+                pause = Math.min(200, pause * 2);
+            }
+        }
+    }
+
+    /** The manifest (JSON) stored for a study, or null. */
+    public String manifest(String studyId) throws SQLException {
+        try (PreparedStatement ps =
+                conn.prepareStatement("SELECT CAST(manifest AS VARCHAR) FROM studies WHERE study_id = ?")) {
+            ps.setString(1, studyId);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
         }
     }
 

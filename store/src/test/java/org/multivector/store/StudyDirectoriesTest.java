@@ -94,4 +94,127 @@ class StudyDirectoriesTest {
         assertThatThrownBy(() -> big.read(4095)).hasMessageContaining("4096 bytes, more than this study's checkpoint");
         assertThat(big.read(4096)).hasValueSatisfying(b -> assertThat(b).hasSize(4096));
     }
+
+    /** Issue 16, "a study is not atomic": what each kind of leftover of a killed save becomes at the next save. */
+    @Test
+    void studyNotAtomic_leftoversOfKilledSavesAreCompletedOrRemovedByTheNextSave(@TempDir Path dir) throws Exception {
+        StudyDirectories archive = new StudyDirectories(dir);
+        StudyResult run = new StudyResult.Run(null, StoreTest.small(), StoreTest.small());
+        archive.save("a", record("run-a"), run, Map.of());
+        // killed between the commit and the rename: the rows are in, the complete partial is not in place
+        StudyRecord b = new StudyRecord("run-b", "run", "s", "h", 7, 1, "single", Map.of("studyId", "run-b"));
+        leftover(dir, "b", "t1", b, true);
+        ResultsDatabase.with(dir, db -> db.write(b, run));
+        // killed before the commit: complete or not, no rows
+        leftover(dir, "c", "t2", record("run-c"), true);
+        leftover(dir, "d", "t3", record("run-d"), false);
+        // a previous directory set aside whose study is in place, one whose study is not, an orphan lock file
+        Files.createDirectories(dir.resolve(".a.old-t4"));
+        Files.createDirectories(dir.resolve(".e.old-t5"));
+        Files.writeString(dir.resolve(".e.old-t5/manifest.json"), "{\"studyId\": \"run-e\"}");
+        Files.writeString(dir.resolve(".f.partial-t6.lock"), "");
+        // a live save (this process holds its lock): left alone
+        try (RunDirectory.Staged live = RunDirectory.Staged.begin(dir, "g")) {
+            archive.save("h", record("run-h"), run, Map.of());
+            assertThat(live.dir).isDirectory();
+            assertThat(live.lockFile).exists();
+        }
+        assertThat(dir.resolve("b/manifest.json")).content().contains("run-b");
+        assertThat(dir.resolve("c")).doesNotExist();
+        assertThat(dir.resolve("d")).doesNotExist();
+        assertThat(dir.resolve("e/manifest.json")).content().contains("run-e");
+        try (var list = Files.list(dir)) {
+            assertThat(list.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("a", "b", "e", "h", ResultsDatabase.FILE);
+        }
+    }
+
+    /** A partial directory with its lock file (no process holds it), as a kill leaves it. */
+    private static void leftover(Path dir, String name, String token, StudyRecord r, boolean complete)
+            throws Exception {
+        Path p = RunDirectory.partial(dir, name, token);
+        Files.createDirectories(p);
+        RunDirectory.writeJson(p.resolve("manifest.json"), r.manifest());
+        Files.write(RunDirectory.lockFile(dir, name, token), complete ? RunDirectory.COMPLETE : new byte[0]);
+    }
+
+    /** Issue 16, "a study is not atomic": kill -9 at random moments of saving, then check every study. */
+    @Test
+    void studyNotAtomic_killedAtAnyMomentTheDirectoriesAndRowsAgreeAfterTheNextSave(@TempDir Path dir)
+            throws Exception {
+        java.util.Random random = new java.util.Random(11);
+        for (int kill = 0; kill < 8; kill++) {
+            Process p = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            SaveLoop.class.getName(),
+                            dir.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
+            assertThat(in.readLine()).isEqualTo("saving");
+            Thread.sleep(200 + random.nextInt(1200));
+            p.destroyForcibly().waitFor();
+        }
+        try (var list = Files.list(dir)) {
+            // the loop is always inside a save: the last kill left a partial behind
+            assertThat(list.map(f -> f.getFileName().toString())).anyMatch(n -> n.contains(".partial-"));
+        }
+        new StudyDirectories(dir)
+                .save("z", record("run-z"), new StudyResult.Run(null, StoreTest.small(), StoreTest.small()), Map.of());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var db = ResultsDatabase.open(dir.resolve(ResultsDatabase.FILE))) {
+            assertThat(StoreTest.count(db, "SELECT count(*) FROM studies"))
+                    .as("studies saved")
+                    .isGreaterThan(1);
+            for (String id : new String[] {"s0", "s1", "s2"}) {
+                String stored = db.manifest(id);
+                Path manifest = dir.resolve(id).resolve("manifest.json");
+                assertThat(Files.exists(manifest))
+                        .as(id + ": directory exactly when a row")
+                        .isEqualTo(stored != null);
+                if (stored != null) {
+                    assertThat(json.readTree(manifest.toFile())).as(id).isEqualTo(json.readTree(stored));
+                }
+            }
+        }
+        try (var list = Files.list(dir)) {
+            assertThat(list.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
+        }
+    }
+
+    /** Issue 16, "concurrent use of one results.duckdb": a lock time-out is a clear message and leaves nothing. */
+    @Test
+    void concurrentUse_aLockTimeOutSavesNothingAndSaysWhy(@TempDir Path dir) throws Exception {
+        StudyDirectories archive = new StudyDirectories(dir);
+        StudyResult run = new StudyResult.Run(null, StoreTest.small(), StoreTest.small());
+        archive.save("a", record("run-a"), run, Map.of());
+        Process holder = HoldDatabase.start(dir);
+        String before = System.getProperty("multivector.lockWaitSeconds");
+        System.setProperty("multivector.lockWaitSeconds", "1");
+        try {
+            assertThatThrownBy(() -> archive.save("b", record("run-b"), run, Map.of()))
+                    .isInstanceOfSatisfying(
+                            org.multivector.model.StorageException.class,
+                            e -> assertThat(e.publicMessage())
+                                    .isEqualTo("the results database is held by another process; the study was not"
+                                            + " saved"))
+                    .hasMessageStartingWith(dir.resolve(ResultsDatabase.FILE) + " is held by another process")
+                    .hasMessageContaining("waited 1 s")
+                    .hasMessageContaining("nothing of it was written");
+        } finally {
+            if (before == null) {
+                System.clearProperty("multivector.lockWaitSeconds");
+            } else {
+                System.setProperty("multivector.lockWaitSeconds", before);
+            }
+            holder.getOutputStream().close();
+            holder.waitFor();
+        }
+        try (var list = Files.list(dir)) {
+            assertThat(list.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("a", ResultsDatabase.FILE);
+        }
+    }
 }

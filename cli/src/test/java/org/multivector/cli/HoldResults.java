@@ -1,0 +1,37 @@
+package org.multivector.cli;
+
+import java.nio.file.Path;
+import org.multivector.store.ResultsDatabase;
+
+/** A child process that holds {@code DIR/results.duckdb} open for writing until its standard input closes. */
+public final class HoldResults {
+    private HoldResults() {}
+
+    public static void main(String[] args) throws Exception {
+        try (ResultsDatabase db = ResultsDatabase.open(Path.of(args[0]).resolve(ResultsDatabase.FILE))) {
+            System.out.println("held");
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // wait for the parent to close our input
+            }
+        }
+    }
+
+    /** Starts a holder of {@code dir}'s database and returns once it holds it. */
+    static Process start(Path dir) throws Exception {
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        HoldResults.class.getName(),
+                        dir.toString())
+                .redirectErrorStream(true)
+                .start();
+        String line = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream())).readLine();
+        if (!"held".equals(line)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the holder did not start: " + line);
+        }
+        return p;
+    }
+}
