@@ -189,4 +189,33 @@ class BargainCommandTest {
         System.arraycopy(more, 0, r, a.length, more.length);
         return r;
     }
+
+    /**
+     * Issue 16, item 8: "bargain --runs cannot resume" — Ctrl-C printed a --resume command that failed with "Unknown
+     * option". The printed command now runs: with no checkpoint it runs the whole ensemble, and a second --resume of
+     * the finished study runs it again to the same rows (its resumption from a checkpoint is StudyServiceTest's).
+     */
+    @Test
+    void bargainRunsCannotResume_thePrintedResumeCommandRuns(@TempDir Path dir) throws Exception {
+        String[] args = {
+            "bargain",
+            EXAMPLES.resolve("eaeu.yaml").toString(),
+            "--runs",
+            "12",
+            "--perturb",
+            "positions=5",
+            "--out",
+            dir.toString(),
+            "--name",
+            "b",
+            "-q",
+            "--resume"
+        };
+        RunCommandTest.Result first = run(args);
+        assertThat(first.code()).as(first.err()).isZero();
+        byte[] rows = Files.readAllBytes(dir.resolve("b/runs.csv"));
+        RunCommandTest.Result again = run(args);
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("b/runs.csv"))).isEqualTo(rows);
+    }
 }

@@ -289,6 +289,18 @@ class ServerSecurityTest {
         assertThat(raw(port, "GET", "/api/studies", host(open), null).body()).contains("\"seed\":\"9007199254740993\"");
     }
 
+    /** Issue 16, item 14: "the --bind warning fires on loopback addresses". */
+    @Test
+    void bindWarningOnLoopback_everySpellingOfLoopbackIsLoopback_andNothingElse() {
+        for (String h :
+                new String[] {"127.0.0.1", "127.0.0.2", "127.255.255.254", "::1", "0:0:0:0:0:0:0:1", "localhost"}) {
+            assertThat(MultivectorServer.isLoopback(h)).as(h).isTrue();
+        }
+        for (String h : new String[] {"0.0.0.0", "::", "192.0.2.7", "10.0.0.1", "example.org", "128.0.0.1"}) {
+            assertThat(MultivectorServer.isLoopback(h)).as(h).isFalse();
+        }
+    }
+
     @Test
     void bindingBeyondLoopback_withoutAToken_isRefused() {
         assertThatThrownBy(() -> new Guard("0.0.0.0", null)).hasMessageContaining("needs a token");
