@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.multivector.server.MultivectorServer;
 import org.multivector.server.ServerConfig;
+import org.multivector.store.HoldDatabase;
 
 /**
  * Issue 16, "concurrent use of one results.duckdb": dashboard reads returned 500 while the command line wrote (about
@@ -87,26 +88,21 @@ class ConcurrentResultsTest {
 
             // a process that holds the file for longer than a read waits: the last list and studies read are served,
             // a study never read is a 503 to retry, naming no path or process
-            String before = System.getProperty("multivector.readWaitSeconds");
-            System.setProperty("multivector.readWaitSeconds", "1");
-            Process holder = HoldResults.start(dir);
+            Process holder = HoldDatabase.start(dir);
             try {
-                assertThat(get(http, server.port(), "/api/studies").statusCode())
-                        .isEqualTo(200);
-                HttpResponse<String> unread = get(http, server.port(), "/api/studies/never-read");
-                assertThat(unread.statusCode()).isEqualTo(503);
-                assertThat(unread.headers().firstValue("Retry-After")).isPresent();
-                assertThat(unread.body())
-                        .contains("held by another process")
-                        .doesNotContain(dir.toString(), "PID", "duckdb");
+                HoldDatabase.withProperty("multivector.readWaitSeconds", "1", () -> {
+                    assertThat(get(http, server.port(), "/api/studies").statusCode())
+                            .isEqualTo(200);
+                    HttpResponse<String> unread = get(http, server.port(), "/api/studies/never-read");
+                    assertThat(unread.statusCode()).isEqualTo(503);
+                    assertThat(unread.headers().firstValue("Retry-After")).isPresent();
+                    assertThat(unread.body())
+                            .contains("held by another process")
+                            .doesNotContain(dir.toString(), "PID", "duckdb");
+                    return null;
+                });
             } finally {
-                holder.getOutputStream().close();
-                holder.waitFor();
-                if (before == null) {
-                    System.clearProperty("multivector.readWaitSeconds");
-                } else {
-                    System.setProperty("multivector.readWaitSeconds", before);
-                }
+                HoldDatabase.release(holder);
             }
         }
     }

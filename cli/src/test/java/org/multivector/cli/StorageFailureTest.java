@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.multivector.store.HoldDatabase;
 
 /**
  * Issue 16, "I/O errors look like bugs" and "torn checkpoint on a full disk": a full disk, an output directory that
@@ -57,20 +58,15 @@ class StorageFailureTest {
 
     @Test
     void concurrentUse_aLockTimeOutExitsTwo_savesNothing_andKeepsTheResult(@TempDir Path dir) throws Exception {
-        Process holder = HoldResults.start(dir);
-        String before = System.getProperty("multivector.lockWaitSeconds");
-        System.setProperty("multivector.lockWaitSeconds", "1");
+        Process holder = HoldDatabase.start(dir);
         RunCommandTest.Result r;
         try {
-            r = RunCommandTest.run("ensemble", "-q", "--runs", "20", "--out", dir.toString(), "--name", "k");
+            r = HoldDatabase.withProperty(
+                    "multivector.lockWaitSeconds",
+                    "1",
+                    () -> RunCommandTest.run("ensemble", "-q", "--runs", "20", "--out", dir.toString(), "--name", "k"));
         } finally {
-            if (before == null) {
-                System.clearProperty("multivector.lockWaitSeconds");
-            } else {
-                System.setProperty("multivector.lockWaitSeconds", before);
-            }
-            holder.getOutputStream().close();
-            holder.waitFor();
+            HoldDatabase.release(holder);
         }
         assertUserMessage(r);
         assertThat(r.err())

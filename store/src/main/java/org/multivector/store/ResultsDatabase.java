@@ -104,55 +104,43 @@ public final class ResultsDatabase implements AutoCloseable {
 
     /**
      * Opens {@code dir/results.duckdb} and runs the action. DuckDB allows one writing process at a time; while
-     * another process holds the file, this waits and retries (with back-off from 25 ms to 500 ms) for up to
+     * another process holds the file, this waits and retries (with back-off from 10 ms to 500 ms) for up to
      * {@link #lockWaitMillis()}, then throws {@link Locked}.
      */
     public static void with(Path dir, Action action) throws SQLException {
-        long deadline = System.nanoTime() + lockWaitMillis() * 1_000_000L;
-        long pause = 25;
-        while (true) {
-            ResultsDatabase db;
-            try {
-                db = open(dir.resolve(FILE));
-            } catch (SQLException e) {
-                if (!isLockConflict(e)) {
-                    throw e;
-                }
-                if (System.nanoTime() >= deadline) {
-                    throw new Locked(e);
-                }
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-                pause = Math.min(500, pause * 2);
-                continue;
-            }
-            try (db) {
-                action.run(db);
-            }
-            return;
+        try (ResultsDatabase db = waiting(() -> open(dir.resolve(FILE)), lockWaitMillis(), 500)) {
+            action.run(db);
         }
     }
 
     /**
      * Opens {@code file} for reading only, which other readers may share but no writer; waits like {@link #with}
-     * for at most {@code waitMillis}, then throws {@link Locked}.
+     * (back-off up to 200 ms) for at most {@code waitMillis}, then throws {@link Locked}.
      */
     public static ResultsDatabase openReadOnly(Path file, long waitMillis) throws SQLException {
-        long deadline = System.nanoTime() + waitMillis * 1_000_000L;
-        long pause = 10;
         java.util.Properties p = new java.util.Properties();
         p.setProperty("duckdb.read_only", "true");
         // a reader (the server) answers small queries: it needs neither DuckDB's default memory (80 % of the
         // machine's) nor a thread per core
         p.setProperty("memory_limit", "64MB");
         p.setProperty("threads", "1");
+        return waiting(
+                () -> new ResultsDatabase(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p)),
+                waitMillis,
+                200);
+    }
+
+    private interface Opener {
+        ResultsDatabase open() throws SQLException;
+    }
+
+    /** Opens, retrying while another process holds the file, with doubling pauses up to {@code maxPause} ms. */
+    private static ResultsDatabase waiting(Opener opener, long waitMillis, long maxPause) throws SQLException {
+        long deadline = System.nanoTime() + waitMillis * 1_000_000L;
+        long pause = 10;
         while (true) {
             try {
-                return new ResultsDatabase(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p));
+                return opener.open();
             } catch (SQLException e) {
                 if (!isLockConflict(e)) {
                     throw e;
@@ -166,7 +154,7 @@ public final class ResultsDatabase implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     throw new Locked(e);
                 }
-                pause = Math.min(200, pause * 2);
+                pause = Math.min(maxPause, pause * 2);
             }
         }
     }

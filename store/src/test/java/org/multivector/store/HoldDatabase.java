@@ -17,7 +17,7 @@ public final class HoldDatabase {
     }
 
     /** Starts a holder of {@code dir}'s database and waits until it holds it. */
-    static Process start(Path dir) throws Exception {
+    public static Process start(Path dir) throws Exception {
         Process p = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-cp",
@@ -33,5 +33,26 @@ public final class HoldDatabase {
             throw new IllegalStateException("the holder did not start: " + line);
         }
         return p;
+    }
+
+    /** Runs {@code body} with a system property set (a shorter lock wait), restoring it after. */
+    public static <T> T withProperty(String key, String value, java.util.concurrent.Callable<T> body) throws Exception {
+        String before = System.getProperty(key);
+        System.setProperty(key, value);
+        try {
+            return body.call();
+        } finally {
+            if (before == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, before);
+            }
+        }
+    }
+
+    /** Closes a holder's input, so it lets go of the database, and waits for it. */
+    public static void release(Process holder) throws Exception {
+        holder.getOutputStream().close();
+        holder.waitFor();
     }
 }

@@ -192,26 +192,22 @@ class StudyDirectoriesTest {
         StudyResult run = new StudyResult.Run(null, StoreTest.small(), StoreTest.small());
         archive.save("a", record("run-a"), run, Map.of());
         Process holder = HoldDatabase.start(dir);
-        String before = System.getProperty("multivector.lockWaitSeconds");
-        System.setProperty("multivector.lockWaitSeconds", "1");
         try {
-            assertThatThrownBy(() -> archive.save("b", record("run-b"), run, Map.of()))
-                    .isInstanceOfSatisfying(
-                            org.multivector.model.StorageException.class,
-                            e -> assertThat(e.publicMessage())
-                                    .isEqualTo("the results database is held by another process; the study was not"
-                                            + " saved"))
-                    .hasMessageStartingWith(dir.resolve(ResultsDatabase.FILE) + " is held by another process")
-                    .hasMessageContaining("waited 1 s")
-                    .hasMessageContaining("nothing of it was written");
+            HoldDatabase.withProperty(
+                    "multivector.lockWaitSeconds",
+                    "1",
+                    () -> assertThatThrownBy(() -> archive.save("b", record("run-b"), run, Map.of()))
+                            .isInstanceOfSatisfying(
+                                    org.multivector.model.StorageException.class,
+                                    e -> assertThat(e.publicMessage())
+                                            .isEqualTo(
+                                                    "the results database is held by another process; the study was not"
+                                                            + " saved"))
+                            .hasMessageStartingWith(dir.resolve(ResultsDatabase.FILE) + " is held by another process")
+                            .hasMessageContaining("waited 1 s")
+                            .hasMessageContaining("nothing of it was written"));
         } finally {
-            if (before == null) {
-                System.clearProperty("multivector.lockWaitSeconds");
-            } else {
-                System.setProperty("multivector.lockWaitSeconds", before);
-            }
-            holder.getOutputStream().close();
-            holder.waitFor();
+            HoldDatabase.release(holder);
         }
         try (var list = Files.list(dir)) {
             assertThat(list.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("a", ResultsDatabase.FILE);
