@@ -53,6 +53,7 @@ final class JobManager implements AutoCloseable {
         volatile long total;
         volatile String error;
         volatile Map<String, Object> result;
+        volatile String studyId;
         volatile boolean cancel;
         volatile long deadline = Long.MAX_VALUE;
         volatile Runnable task;
@@ -85,7 +86,7 @@ final class JobManager implements AutoCloseable {
             m.put("started", started == null ? null : started.toString());
             m.put("finished", finished == null ? null : finished.toString());
             m.put("error", error);
-            m.put("studyId", result == null ? null : result.get("studyId"));
+            m.put("studyId", studyId);
             return m;
         }
     }
@@ -175,6 +176,7 @@ final class JobManager implements AutoCloseable {
         try {
             Map<String, Object> r = work.run(job);
             job.result = r;
+            job.studyId = r == null || r.get("studyId") == null ? null : String.valueOf(r.get("studyId"));
             job.done = job.total;
             finish(job, State.DONE, null);
         } catch (org.multivector.study.StudyRunner.Stopped e) {
@@ -229,7 +231,21 @@ final class JobManager implements AutoCloseable {
         return j;
     }
 
+    /**
+     * Finished jobs whose results are kept in memory (the newest); an older job keeps its status and study id, and
+     * its result is read back from the study ({@code /api/studies/ID}). An ensemble's result is a few hundred kB of
+     * objects, so 1,000 kept results could take a 256 MB heap.
+     */
+    static final int RESULTS_KEPT = 64;
+
     private void prune() {
+        List<Job> finished = jobs.values().stream()
+                .filter(j -> j.state.finished() && j.result != null)
+                .sorted(Comparator.comparing((Job j) -> j.id).reversed())
+                .toList();
+        for (int i = RESULTS_KEPT; i < finished.size(); i++) {
+            finished.get(i).result = null;
+        }
         if (jobs.size() <= 1000) {
             return;
         }

@@ -147,7 +147,18 @@ public final class MultivectorServer implements AutoCloseable {
                                 "state",
                                 j.state.json()));
             }
-            ctx.json(j.result);
+            Map<String, Object> result = j.result;
+            if (result == null) {
+                throw new ApiException(
+                        410,
+                        Map.of(
+                                "error",
+                                "the result of job " + j.id + " is no longer kept in memory; its study is " + j.studyId
+                                        + " (GET /api/studies/" + j.studyId + ")",
+                                "studyId",
+                                String.valueOf(j.studyId)));
+            }
+            ctx.json(result);
         });
         app.before("/api/jobs/{id}/events", ctx -> {
             // Answer before the stream opens: afterwards a status can no longer be sent.
