@@ -208,6 +208,12 @@ class BargainingInputsTest {
                 .isInstanceOf(ScenarioException.class)
                 .hasMessageContaining("not a regular file (expected a scenario YAML file)");
         assertThatThrownBy(() -> BargainingInputs.load(dir)).hasMessageContaining("is a directory");
+        // a loop of links is refused at once too
+        Files.createSymbolicLink(dir.resolve("a.csv"), dir.resolve("b.csv"));
+        Files.createSymbolicLink(dir.resolve("b.csv"), dir.resolve("a.csv"));
+        assertThatThrownBy(() -> BargainingInputs.load(dir.resolve("a.csv")))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("a.csv: cannot be read: Too many levels of symbolic links");
     }
 
     @Test
