@@ -218,4 +218,31 @@ class BargainCommandTest {
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(Files.readAllBytes(dir.resolve("b/runs.csv"))).isEqualTo(rows);
     }
+
+    /**
+     * Issue 17: "validate rejects the project's own bargaining files with 58 errors instead of recognising their
+     * kind". It recognises KTAB CSV and XML and issue YAML, and checks each as a bargaining input.
+     */
+    @Test
+    void validate_recognisesBargainingInputs_andChecksThemAsSuch(@TempDir Path dir) throws Exception {
+        for (Path f : List.of(
+                EXAMPLES.resolve("eaeu.yaml"),
+                KTAB.resolve("inputs/SOE-Pol-Comp.csv"),
+                KTAB.resolve("inputs/smpExample-det.xml"))) {
+            RunCommandTest.Result r = run("validate", f.toString());
+            assertThat(r.code()).as(f + ": " + r.err()).isZero();
+            assertThat(r.out()).contains(f + ": OK (bargaining issue ");
+        }
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(
+                bad, Files.readString(EXAMPLES.resolve("eaeu.yaml")).replaceFirst("seed: 2014", "seed: many"));
+        RunCommandTest.Result r = run("validate", bad.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("bad.yaml:").doesNotContain("unknown field 'issue'");
+        RunCommandTest.Result forced = run(
+                "validate", "--kind", "scenario", EXAMPLES.resolve("eaeu.yaml").toString());
+        assertThat(forced.code()).isEqualTo(2);
+        assertThat(forced.err()).contains("unknown field 'issue'");
+        assertThat(run("validate", "--kind", "poem", bad.toString()).err()).contains("--kind: 'poem' is not");
+    }
 }

@@ -196,6 +196,7 @@ public final class MultivectorServer implements AutoCloseable {
                 (e, ctx) -> ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
         app.exception(org.multivector.model.StorageException.class, (e, ctx) -> {
             // a full disk or a database another process holds: the client may retry; it learns no path or process
+            System.err.println("multivector serve: " + ctx.method() + " " + ctx.path() + ": " + e.getMessage());
             ctx.header("Retry-After", "2");
             ctx.status(503).json(Map.of("error", e.publicMessage()));
         });

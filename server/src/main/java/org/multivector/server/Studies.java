@@ -233,6 +233,11 @@ final class Studies {
                     "the results database is held by another process (a study being saved, or a DuckDB session);"
                             + " try again shortly",
                     e);
+        } catch (java.sql.SQLException e) {
+            throw new org.multivector.model.StorageException(
+                    "cannot read " + dir.resolve(ResultsDatabase.FILE) + ": " + e.getMessage(),
+                    "the results database cannot be read (the server's log has the details)",
+                    e);
         }
     }
 

@@ -103,6 +103,15 @@ public final class ResultsDatabase implements AutoCloseable {
     }
 
     /**
+     * Whether an open may succeed if tried again: the file is held, or is being created by another process (DuckDB
+     * creates the file before it writes its header, and an open in between finds "not a valid DuckDB database
+     * file").
+     */
+    static boolean isTransient(SQLException e) {
+        return isLockConflict(e) || String.valueOf(e.getMessage()).contains("not a valid DuckDB database file");
+    }
+
+    /**
      * Opens {@code dir/results.duckdb} and runs the action. DuckDB allows one writing process at a time; while
      * another process holds the file, this waits and retries (with back-off from 10 ms to 500 ms) for up to
      * {@link #lockWaitMillis()}, then throws {@link Locked}.
@@ -142,11 +151,11 @@ public final class ResultsDatabase implements AutoCloseable {
             try {
                 return opener.open();
             } catch (SQLException e) {
-                if (!isLockConflict(e)) {
+                if (!isTransient(e)) {
                     throw e;
                 }
                 if (System.nanoTime() >= deadline) {
-                    throw new Locked(e);
+                    throw isLockConflict(e) ? new Locked(e) : e;
                 }
                 try {
                     Thread.sleep(pause);
