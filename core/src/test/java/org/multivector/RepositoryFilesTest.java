@@ -48,4 +48,19 @@ class RepositoryFilesTest {
         assertThat(cited).as("citations found").isGreaterThan(20);
         assertThat(missing).isEmpty();
     }
+
+    /** Issue 17, "licence and citation": the files exist, and CITATION.cff names the version the build carries. */
+    @Test
+    void licenceNoticeThirdPartyAndCitation_citationCarriesTheBuildsVersion() throws Exception {
+        assertThat(Files.readString(ROOT.resolve("LICENSE"))).contains("Apache License", "Version 2.0");
+        assertThat(Files.readString(ROOT.resolve("NOTICE"))).contains("THIRD-PARTY.md");
+        String thirdParty = Files.readString(ROOT.resolve("THIRD-PARTY.md"));
+        for (String name :
+                new String[] {"DuckDB JDBC", "Javalin", "Eclipse Jetty", "SnakeYAML", "COW", "UCDP", "ECharts"}) {
+            assertThat(thirdParty).as(name).contains(name);
+        }
+        String cff = Files.readString(ROOT.resolve("CITATION.cff"));
+        assertThat(cff).startsWith("cff-version: 1.2.0").contains("license: Apache-2.0");
+        assertThat(cff).contains("\nversion: " + org.multivector.study.BuildInfo.version() + "\n");
+    }
 }
