@@ -56,7 +56,8 @@ final class InitCommand implements Callable<Integer> {
     @Option(
             names = "--data",
             defaultValue = "data",
-            description = "Folder of the datasets, laid out as the project's data/ (default: ${DEFAULT-VALUE}).")
+            description = "Folder of the datasets, laid out as the project's data/ (default: ${DEFAULT-VALUE}, or the"
+                    + " data/ of the installation when there is none here).")
     Path data;
 
     @Option(names = "--force", description = "Replace existing files.")
@@ -64,6 +65,21 @@ final class InitCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /**
+     * The datasets: {@code --data} as given; by default {@code ./data}, or, where there is none, the {@code data/}
+     * of the installation the launcher names ({@code -Dmultivector.home}, set by a release's {@code bin/multivector}).
+     */
+    private Path dataDir() {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--data") || Files.isDirectory(data)) {
+            return data;
+        }
+        String home = System.getProperty("multivector.home");
+        if (home != null && Files.isDirectory(Path.of(home, "data"))) {
+            return Path.of(home, "data");
+        }
+        return data;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -83,7 +99,7 @@ final class InitCommand implements Callable<Integer> {
             ps.add(RegionBuilder.PoleSpec.parse(p));
         }
         RegionBuilder.Draft d = RegionBuilder.build(
-                data,
+                dataDir(),
                 new RegionBuilder.Request(
                         name,
                         states.stream().map(String::trim).toList(),
