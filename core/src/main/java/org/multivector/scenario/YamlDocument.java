@@ -133,7 +133,11 @@ public final class YamlDocument {
                 options);
         Node node;
         try {
-            countNodes(file, yaml, text);
+            if (text.length() > 2L * MAX_NODES_DEFAULT) {
+                // only a file this long can hold more nodes than the budget (a node takes at least two
+                // characters, "1,"); shorter ones are composed at once and the converter's count bounds them
+                countNodes(file, yaml, text);
+            }
             node = yaml.compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();

@@ -58,6 +58,8 @@ public final class ConfiguredScenario implements Serializable {
     private final String id;
     private transient volatile Scenario scenario;
     private transient volatile CompiledScenario compiled;
+    /** The unconfigured scenario as parsed (immutable), shared by the configurations made from this one. */
+    private transient volatile Scenario parsed;
 
     private ConfiguredScenario(
             String source,
@@ -106,6 +108,7 @@ public final class ConfiguredScenario implements Serializable {
                 Map.of(),
                 Map.of());
         c.scenario = base;
+        c.parsed = base;
         return c;
     }
 
@@ -186,7 +189,7 @@ public final class ConfiguredScenario implements Serializable {
         }
         problems.throwIfAny();
         boolean sameYears = f == baseStart && l == baseEnd;
-        return new ConfiguredScenario(
+        return inherit(new ConfiguredScenario(
                 source,
                 file,
                 yaml,
@@ -196,7 +199,7 @@ public final class ConfiguredScenario implements Serializable {
                 sameYears ? 0 : l,
                 knownAt,
                 strat,
-                params);
+                params));
     }
 
     /**
@@ -235,7 +238,7 @@ public final class ConfiguredScenario implements Serializable {
     /** The same configuration simulating {@code newFrom..newTo} (already checked by the caller). */
     public ConfiguredScenario withYears(int newFrom, int newTo) {
         boolean same = newFrom == baseStart && newTo == baseEnd;
-        return new ConfiguredScenario(
+        return inherit(new ConfiguredScenario(
                 source,
                 file,
                 yaml,
@@ -245,7 +248,7 @@ public final class ConfiguredScenario implements Serializable {
                 same ? 0 : newTo,
                 knownAt,
                 strategies,
-                parameters);
+                parameters));
     }
 
     private int[] baseYears() {
@@ -254,7 +257,8 @@ public final class ConfiguredScenario implements Serializable {
 
     /** The same configuration as known at the end of {@code cut} (backtests; see {@link Scenario#knownAt}). */
     public ConfiguredScenario knownAt(int cut) {
-        return new ConfiguredScenario(source, file, yaml, baseHash, baseYears(), from, to, cut, strategies, parameters);
+        return inherit(new ConfiguredScenario(
+                source, file, yaml, baseHash, baseYears(), from, to, cut, strategies, parameters));
     }
 
     /**
@@ -264,7 +268,8 @@ public final class ConfiguredScenario implements Serializable {
     public ConfiguredScenario withParameter(String name, double value) {
         Map<String, Setting> p = new TreeMap<>(parameters);
         p.put(name, new Setting(value, Provenance.assumption("set by the experiment")));
-        return new ConfiguredScenario(source, file, yaml, baseHash, baseYears(), from, to, knownAt, strategies, p);
+        return inherit(
+                new ConfiguredScenario(source, file, yaml, baseHash, baseYears(), from, to, knownAt, strategies, p));
     }
 
     /** The configured scenario (parsed once per object). */
@@ -295,8 +300,18 @@ public final class ConfiguredScenario implements Serializable {
         return c;
     }
 
+    /** {@code c}, made from this configuration, shares this one's parsed YAML (a configuration never re-parses it). */
+    private ConfiguredScenario inherit(ConfiguredScenario c) {
+        c.parsed = parsed;
+        return c;
+    }
+
     private Scenario build() {
-        Scenario s = ScenarioLoader.parse(file, yaml);
+        Scenario base = parsed;
+        Scenario s = base != null ? base : ScenarioLoader.parse(file, yaml);
+        if (base == null) {
+            parsed = s;
+        }
         if (knownAt != 0) {
             s = s.knownAt(knownAt);
         }
