@@ -27,6 +27,11 @@ for fmt in tar.gz zip; do
   out=$(cd "$tmp" && env -i PATH="$java_bin:/usr/bin:/bin" HOME="$tmp" "$app/bin/multivector" run --out "$tmp/runs-$fmt")
   echo "$out" | grep -q "RSI" || { echo "release-check: $fmt: run printed no RSI table" >&2; echo "$out" >&2; exit 1; }
   [ -f "$(ls "$tmp/runs-$fmt"/run-central-asia-*/report.html | head -1)" ] || { echo "release-check: no report" >&2; exit 1; }
+  ls "$tmp"/.cache/multivector/multivector-*.jsa > /dev/null 2>&1 \
+    || { echo "release-check: $fmt: the first run archived no classes" >&2; exit 1; }
+  out2=$(cd "$tmp" && env -i PATH="$java_bin:/usr/bin:/bin" HOME="$tmp" "$app/bin/multivector" run --out "$tmp/runs2-$fmt")
+  echo "$out2" | grep -q "RSI" || { echo "release-check: $fmt: a run with the class archive failed" >&2; exit 1; }
+  rm -rf "$tmp/.cache"
   got=$(env -i PATH="$java_bin:/usr/bin:/bin" "$app/bin/multivector" --version)
   [ "$got" = "multivector $version" ] || { echo "release-check: --version said '$got'" >&2; exit 1; }
   # init finds the installation's data/ from any directory
