@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             BacktestCommand.class,
             CalibrateCommand.class,
             BargainCommand.class,
+            SweepCommand.class,
             ExportCommand.class,
             DescribeCommand.class,
             ValidateCommand.class,

@@ -50,6 +50,10 @@ class AdapterParityTest {
     @BeforeAll
     static void start() throws Exception {
         Files.copy(Path.of("..", "examples", "bargaining", "caspian.yaml"), serverDir.resolve("caspian.yaml"));
+        Files.writeString(
+                serverDir.resolve("design.yaml"),
+                "replicates: 2\nfactors:\n  - {name: tension-base, values: [-1.5, -1]}\n"
+                        + "  - {name: 'strategy:KAZ', values: [neutral]}\n");
         ServerConfig d = ServerConfig.defaults(serverDir);
         server = MultivectorServer.start(
                 new ServerConfig(serverDir, 1, 8, Duration.ofMinutes(5), d.maxBody(), d.maxRuns(), 1, null),
@@ -105,6 +109,11 @@ class AdapterParityTest {
                         "{\"kind\":\"calibrate\",\"scenario\":\"central-asia-prior\",\"parameters\":[\"tension-base\","
                                 + "\"unrest-base\"],\"maxEvaluations\":3,\"runsPerPoint\":2}"),
                 Arguments.of("backtest", List.of("backtest", "--runs", "20"), "{\"kind\":\"backtest\",\"runs\":20}"),
+                Arguments.of(
+                        "sweep",
+                        List.of("sweep", serverDir.resolve("design.yaml").toString()),
+                        "{\"kind\":\"sweep\",\"replicates\":2,\"factors\":[{\"name\":\"tension-base\",\"values\":[-1.5,-1]},"
+                                + "{\"name\":\"strategy:KAZ\",\"values\":[\"neutral\"]}]}"),
                 Arguments.of(
                         "bargain",
                         List.of("bargain", serverDir.resolve("caspian.yaml").toString()),

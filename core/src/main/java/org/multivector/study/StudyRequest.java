@@ -17,7 +17,8 @@ public sealed interface StudyRequest
                 DiscoverRequest,
                 CalibrateRequest,
                 BacktestRequest,
-                BargainRequest {
+                BargainRequest,
+                SweepRequest {
     /** The master seed of the model runs ({@link #SEED_DEFAULT}: the year of the multi-vector doctrine). */
     long SEED_DEFAULT = 1992;
 
@@ -33,7 +34,7 @@ public sealed interface StudyRequest
     /** Every kind, in the order the documentation lists them. */
     static java.util.List<String> kinds() {
         return java.util.List.of(
-                "run", "ensemble", "compare", "sensitivity", "discover", "calibrate", "backtest", "bargain");
+                "run", "ensemble", "compare", "sensitivity", "discover", "calibrate", "backtest", "bargain", "sweep");
     }
 
     /** The request type of a kind, for adapters that read requests from JSON. */
@@ -47,6 +48,7 @@ public sealed interface StudyRequest
             case "calibrate" -> CalibrateRequest.class;
             case "backtest" -> BacktestRequest.class;
             case "bargain" -> BargainRequest.class;
+            case "sweep" -> SweepRequest.class;
             default ->
                 throw new RequestException(java.util.List.of(new RequestException.FieldProblem(
                         "kind",

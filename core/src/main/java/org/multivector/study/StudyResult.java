@@ -358,6 +358,43 @@ public sealed interface StudyResult {
     record Bargain(BargainingProblem problem, SmpHistory history, int maxTurns) implements StudyResult {}
 
     /**
+     * A sweep: the design ({@code levels[point][factor]}, a Double or a category's label) and every run's row
+     * ({@code rows[point * replicates + replicate]}: per output its mean over {@code from..} (summary) or its value
+     * in every year, output-major (series)).
+     */
+    record Sweep(
+            Scenario scenario,
+            String design,
+            List<String> factors,
+            Object[][] levels,
+            int replicates,
+            List<String> outputs,
+            String table,
+            int from,
+            int firstYear,
+            int years,
+            double[][] rows)
+            implements StudyResult {
+        public boolean series() {
+            return table.equals("series");
+        }
+
+        /** Output o's mean over the replicates of point p (summary tables; NaN runs skipped). */
+        public double mean(int p, int o) {
+            double s = 0;
+            int n = 0;
+            for (int k = 0; k < replicates; k++) {
+                double v = rows[p * replicates + k][o];
+                if (!Double.isNaN(v)) {
+                    s += v;
+                    n++;
+                }
+            }
+            return n == 0 ? Double.NaN : s / n;
+        }
+    }
+
+    /**
      * A bargaining ensemble: every run's row ({@code rows[r]}: turns, converged (1/0), weighted outcome per
      * dimension, final position per actor and dimension (actor-major, 0–100), final probability per actor) and the
      * distributions over runs.

@@ -200,6 +200,8 @@ public final class StudyService {
             resolved = r.resolve(s);
         } else if (request instanceof BacktestRequest r) {
             resolved = r.resolve(s);
+        } else if (request instanceof SweepRequest r) {
+            resolved = SweepStudy.resolve(r, s, configured.compiled());
         }
         ObjectNode json = CANONICAL.valueToTree(resolved);
         json.put("kind", resolved.kind());
@@ -377,6 +379,8 @@ public final class StudyService {
             return BacktestStudy.run(p, r, ctx);
         } else if (q instanceof BargainRequest r) {
             return BargainStudy.run(p, r, ctx);
+        } else if (q instanceof SweepRequest r) {
+            return SweepStudy.run(p, r, ctx);
         }
         throw new IllegalStateException("no study for " + q.getClass());
     }
@@ -547,6 +551,8 @@ public final class StudyService {
         } else if (r instanceof CalibrateRequest x) {
             return x.seed();
         } else if (r instanceof BacktestRequest x) {
+            return x.seed();
+        } else if (r instanceof SweepRequest x) {
             return x.seed();
         }
         return 0;

@@ -239,6 +239,28 @@ public final class StudySummary {
                 out.put("box", box);
                 out.put("tree", x.treeText());
             }
+        } else if (result instanceof StudyResult.Sweep x) {
+            out.put("design", x.design());
+            out.put("factors", x.factors());
+            out.put("replicates", x.replicates());
+            out.put("outputs", x.outputs());
+            out.put("table", x.table());
+            out.put("from", x.from());
+            List<Map<String, Object>> points = new ArrayList<>();
+            for (int p = 0; p < x.levels().length && p < 1000; p++) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int f = 0; f < x.factors().size(); f++) {
+                    row.put(x.factors().get(f), x.levels()[p][f]);
+                }
+                if (!x.series()) {
+                    for (int o = 0; o < x.outputs().size(); o++) {
+                        row.put("mean " + x.outputs().get(o), finite(x.mean(p, o)));
+                    }
+                }
+                points.add(row);
+            }
+            out.put("points", points);
+            out.put("pointCount", x.levels().length);
         } else if (result instanceof StudyResult.Sensitivity x) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (StudyResult.SensitivityRow s : x.rows()) {

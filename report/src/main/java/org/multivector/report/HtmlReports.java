@@ -45,6 +45,8 @@ public final class HtmlReports implements ReportRenderer {
             return BargainReport.single(b.history());
         } else if (result instanceof StudyResult.BargainEnsemble b) {
             return BargainReport.ensemble(b.problem().name(), b.summary(), b.perturbation(), b.runs());
+        } else if (result instanceof StudyResult.Sweep s) {
+            return sweep(s);
         }
         throw new IllegalStateException("no report for " + result.getClass());
     }
@@ -284,6 +286,133 @@ public final class HtmlReports implements ReportRenderer {
         }
         b.append("</div></body></html>");
         return b.toString();
+    }
+
+    /**
+     * A sweep: each output's mean over the replicates at every point, as lines over the first factor (one line per
+     * combination of the others, at most 12) when the first factor is numeric, and as a table of every point.
+     */
+    static String sweep(StudyResult.Sweep r) {
+        Scenario s = r.scenario();
+        int points = r.levels().length;
+        StringBuilder b = new StringBuilder(StudyReport.head(
+                s.title() + " — sweep of " + String.join(", ", r.factors()),
+                "scenario " + s.name() + " · hash " + s.hash() + " · "
+                        + (r.design().equals("lhs")
+                                ? "Latin hypercube of " + points + " points"
+                                : "full factorial, " + points + " points")
+                        + " × " + r.replicates() + " replicates (common random numbers) · "
+                        + (r.series() ? "every year" : "means from " + r.from()) + " · multivector "
+                        + BuildInfo.version()));
+        if (!r.series() && points > 1 && r.levels()[0][0] instanceof Double) {
+            for (int o = 0; o < r.outputs().size(); o++) {
+                Map<String, List<double[]>> byRest = new java.util.LinkedHashMap<>();
+                for (int p = 0; p < points; p++) {
+                    StringBuilder rest = new StringBuilder();
+                    for (int f = 1; f < r.factors().size(); f++) {
+                        rest.append(f > 1 ? ", " : "")
+                                .append(r.factors().get(f))
+                                .append('=')
+                                .append(r.levels()[p][f]);
+                    }
+                    byRest.computeIfAbsent(rest.toString(), k -> new ArrayList<>())
+                            .add(new double[] {(Double) r.levels()[p][0], r.mean(p, o)});
+                }
+                if (byRest.size() > 12 || r.design().equals("lhs")) {
+                    continue; // a hypercube or a large grid: the table and the tidy file say it better
+                }
+                java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
+                byRest.values().forEach(l -> l.forEach(v -> xs.add(v[0])));
+                double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
+                List<HtmlReport.Line> lines = new ArrayList<>();
+                for (Map.Entry<String, List<double[]>> e : byRest.entrySet()) {
+                    double[] y = new double[x.length];
+                    java.util.Arrays.fill(y, Double.NaN);
+                    for (double[] v : e.getValue()) {
+                        y[java.util.Arrays.binarySearch(x, v[0])] = v[1];
+                    }
+                    lines.add(new HtmlReport.Line(
+                            e.getKey().isEmpty() ? r.outputs().get(o) : e.getKey(),
+                            y,
+                            HtmlReport.COLOURS[lines.size() % HtmlReport.COLOURS.length],
+                            false));
+                }
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                for (HtmlReport.Line l : lines) {
+                    for (double v : l.values()) {
+                        if (!Double.isNaN(v)) {
+                            lo = Math.min(lo, v);
+                            hi = Math.max(hi, v);
+                        }
+                    }
+                }
+                double pad = hi > lo ? 0.1 * (hi - lo) : Math.max(1e-3, 0.1 * Math.abs(hi));
+                b.append("<h2>").append(HtmlReport.esc(r.outputs().get(o))).append("</h2>");
+                b.append(Charts.lines(
+                        r.outputs().get(o) + ": mean over " + r.replicates() + " replicates",
+                        r.factors().get(0),
+                        x,
+                        r.outputs().get(o),
+                        lines,
+                        niceFloor(lo - pad),
+                        niceCeil(hi + pad),
+                        null,
+                        900,
+                        "Each point is the mean of its replicates; every run is in sweep.csv and sweep.parquet."));
+            }
+        }
+        b.append("<h2>Points</h2><table><tr><th>point</th>");
+        for (String f : r.factors()) {
+            b.append("<th>").append(HtmlReport.esc(f)).append("</th>");
+        }
+        if (!r.series()) {
+            for (String o : r.outputs()) {
+                b.append("<th>mean ").append(HtmlReport.esc(o)).append("</th>");
+            }
+        }
+        b.append("</tr>");
+        for (int p = 0; p < Math.min(points, 500); p++) {
+            b.append("<tr><td>").append(p).append("</td>");
+            for (Object v : r.levels()[p]) {
+                b.append("<td>")
+                        .append(
+                                v instanceof Double d
+                                        ? String.format(java.util.Locale.ROOT, "%.4g", d)
+                                        : HtmlReport.esc(v.toString()))
+                        .append("</td>");
+            }
+            if (!r.series()) {
+                for (int o = 0; o < r.outputs().size(); o++) {
+                    b.append("<td>")
+                            .append(String.format(java.util.Locale.ROOT, "%.3f", r.mean(p, o)))
+                            .append("</td>");
+                }
+            }
+            b.append("</tr>");
+        }
+        b.append("</table>");
+        if (points > 500) {
+            b.append("<p>The first 500 of ").append(points).append(" points; every one is in sweep.csv.</p>");
+        }
+        b.append("</body></html>");
+        return b.toString();
+    }
+
+    /** A round axis end below {@code v}: three significant digits. */
+    private static double niceFloor(double v) {
+        double m = Math.pow(10, Math.floor(Math.log10(Math.max(1e-12, Math.abs(v)))) - 2);
+        return tidy(Math.floor(v / m) * m);
+    }
+
+    private static double niceCeil(double v) {
+        double m = Math.pow(10, Math.floor(Math.log10(Math.max(1e-12, Math.abs(v)))) - 2);
+        return tidy(Math.ceil(v / m) * m);
+    }
+
+    /** Without the binary noise of the division ({@code 39.800000000004} → 39.8). */
+    private static double tidy(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).doubleValue();
     }
 
     static String sensitivity(StudyResult.Sensitivity r0) {

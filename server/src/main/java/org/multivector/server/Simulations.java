@@ -70,7 +70,7 @@ final class Simulations implements ScenarioCatalog {
                     choice.put(f, fields.remove(f));
                 }
             }
-            if (!k.equals("compare") && !k.equals("sensitivity") && !k.equals("discover")) {
+            if (!k.equals("compare") && !k.equals("sensitivity") && !k.equals("discover") && !k.equals("sweep")) {
                 for (String f : List.of("from", "to")) {
                     if (fields.containsKey(f)) {
                         choice.put(f, fields.remove(f));
@@ -168,6 +168,8 @@ final class Simulations implements ScenarioCatalog {
             return b.runs();
         } else if (r instanceof org.multivector.study.BargainRequest b) {
             return b.runs();
+        } else if (r instanceof org.multivector.study.SweepRequest s) {
+            return s.pointCount() * s.replicates();
         }
         return 1;
     }

@@ -47,7 +47,9 @@ public final class ResultsDatabase implements AutoCloseable {
             "calibration",
             "calibration_trace",
             "bargain_positions",
-            "bargain_outcomes");
+            "bargain_outcomes",
+            "sweep_points",
+            "sweep_runs");
 
     private final Connection conn;
 
@@ -217,6 +219,10 @@ public final class ResultsDatabase implements AutoCloseable {
                     + " win_probability DOUBLE)");
             s.execute("CREATE TABLE IF NOT EXISTS bargain_outcomes (study_id VARCHAR, run_index BIGINT,"
                     + " turns INTEGER, converged BOOLEAN, dimension VARCHAR, outcome DOUBLE)");
+            s.execute("CREATE TABLE IF NOT EXISTS sweep_points (study_id VARCHAR, point INTEGER, factor VARCHAR,"
+                    + " value DOUBLE, label VARCHAR)");
+            s.execute("CREATE TABLE IF NOT EXISTS sweep_runs (study_id VARCHAR, point INTEGER, replicate INTEGER,"
+                    + " year INTEGER, actor VARCHAR, variable VARCHAR, value DOUBLE)");
             s.execute("CREATE OR REPLACE VIEW incidents AS SELECT study_id, strategy, year, actor,"
                     + " variable, n, mean AS frequency FROM series"
                     + " WHERE variable IN ('incident', 'unrest', 'hazard', 'unrest.p')");
@@ -405,9 +411,68 @@ public final class ResultsDatabase implements AutoCloseable {
             writeBargain(study, x);
         } else if (result instanceof StudyResult.BargainEnsemble x) {
             writeBargain(study, x);
+        } else if (result instanceof StudyResult.Sweep x) {
+            writeSweep(study, x);
         } else {
             throw new IllegalStateException("no table for " + result.getClass());
         }
+    }
+
+    /**
+     * A sweep: its design in {@code sweep_points} (one row per point and factor: a number in {@code value}, a
+     * strategy in {@code label}) and its runs in {@code sweep_runs} ({@code year} null for a summary row, the mean
+     * from the study's {@code from}); docs/RESULTS.md shows the PIVOT that puts the factors in columns.
+     */
+    private void writeSweep(Study study, StudyResult.Sweep s) throws SQLException {
+        write(study, () -> {
+            try (DuckDBAppender a =
+                    ((DuckDBConnection) conn).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "sweep_points")) {
+                for (int p = 0; p < s.levels().length; p++) {
+                    for (int f = 0; f < s.factors().size(); f++) {
+                        Object v = s.levels()[p][f];
+                        a.beginRow();
+                        a.append(study.studyId());
+                        a.append(p);
+                        a.append(s.factors().get(f));
+                        if (v instanceof Double d) {
+                            a.append(d);
+                            a.appendNull();
+                        } else {
+                            a.appendNull();
+                            a.append(String.valueOf(v));
+                        }
+                        a.endRow();
+                    }
+                }
+            }
+            try (DuckDBAppender a =
+                    ((DuckDBConnection) conn).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "sweep_runs")) {
+                for (int p = 0; p < s.levels().length; p++) {
+                    for (int k = 0; k < s.replicates(); k++) {
+                        double[] row = s.rows()[p * s.replicates() + k];
+                        for (int o = 0; o < s.outputs().size(); o++) {
+                            String[] av = s.outputs().get(o).split("\\.", 2);
+                            int years = s.series() ? s.years() : 1;
+                            for (int y = 0; y < years; y++) {
+                                a.beginRow();
+                                a.append(study.studyId());
+                                a.append(p);
+                                a.append(k);
+                                if (s.series()) {
+                                    a.append(s.firstYear() + y);
+                                } else {
+                                    a.appendNull();
+                                }
+                                a.append(av[0]);
+                                a.append(av[1]);
+                                a.append(row[o * years + y]);
+                                a.endRow();
+                            }
+                        }
+                    }
+                }
+            }
+        });
     }
 
     private void writeFit(Study study, StudyResult.Fit f) throws SQLException {

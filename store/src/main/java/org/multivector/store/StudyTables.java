@@ -41,8 +41,65 @@ final class StudyTables {
             history(dir.resolve("history.csv"), b.history());
         } else if (result instanceof StudyResult.BargainEnsemble b) {
             runs(dir.resolve("runs.csv"), b);
+        } else if (result instanceof StudyResult.Sweep s) {
+            sweep(dir.resolve("sweep.csv"), record.id(), s);
+            parquet(dir.resolve("sweep.csv"), dir.resolve("sweep.parquet"));
         }
         // calibrations: overlay.yaml, calibration.txt and trace.csv come with the result's files
+    }
+
+    /**
+     * A sweep's tidy table: one row per run and output (summary) or per run, year and output (series), with every
+     * factor as a column (numbers as numbers, a strategy as its label).
+     */
+    static void sweep(Path file, String studyId, StudyResult.Sweep s) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            StringBuilder head = new StringBuilder("study_id,point,replicate");
+            for (String f : s.factors()) {
+                head.append(',').append(RunDirectory.csv(f));
+            }
+            head.append(s.series() ? ",year" : ",from").append(",actor,variable,value\n");
+            w.write(head.toString());
+            String id = RunDirectory.csv(studyId);
+            for (int p = 0; p < s.levels().length; p++) {
+                StringBuilder levels = new StringBuilder();
+                for (Object v : s.levels()[p]) {
+                    levels.append(',')
+                            .append(v instanceof Double d ? Double.toString(d) : RunDirectory.csv(v.toString()));
+                }
+                for (int k = 0; k < s.replicates(); k++) {
+                    double[] row = s.rows()[p * s.replicates() + k];
+                    String prefix = id + "," + p + "," + k + levels;
+                    for (int o = 0; o < s.outputs().size(); o++) {
+                        String[] av = s.outputs().get(o).split("\\.", 2);
+                        String var = "," + RunDirectory.csv(av[0]) + "," + RunDirectory.csv(av[1]) + ",";
+                        if (s.series()) {
+                            for (int y = 0; y < s.years(); y++) {
+                                double v = row[o * s.years() + y];
+                                w.write(prefix + "," + (s.firstYear() + y) + var + (Double.isNaN(v) ? "" : v) + "\n");
+                            }
+                        } else {
+                            double v = row[o];
+                            w.write(prefix + "," + s.from() + var + (Double.isNaN(v) ? "" : v) + "\n");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code csv} as Parquet, written by DuckDB (an in-memory connection: no results database involved). */
+    static void parquet(Path csv, Path parquet) throws IOException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("COPY (SELECT * FROM read_csv('"
+                    + csv.toAbsolutePath().toString().replace("'", "''")
+                    + "', header = true)) TO '"
+                    + parquet.toAbsolutePath().toString().replace("'", "''")
+                    + "' (FORMAT parquet)");
+        } catch (java.sql.SQLException e) {
+            throw new IOException("cannot write " + parquet + ": " + e.getMessage(), e);
+        }
     }
 
     static void summary(
