@@ -58,6 +58,22 @@ class SparkExecutorIT {
         assertThat(result(job, spark)).isEqualTo(local);
     }
 
+    /** A sweep compiles each point's scenario on the executor (strategy levels by label): still the same bits. */
+    @Test
+    void sweepOnSparkIsBitIdenticalToThreads() throws Exception {
+        Object[][] design = {{-2.0, "multi-vector"}, {-2.0, "neutral"}, {-1.0, "multi-vector"}, {-1.0, "neutral"}};
+        org.multivector.study.SweepJob job = new org.multivector.study.SweepJob(
+                spec(),
+                List.of("tension-base", "strategy:KAZ"),
+                design,
+                9,
+                5,
+                List.of("REGION.rsi", "KAZ.balance"),
+                true,
+                2024);
+        assertThat(result(job, spark)).isEqualTo(result(job, new ThreadExecutor(2)));
+    }
+
     @Test
     void compareOnSparkIsBitIdenticalToThreads() throws Exception {
         CompareJob job =
