@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.multivector.engine.CompiledScenario;
 import org.multivector.engine.Variable;
 import org.multivector.model.Parameter;
@@ -120,17 +119,17 @@ final class SweepStudy {
         int k = fs.size();
         if (r.design().equals("lhs")) {
             int n = r.points();
+            double[][] u = DiscoverStudy.latinHypercube(n, k, r.seed());
             Object[][] d = new Object[n][k];
-            SplittableRandom rng = new SplittableRandom(r.seed() ^ 0x5EEDL * 0x9E3779B97F4A7C15L);
-            for (int f = 0; f < k; f++) {
-                SweepRequest.Factor x = fs.get(f);
-                int[] perm = permutation(n, rng);
-                for (int i = 0; i < n; i++) {
+            for (int i = 0; i < n; i++) {
+                for (int f = 0; f < k; f++) {
+                    SweepRequest.Factor x = fs.get(f);
                     if (x.listed()) {
-                        d[i][f] = level(x.values().get(perm[i] % x.values().size()));
+                        // the strata fall on the levels in equal runs: each level is used equally often (±1)
+                        int size = x.values().size();
+                        d[i][f] = level(x.values().get(Math.min(size - 1, (int) (u[i][f] * size))));
                     } else {
-                        double u = (perm[i] + rng.nextDouble()) / n;
-                        d[i][f] = x.min() + u * (x.max() - x.min());
+                        d[i][f] = x.min() + u[i][f] * (x.max() - x.min());
                     }
                 }
             }
@@ -164,20 +163,6 @@ final class SweepStudy {
 
     private static Object level(Object v) {
         return v instanceof Number n ? (Object) n.doubleValue() : v;
-    }
-
-    private static int[] permutation(int n, SplittableRandom rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 
     static StudyService.Outcome run(StudyService.Prepared p, SweepRequest r, StudyService.Context ctx)
