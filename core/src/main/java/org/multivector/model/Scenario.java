@@ -432,10 +432,24 @@ public record Scenario(
 
     /** A copy with other disputes and parameters and another hash. */
     private Scenario withPartsOf(List<Dispute> newDisputes, Map<String, Parameter> newParameters, String newHash) {
+        return copy(time, strategies, newDisputes, newParameters, newHash);
+    }
+
+    private Scenario copy(TimeSpan newTime, Map<String, StrategySpec> newStrategies, String newHash) {
+        return copy(newTime, newStrategies, disputes, parameters, newHash);
+    }
+
+    /** The one place a copy is made: every other part is shared (all are immutable). */
+    private Scenario copy(
+            TimeSpan newTime,
+            Map<String, StrategySpec> newStrategies,
+            List<Dispute> newDisputes,
+            Map<String, Parameter> newParameters,
+            String newHash) {
         return new Scenario(
                 name,
                 title,
-                time,
+                newTime,
                 dimensions,
                 poles,
                 actors,
@@ -448,31 +462,8 @@ public record Scenario(
                 events,
                 poleRelations,
                 initialRivalry,
-                strategies,
-                newParameters,
-                defaults,
-                newHash);
-    }
-
-    private Scenario copy(TimeSpan newTime, Map<String, StrategySpec> newStrategies, String newHash) {
-        return new Scenario(
-                name,
-                title,
-                newTime,
-                dimensions,
-                poles,
-                actors,
-                ties,
-                interdependence,
-                institutions,
-                borders,
-                disputes,
-                routes,
-                events,
-                poleRelations,
-                initialRivalry,
                 newStrategies,
-                parameters,
+                newParameters,
                 defaults,
                 newHash);
     }
