@@ -58,20 +58,22 @@ final class Alignment {
             if (q < c.nRegionalDyads) {
                 st.sscore[q] = SignorinoRitterScore.of(st.share, i * n, st.share, k * n, st.w, n, 2.0 / nP);
                 double dv = 0;
+                double[] out = st.ahead;
+                double[] in = st.behind;
                 for (int d = 0; d < nD; d++) {
+                    // without branches on the data (which of two states is ahead with a pole is a coin toss for the
+                    // branch predictor): the terms where a state is not ahead, or not behind, add exactly 0
                     double moved = 0;
-                    double cost = 0;
                     for (int b = 0; b < nP; b++) {
                         double ub = st.share[(i * nP + b) * nD + d] - st.share[(k * nP + b) * nD + d];
-                        if (ub <= 0) {
-                            continue;
-                        }
-                        moved += ub;
+                        out[b] = Math.max(ub, 0);
+                        in[b] = Math.max(-ub, 0);
+                        moved += out[b];
+                    }
+                    double cost = 0;
+                    for (int b = 0; b < nP; b++) {
                         for (int e = 0; e < nP; e++) {
-                            double ue = st.share[(i * nP + e) * nD + d] - st.share[(k * nP + e) * nD + d];
-                            if (ue < 0) {
-                                cost -= ub * ue * c.relationCost[cost0 + b * nP + e];
-                            }
+                            cost += out[b] * in[e] * c.relationCost[cost0 + b * nP + e];
                         }
                     }
                     if (moved > 0) {

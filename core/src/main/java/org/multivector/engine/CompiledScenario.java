@@ -82,6 +82,8 @@ public final class CompiledScenario {
     final boolean[] contiguous; // [y*nQ+q]: the border between the parties exists that year
     final double[] partyGdpPerCapita; // [y*nN+k]
     final double[] partyCapability; // [y*nN+k]
+    final double[] dyadDisparity; // [y*nQ+q] |log10| of the parties' GDP per capita ratio (0 when one is unknown)
+    final double[] dyadCapabilityGap; // [y*nQ+q] |ln| of the parties' capability ratio (0 when one is unknown)
     final double[] gdp; // [y*nR+i]
     final double[] poleGdp; // [y*nP+p]
     final double[] spillover; // [y*nR+i]
@@ -351,6 +353,19 @@ public final class CompiledScenario {
         String[] talkNames = new String[talks.length];
         for (int j = 0; j < talks.length; j++) {
             talkNames[j] = ds.get(talks[j]).id();
+        }
+        // data the yearly rules read per dyad, computed once here rather than in every run
+        dyadDisparity = new double[years * nQ];
+        dyadCapabilityGap = new double[years * nQ];
+        for (int y = 0; y < years; y++) {
+            for (int q = 0; q < nQ; q++) {
+                double ga = partyGdpPerCapita[y * nN + dyadA[q]];
+                double gb = partyGdpPerCapita[y * nN + dyadB[q]];
+                dyadDisparity[y * nQ + q] = ga > 0 && gb > 0 ? Math.abs(Math.log10(ga / gb)) : 0;
+                double ca = partyCapability[y * nN + dyadA[q]];
+                double cb = partyCapability[y * nN + dyadB[q]];
+                dyadCapabilityGap[y * nQ + q] = ca > 0 && cb > 0 ? Math.abs(Math.log(ca / cb)) : 0;
+            }
         }
         layout = new VariableLayout(states, poles, dims, residual, dyadNames, talkNames);
         variables = layout.variables();

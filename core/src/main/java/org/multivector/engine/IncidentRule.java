@@ -68,9 +68,7 @@ final class IncidentRule {
             int a = c.dyadA[q];
             int b = c.dyadB[q];
             boolean bRegional = b < nR;
-            double capA = c.partyCapability[y * c.nN + a];
-            double capB = c.partyCapability[y * c.nN + b];
-            double ratio = capA > 0 && capB > 0 ? Math.abs(Math.log(capA / capB)) : 0;
+            double ratio = c.dyadCapabilityGap[y * c.nQ + q];
             double frag = bRegional ? 0.5 * (st.fragility[a] + st.fragility[b]) : st.fragility[a];
             double def = bRegional ? 0.5 * (st.defence[a] + st.defence[b]) : st.defence[a];
             double z = b0

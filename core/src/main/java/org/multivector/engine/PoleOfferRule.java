@@ -86,6 +86,7 @@ final class PoleOfferRule {
                 st.refAlign[ip] += memory * (gap < 0 ? 1 - lossAversion : 1) * gap;
                 if (sigma > 0 && p != c.residual) {
                     st.climate[ip] = phi * st.climate[ip] + sigma * normal.sample();
+                    st.climateFactor[p] = Math.exp(st.climate[ip]); // once per state and pole, not per dimension
                 }
             }
             st.fragility[i] = EventRule.clip(st.fragility[i] + pressFragility * total);
@@ -114,7 +115,7 @@ final class PoleOfferRule {
                         b *= 1 + call * st.securityCall[i];
                     }
                     if (sigma > 0) {
-                        b *= Math.exp(st.climate[i * nP + p]);
+                        b *= st.climateFactor[p];
                     }
                     double o = b;
                     double own = st.prevOffer[p];

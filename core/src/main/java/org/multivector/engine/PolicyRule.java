@@ -70,9 +70,12 @@ final class PolicyRule {
                     int k = st.s(i, p, d);
                     st.o[p] = st.offer[k];
                     st.k[p] = st.kEff[i * nP + p];
-                    st.t[p] = st.target[k];
+                    st.t[p] = st.solved[k];
                 }
                 policy.target(st.o, st.k, st.t);
+                for (int p = 0; p < nP; p++) {
+                    st.solved[st.s(i, p, d)] = st.t[p];
+                }
                 double rho = c.inertia[d];
                 double tv = 0;
                 double withAffinity = 0;

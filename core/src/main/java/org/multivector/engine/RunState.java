@@ -19,6 +19,7 @@ final class RunState {
     final double[] share; // current ties [(i*nP+p)*nD+d]
     final double[] free; // shadow ties never re-anchored (drift of the free model)
     final double[] target;
+    final double[] solved; // the policy's own answer last year, before diffusion and affinity: its solve's warm start
     final double[] offer;
     final double[] offerFactor;
     final double[] pressure; // [i*nP+p]
@@ -73,6 +74,9 @@ final class RunState {
     final double[] t;
     final double[] w;
     final double[] prevOffer; // [p] last year's offers to one state in one dimension
+    final double[] ahead; // [p] scratch: how far one state's ties with each pole exceed another's
+    final double[] behind; // [p] scratch: and fall short of them
+    final double[] climateFactor; // [p] scratch: exp(climate) of one state with each pole this year
     final double[] baseTotal; // [p] a pole's capability-based offers summed this year (its budget)
     final double[] offerTotal; // [p] its offers after competition
     final double[] neighbourMean; // [(i*nP+p)*nD+d] capability-weighted sum of contiguous neighbours' ties
@@ -86,6 +90,7 @@ final class RunState {
         share = new double[nR * nP * nD];
         free = new double[nR * nP * nD];
         target = new double[nR * nP * nD];
+        solved = new double[nR * nP * nD];
         offer = new double[nR * nP * nD];
         offerFactor = new double[nR * nP * nD];
         pressure = new double[nR * nP];
@@ -127,6 +132,9 @@ final class RunState {
         mediationOffer = new double[nQ];
         routeShare = new double[nR * nP * nD];
         prevOffer = new double[nP];
+        climateFactor = new double[nP];
+        ahead = new double[nP];
+        behind = new double[nP];
         baseTotal = new double[nP];
         offerTotal = new double[nP];
         neighbourMean = new double[nR * nP * nD];
@@ -192,6 +200,7 @@ final class RunState {
         System.arraycopy(o.share, 0, share, 0, share.length);
         System.arraycopy(o.free, 0, free, 0, free.length);
         System.arraycopy(o.target, 0, target, 0, target.length);
+        System.arraycopy(o.solved, 0, solved, 0, solved.length);
         System.arraycopy(o.offer, 0, offer, 0, offer.length);
         System.arraycopy(o.offerFactor, 0, offerFactor, 0, offerFactor.length);
         System.arraycopy(o.pressure, 0, pressure, 0, pressure.length);
@@ -251,6 +260,7 @@ final class RunState {
         System.arraycopy(c.initialShares, 0, share, 0, share.length);
         System.arraycopy(c.initialShares, 0, free, 0, free.length);
         System.arraycopy(c.initialShares, 0, target, 0, target.length);
+        System.arraycopy(c.initialShares, 0, solved, 0, solved.length);
         Arrays.fill(offer, 0);
         Arrays.fill(offerFactor, 1);
         Arrays.fill(pressure, 0);

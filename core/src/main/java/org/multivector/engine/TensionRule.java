@@ -121,9 +121,7 @@ final class TensionRule {
     }
 
     static double disparity(CompiledScenario c, int q, int y) {
-        double a = c.partyGdpPerCapita[y * c.nN + c.dyadA[q]];
-        double b = c.partyGdpPerCapita[y * c.nN + c.dyadB[q]];
-        return a > 0 && b > 0 ? Math.abs(Math.log10(a / b)) : 0;
+        return c.dyadDisparity[y * c.nQ + q];
     }
 
     /**

@@ -74,6 +74,58 @@ class MultiVectorPolicyTest {
         }
     }
 
+    /**
+     * The two solves agree: on random offers (up to 500), coercions, weights and starts (last year's answer moved, a
+     * uniform start, one with underflowed shares), Newton's solve, when it converges, and the bracketed one give the
+     * same target to 1e-10; and {@code target} converges through Newton on almost every such case (it falls back, not
+     * fails, on the rest).
+     */
+    @Test
+    void newtonAndTheBracketedSolve_giveTheSameTarget() {
+        java.util.Random rnd = new java.util.Random(7);
+        int converged = 0;
+        int cases = 2000;
+        for (int c = 0; c < cases; c++) {
+            int n = 2 + rnd.nextInt(4);
+            double scale = rnd.nextBoolean() ? 1 : 500;
+            double[] offer = new double[n];
+            double[] coercion = new double[n];
+            for (int p = 0; p < n; p++) {
+                offer[p] = scale * rnd.nextDouble();
+                coercion[p] = rnd.nextInt(4) == 0 ? 0 : rnd.nextDouble();
+            }
+            double lambda = 0.01 + rnd.nextDouble();
+            double eta = 0.01 + rnd.nextDouble();
+            MultiVectorPolicy mv = new MultiVectorPolicy(lambda, eta);
+            double e = eta / Math.log(n);
+            double[] start = new double[n];
+            int kind = rnd.nextInt(3);
+            for (int p = 0; p < n; p++) {
+                start[p] = kind == 0 ? 1.0 / n : kind == 1 ? rnd.nextDouble() + 1e-9 : (p == 0 ? 1 : 1e-300);
+            }
+            double sum = java.util.Arrays.stream(start).sum();
+            for (int p = 0; p < n; p++) {
+                start[p] /= sum;
+            }
+            double[] bracketed = start.clone();
+            mv.target(offer, coercion, new double[n]); // sizes the scratch arrays
+            mv.bracketed(offer, coercion, e, bracketed);
+            double[] newton = start.clone();
+            if (mv.newton(offer, coercion, e, newton)) {
+                converged++;
+                for (int p = 0; p < n; p++) {
+                    assertThat(newton[p]).as("case " + c + " pole " + p).isCloseTo(bracketed[p], offset(1e-10));
+                }
+            }
+            double[] viaTarget = start.clone();
+            mv.target(offer, coercion, viaTarget);
+            for (int p = 0; p < n; p++) {
+                assertThat(viaTarget[p]).as("case " + c + " pole " + p).isCloseTo(bracketed[p], offset(1e-10));
+            }
+        }
+        assertThat(converged).isGreaterThan(cases * 9 / 10);
+    }
+
     static double utility(double[] o, double[] k, double lambda, double e, double[] s) {
         double u = 0;
         for (int p = 0; p < o.length; p++) {
