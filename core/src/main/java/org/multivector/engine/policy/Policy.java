@@ -4,13 +4,13 @@ package org.multivector.engine.policy;
  * A regional state's policy rule: from the poles' offers in one dimension (and their coercive
  * potentials) to target shares over the poles, a point on the simplex. Implementations are
  * stateless apart from their coefficients, allocate nothing, and may read {@code target} as a warm
- * start (it holds the previous year's target).
+ * start (the engine passes the rule's own answer of the previous year, before diffusion and affinity).
  */
 public interface Policy {
     /**
      * @param offer offers of each pole (length n, >= 0)
      * @param coercion coercive potential k of each pole (length n, 0..1; 0 for the residual partner)
-     * @param target in: previous target (warm start); out: new target shares, summing to 1
+     * @param target in: last year's answer of the rule in force (warm start); out: new target shares, summing to 1
      */
     void target(double[] offer, double[] coercion, double[] target);
 
