@@ -7,15 +7,6 @@ package org.multivector.metric;
  * Terms with {@code s_k = 0} contribute 0. All-zero shares give 0.
  */
 public final class NormalisedEntropyBalance {
-    /** ln m for the partner counts a scenario has (the same values Math.log gives, computed once). */
-    private static final double[] LOG_COUNT = new double[65];
-
-    static {
-        for (int m = 1; m < LOG_COUNT.length; m++) {
-            LOG_COUNT[m] = Math.log(m);
-        }
-    }
-
     private NormalisedEntropyBalance() {}
 
     /** Balance of {@code n} shares read from {@code a[offset + k*stride]}, skipping index {@code skip} (or -1). */
@@ -42,7 +33,7 @@ public final class NormalisedEntropyBalance {
                 h -= s * Math.log(s);
             }
         }
-        return Math.max(0, Math.min(1, h / (m < LOG_COUNT.length ? LOG_COUNT[m] : Math.log(m))));
+        return Math.max(0, Math.min(1, h / Math.log(m)));
     }
 
     /** Balance of a plain array of shares. */
