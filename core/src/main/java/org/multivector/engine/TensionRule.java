@@ -63,7 +63,7 @@ final class TensionRule {
             st.disputed[q] = disputes(st, q, y); // the incident step's standing reads it
             double z = base
                     + cDisp * st.disputed[q]
-                    + cGap * disparity(c, q, y)
+                    + cGap * c.dyadDisparity[y * c.nQ + q]
                     + cAlign * st.divergence[q] * st.rivalry
                     + cInc * st.incidentMemory[q]
                     - cInt * st.interdep[q]
@@ -118,10 +118,6 @@ final class TensionRule {
             return Math.max(0, 1 + m * above) * (1 - c.param(ParameterKey.ETHNIC_INCLUSION) * included);
         }
         return 1;
-    }
-
-    static double disparity(CompiledScenario c, int q, int y) {
-        return c.dyadDisparity[y * c.nQ + q];
     }
 
     /**

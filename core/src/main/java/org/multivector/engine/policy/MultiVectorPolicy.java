@@ -13,8 +13,8 @@ package org.multivector.engine.policy;
  * inside a bracket that falls back to bisection (a safeguarded Newton method: Moré &amp; Thuente's idea in one
  * dimension), to |Σ s − 1| below 1e-12. An earlier damped Newton on (s, μ) alone could oscillate when the entropy
  * weight is small and a share near 1, and then stopped after 60 iterations unconverged; the Newton solve here works in
- * log shares, keeps them at or below 0, and hands any solve it does not finish to the bracketed one. With λ = 0 the maximiser is the softmax
- * {@code s_p ∝ exp(o_p / e)}, e = η / ln n, returned directly. Not thread-safe (scratch
+ * log shares, keeps them at or below 0, and hands any solve it does not finish to the bracketed one. With λ = 0 the
+ * maximiser is the softmax {@code s_p ∝ exp(o_p / e)}, e = η / ln n, returned directly. Not thread-safe (scratch
  * arrays): one instance per state and engine.
  */
 public final class MultiVectorPolicy implements Policy {
@@ -51,7 +51,6 @@ public final class MultiVectorPolicy implements Policy {
             softmax(offer, e, s); // the exact maximiser without dependence risk
             return;
         }
-        grow(n);
         if (!newton(offer, coercion, e, s)) {
             bracketed(offer, coercion, e, s);
         }
@@ -64,8 +63,8 @@ public final class MultiVectorPolicy implements Policy {
      * is {@code δμ = (Σ s_p F_p / g_p + Σ s_p − 1) / Σ s_p / g_p}, {@code δt_p = (F_p − δμ) / g_p} (the Jacobian's arrow
      * structure solved exactly; Nocedal &amp; Wright 2006, Numerical Optimization, §18.1). A year's offers move little,
      * so from last year's answer it converges quadratically in about four steps of n exponentials, where the bracketed
-     * solve takes some eight multiplier steps of two or three exponentials per pole (the engine's run: 1.6 ms → 0.7
-     * ms). Every log share is kept at or below 0 (no share above 1, which is where the solution lies), which stops the
+     * solve takes some eight multiplier steps of two or three exponentials per pole (docs/PERFORMANCE.md has the
+     * figures). Every log share is kept at or below 0 (no share above 1, which is where the solution lies), which stops the
      * overshoot of a step from far below; a solve that has not met the tolerances after {@value #NEWTON_STEPS} steps,
      * or meets a non-finite value, is left to {@link #bracketed}, which converges from anywhere. Converged means {@code
      * |Σ s − 1| < 1e-12} and every {@code |F_p| < 1e-12 max(g_p, 0.01 (|o_p| + |μ|))} (the log-share error below
@@ -76,6 +75,7 @@ public final class MultiVectorPolicy implements Policy {
      */
     boolean newton(double[] offer, double[] coercion, double e, double[] s) {
         int n = offer.length;
+        grow(n);
         boolean warm = true;
         for (int p = 0; p < n; p++) {
             warm &= s[p] > 0; // a share held at TINY is a fine start (its log is about -690)
@@ -136,6 +136,7 @@ public final class MultiVectorPolicy implements Policy {
     /** The safeguarded solve through the multiplier alone (see the class comment); converges from any start. */
     void bracketed(double[] offer, double[] coercion, double e, double[] s) {
         int n = offer.length;
+        grow(n);
         // the multiplier is bracketed: every share at most 1 gives mu >= o_p - e - 2 lambda k_p for every p, and some
         // share at least 1/n gives mu <= o_p - e + e ln n for some p
         double lo = Double.NEGATIVE_INFINITY;

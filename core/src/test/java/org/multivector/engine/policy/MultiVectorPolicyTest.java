@@ -108,7 +108,6 @@ class MultiVectorPolicyTest {
                 start[p] /= sum;
             }
             double[] bracketed = start.clone();
-            mv.target(offer, coercion, new double[n]); // sizes the scratch arrays
             mv.bracketed(offer, coercion, e, bracketed);
             double[] newton = start.clone();
             if (mv.newton(offer, coercion, e, newton)) {
