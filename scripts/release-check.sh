@@ -39,3 +39,7 @@ for fmt in tar.gz zip; do
       --poles RUS,TUR --from 1995 --to 2010 --out "$tmp/caucasus-${fmt%%.*}.yaml" > /dev/null)
   echo "release-check: $fmt ok ($(du -h "$src/cli/target/multivector-$version.$fmt" | cut -f1))"
 done
+# the checkout's launcher, too, finds the checkout's data/ from any directory
+(cd "$tmp" && "$src/multivector" init --states ARM,AZE,GEO --poles RUS,TUR --from 1995 --to 2010 \
+    --out "$tmp/caucasus-checkout.yaml" > /dev/null)
+echo "release-check: the checkout's launcher ok"
