@@ -49,6 +49,15 @@ final class EnsembleCommand extends StudyCommand {
                     + " only; large).")
     boolean keepRuns;
 
+    @Option(
+            names = "--variables",
+            split = ",",
+            paramLabel = "PATTERN",
+            description = "Also summarise these variables: all, names or globs over NAME or ACTOR:NAME, e.g."
+                    + " 'share.*' or 'KAZ:share.trade.*' (repeatable or comma-separated; default: the standard set,"
+                    + " docs/RESULTS.md).")
+    List<String> variables = new ArrayList<>();
+
     @Mixin
     PosteriorOption posterior = new PosteriorOption();
 
@@ -62,7 +71,8 @@ final class EnsembleCommand extends StudyCommand {
 
     @Override
     StudyRequest request() {
-        return new EnsembleRequest(scenario.choice(strategies, from, to), seed, runs, keepRuns, posterior.posterior);
+        return new EnsembleRequest(
+                scenario.choice(strategies, from, to), seed, runs, keepRuns, posterior.posterior, variables);
     }
 
     @Override
@@ -85,8 +95,8 @@ final class EnsembleCommand extends StudyCommand {
     }
 
     static void printTable(PrintWriter out, Scenario s, List<Variable> vars, int firstYear, SeriesStats st) {
-        int rsi = vars.indexOf(new Variable(Variable.REGION, "rsi"));
-        int inc = vars.indexOf(new Variable(Variable.REGION, "incidents.expected"));
+        int rsi = st.indexOf(vars.indexOf(new Variable(Variable.REGION, "rsi")));
+        int inc = st.indexOf(vars.indexOf(new Variable(Variable.REGION, "incidents.expected")));
         List<Actor> states = s.regionalStates();
         out.printf("%s — ensemble of %d runs (median [5%%–95%%])%n%n", s.title(), st.runs());
         StringBuilder h = new StringBuilder(String.format("%-5s %-18s %-9s", "year", "RSI", "incid/yr"));
@@ -108,7 +118,7 @@ final class EnsembleCommand extends StudyCommand {
                     st.quantile(y, rsi, 0.95),
                     String.format(Locale.ROOT, "%.2f", st.mean(y, inc))));
             for (Actor a : states) {
-                int b = vars.indexOf(new Variable(a.id(), "balance"));
+                int b = st.indexOf(vars.indexOf(new Variable(a.id(), "balance")));
                 row.append(String.format(Locale.ROOT, " %-6.3f", st.mean(y, b)));
             }
             out.println(row);
@@ -117,7 +127,7 @@ final class EnsembleCommand extends StudyCommand {
         out.println("Unrest frequency per state over all years (share of state-years with an unrest episode):");
         StringBuilder u = new StringBuilder(" ");
         for (Actor a : states) {
-            int k = vars.indexOf(new Variable(a.id(), "unrest"));
+            int k = st.indexOf(vars.indexOf(new Variable(a.id(), "unrest")));
             double sum = 0;
             int n = 0;
             for (int y = 0; y < st.years(); y++) {

@@ -72,8 +72,18 @@ class AdapterParityTest {
                 Arguments.of("run", List.of("run", "--seed", "5"), "{\"kind\":\"run\",\"seed\":5}"),
                 Arguments.of(
                         "ensemble",
-                        List.of("ensemble", "--runs", "50", "--seed", "5", "--set", "tension-base=-1.5"),
-                        "{\"kind\":\"ensemble\",\"runs\":50,\"seed\":5,\"set\":{\"tension-base\":-1.5}}"),
+                        List.of(
+                                "ensemble",
+                                "--runs",
+                                "50",
+                                "--seed",
+                                "5",
+                                "--set",
+                                "tension-base=-1.5",
+                                "--variables",
+                                "KAZ:share.*"),
+                        "{\"kind\":\"ensemble\",\"runs\":50,\"seed\":5,\"set\":{\"tension-base\":-1.5},"
+                                + "\"variables\":[\"KAZ:share.*\"]}"),
                 Arguments.of(
                         "compare",
                         List.of(

@@ -62,11 +62,14 @@ class StudyCommandTest {
         Path db = dir.resolve("results.duckdb");
         String files = "read_parquet('" + dir.resolve("raw/runs").toAbsolutePath() + "/*.parquet')";
         assertThat(count(db, "SELECT count(DISTINCT run_index) FROM " + files)).isEqualTo(100);
-        long perRun = count(db, "SELECT count(*) FROM series"); // years x variables of the one ensemble
+        long perRun = count(db, "SELECT count(*) FROM " + files + " WHERE run_index = 0"); // years x variables
         assertThat(count(db, "SELECT count(*) FROM " + files)).isEqualTo(100 * perRun);
+        // raw runs keep every variable; the summary only the standard set
+        assertThat(count(db, "SELECT count(*) FROM series")).isPositive().isLessThan(perRun / 2);
         // Run 0 of the ensemble is the single run with the same seed and run index 0.
         assertThat(run("run", "-q", "--out", dir.toString(), "--name", "single").code())
                 .isZero();
+        assertThat(count(db, "SELECT count(*) FROM run_values")).isEqualTo(perRun);
         assertThat(count(
                         db,
                         "SELECT count(*) FROM " + files + " f JOIN run_values v USING (year, actor, variable)"
@@ -601,6 +604,8 @@ class StudyCommandTest {
                 new String[] {"ensemble", "--engine", "gpu", "--runs", "5", "--out", out},
                 new String[] {"ensemble", "--keep-runs", "--engine", "spark", "--runs", "5", "--out", out},
                 new String[] {"ensemble", "--name", "../evil", "--out", out},
+                new String[] {"ensemble", "--variables", "shares.*", "--runs", "5", "--out", out},
+                new String[] {"ensemble", "--variables", "rsi,,balance", "--runs", "5", "--out", out},
                 new String[] {"compare", "--actor", "RUS", "--runs", "5", "--out", out},
                 new String[] {"compare", "--strategies", "multi-vector,bandwagon:MARS", "--runs", "5", "--out", out},
                 new String[] {"compare", "--from", "1800", "--runs", "5", "--out", out},

@@ -130,8 +130,7 @@ public final class CompareJob implements BlockJob<CompareStats> {
     public CompareStats newPartial() {
         Layout l = layout();
         CompiledScenario c = spec.compiled();
-        double[][] range = ColumnRanges.of(c.variables(), l.bandColumns);
-        SeriesStats band = new SeriesStats(c.years(), c.variables().size(), l.bandColumns, range[0], range[1]);
+        SeriesStats band = ColumnRanges.summary(c.variables(), c.years(), l.bandColumns);
         return new CompareStats(strategies.size(), l.names.size(), l.ranges, band);
     }
 

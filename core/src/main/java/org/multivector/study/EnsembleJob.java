@@ -1,15 +1,13 @@
 package org.multivector.study;
 
 import java.io.IOException;
-import java.util.List;
 import org.multivector.engine.CompiledScenario;
 import org.multivector.engine.Engine;
-import org.multivector.engine.Variable;
 import org.multivector.validate.Posterior;
 
 /**
  * N runs of one scenario with independent streams (master seed, run index 0..N−1), summarised per
- * year and variable by {@link SeriesStats}. Block b holds runs {@code b·B .. min(N, (b+1)·B) − 1}. Over a
+ * year and chosen variable by {@link SeriesStats}. Block b holds runs {@code b·B .. min(N, (b+1)·B) − 1}. Over a
  * posterior, run r also takes the parameter values of its particle ({@link Posterior#particleOf}), so the bands hold
  * parameter uncertainty as well as the model's own randomness.
  */
@@ -22,15 +20,35 @@ public final class EnsembleJob implements BlockJob<SeriesStats> {
     private final long seed;
     private final long runs;
     private final Posterior posterior;
+    private final int[] columns; // the output columns summarised
     private transient volatile ThreadLocal<Worker> workers;
     private transient RawSink raw;
 
+    /** N runs summarising every recorded variable. */
     public EnsembleJob(ConfiguredScenario spec, long seed, long runs) {
-        this(spec, seed, runs, null);
+        this(
+                spec,
+                seed,
+                runs,
+                null,
+                ColumnRanges.all(spec.compiled().variables().size()));
     }
 
-    /** N runs over {@code posterior} (null: at the scenario's parameter values). */
+    /** N runs over {@code posterior} (null: at the scenario's parameter values), summarising every variable. */
     public EnsembleJob(ConfiguredScenario spec, long seed, long runs, Posterior posterior) {
+        this(
+                spec,
+                seed,
+                runs,
+                posterior,
+                ColumnRanges.all(spec.compiled().variables().size()));
+    }
+
+    /**
+     * N runs over {@code posterior} (null: at the scenario's parameter values), summarising the output columns
+     * {@code columns} (ascending; {@link SummaryVariables#columns}).
+     */
+    public EnsembleJob(ConfiguredScenario spec, long seed, long runs, Posterior posterior, int[] columns) {
         if (runs < 1) {
             throw new IllegalArgumentException("runs must be at least 1, got " + runs);
         }
@@ -38,6 +56,7 @@ public final class EnsembleJob implements BlockJob<SeriesStats> {
         this.seed = seed;
         this.runs = runs;
         this.posterior = posterior;
+        this.columns = columns.clone();
     }
 
     /**
@@ -45,7 +64,7 @@ public final class EnsembleJob implements BlockJob<SeriesStats> {
      * shipped to a cluster).
      */
     public EnsembleJob keepingRuns(RawSink sink) {
-        EnsembleJob j = new EnsembleJob(spec, seed, runs, posterior);
+        EnsembleJob j = new EnsembleJob(spec, seed, runs, posterior, columns);
         j.raw = sink;
         return j;
     }
@@ -79,10 +98,7 @@ public final class EnsembleJob implements BlockJob<SeriesStats> {
     @Override
     public SeriesStats newPartial() {
         CompiledScenario c = spec.compiled();
-        List<Variable> vars = c.variables();
-        int[] cols = ColumnRanges.all(vars.size());
-        double[][] range = ColumnRanges.of(vars, cols);
-        return new SeriesStats(c.years(), vars.size(), cols, range[0], range[1]);
+        return ColumnRanges.summary(c.variables(), c.years(), columns);
     }
 
     @Override

@@ -13,7 +13,8 @@ final class EnsembleStudy {
             throws Exception {
         ConfiguredScenario cs = p.scenario();
         CompiledScenario c = cs.compiled();
-        EnsembleJob job = new EnsembleJob(cs, r.seed(), r.runs(), p.posterior());
+        int[] columns = SummaryVariables.columns(c.variables(), r.variables(), "variables");
+        EnsembleJob job = new EnsembleJob(cs, r.seed(), r.runs(), p.posterior(), columns);
         if (r.keepRuns()) {
             if (!ctx.executor().describe().startsWith("threads")) {
                 throw RequestException.of("keepRuns", "raw runs are written by local workers: use the local executor");
@@ -30,7 +31,17 @@ final class EnsembleStudy {
         extras.put("blockSize", EnsembleJob.BLOCK_SIZE);
         extras.put(
                 "quantiles",
-                "fixed-bin histogram, " + SeriesStats.BINS + " bins per variable range; error at most one bin width");
+                "fixed-bin histogram, " + SeriesStats.BINS + " bins per variable range (error at most one bin width);"
+                        + " counts exact (one bin per value)");
+        extras.put(
+                "summarised",
+                columns.length + " of " + c.variables().size() + " variables ("
+                        + (r.variables() == null
+                                ? "the standard set"
+                                : r.variables().equals(java.util.List.of(SummaryVariables.ALL))
+                                        ? "every variable"
+                                        : "the standard set and " + String.join(", ", r.variables()))
+                        + ")");
         extras.put("keepRuns", r.keepRuns());
         if (p.posterior() != null) {
             extras.put("particlesDrawn", "systematic resampling of the posterior's weights over the runs");

@@ -20,15 +20,27 @@ import java.util.Arrays;
  * {@link #BINS} equal bins; a quantile is interpolated linearly inside its bin, so its error is at
  * most one bin width, {@code (hi − lo)/BINS} (0.005 for shares, 0.5 RSI points), and values outside
  * the range fall into the end bins, whose interpolation is bounded by the exact minimum and maximum.
+ *
+ * <p><b>Counts are exact.</b> A column of whole numbers (incidents, an incident, an episode of unrest, talks still
+ * open) has one bin per value from {@code lo} to {@code hi}, so its histogram is the exact distribution of the runs
+ * and its quantiles are exact: the q-quantile is the smallest value whose cumulative share reaches q (the inverse of
+ * the empirical distribution function, definition 1 of Hyndman &amp; Fan 1996, "Sample quantiles in statistical
+ * packages", <i>The American Statistician</i> 50(4)), never a value between two counts.
  */
 public final class SeriesStats {
     public static final int BINS = 200;
+
+    /** At most this many values for a count column to get one bin each (else it is binned like any other). */
+    static final int COUNT_BINS_MAX = 4096;
 
     private final int years;
     private final int width;
     private final int[] columns;
     private final double[] lo;
     private final double[] hi;
+    private final boolean[] counts; // whole-number columns, one bin per value
+    private final int[] bins; // bins of column k
+    private final int[] binStart; // first bin of each cell in hist, and hist.length at the end
     private final double[] centre;
     private final double[] scale; // BINS / (hi - lo)
     private final double[] sumScale; // power-of-two quantisation scale of the exact sums
@@ -46,12 +58,22 @@ public final class SeriesStats {
      * @param hi upper end of each chosen column's range
      */
     public SeriesStats(int years, int width, int[] columns, double[] lo, double[] hi) {
+        this(years, width, columns, lo, hi, new boolean[columns.length]);
+    }
+
+    /**
+     * @param counts which chosen columns hold whole numbers in {@code [lo, hi]} (whole numbers too): they get one bin
+     *     per value and exact quantiles, up to {@link #COUNT_BINS_MAX} values
+     */
+    public SeriesStats(int years, int width, int[] columns, double[] lo, double[] hi, boolean[] counts) {
         this.years = years;
         this.width = width;
         this.columns = columns.clone();
         this.lo = lo.clone();
         this.hi = hi.clone();
         int nc = columns.length;
+        this.counts = new boolean[nc];
+        bins = new int[nc];
         centre = new double[nc];
         scale = new double[nc];
         sumScale = new double[nc];
@@ -59,21 +81,51 @@ public final class SeriesStats {
             if (!(hi[k] > lo[k])) {
                 throw new IllegalArgumentException("empty range for column " + columns[k]);
             }
+            this.counts[k] = counts[k]
+                    && lo[k] == Math.rint(lo[k])
+                    && hi[k] == Math.rint(hi[k])
+                    && hi[k] - lo[k] < COUNT_BINS_MAX;
+            bins[k] = this.counts[k] ? (int) (hi[k] - lo[k]) + 1 : BINS;
             centre[k] = 0.5 * (lo[k] + hi[k]);
-            scale[k] = BINS / (hi[k] - lo[k]);
+            scale[k] = this.counts[k] ? 1 : BINS / (hi[k] - lo[k]);
             sumScale[k] = ExactSums.scaleFor(hi[k] - lo[k]);
         }
         int cells = years * nc;
         n = new long[cells];
         sums = new ExactSums(cells);
         minMax = new double[2 * cells];
-        hist = new int[cells * BINS];
+        binStart = new int[cells + 1];
+        long total = 0;
+        for (int c = 0; c < cells; c++) {
+            binStart[c] = (int) total;
+            total += bins[c % nc];
+        }
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(total + " histogram bins: summarise fewer variables");
+        }
+        binStart[cells] = (int) total;
+        hist = new int[(int) total];
         reset();
     }
 
     /** An empty summary with the same layout. */
     public SeriesStats emptyCopy() {
-        return new SeriesStats(years, width, columns, lo, hi);
+        return new SeriesStats(years, width, columns, lo, hi, counts);
+    }
+
+    /** The index among the chosen columns of output column {@code column}, or −1 when it is not summarised. */
+    public int indexOf(int column) {
+        for (int k = 0; k < columns.length; k++) {
+            if (columns[k] == column) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether chosen column k holds counts (one bin per whole number, exact quantiles). */
+    public boolean isCount(int k) {
+        return counts[k];
     }
 
     public void reset() {
@@ -107,9 +159,11 @@ public final class SeriesStats {
                 if (v > minMax[2 * cell + 1]) {
                     minMax[2 * cell + 1] = v;
                 }
-                int bin = (int) ((v - lo[k]) * scale[k]);
-                bin = bin < 0 ? 0 : bin >= BINS ? BINS - 1 : bin;
-                hist[cell * BINS + bin]++;
+                // a count's bin is its value (scale 1, rounded); any other value's is its share of the range
+                int bin = (int) ((v - lo[k]) * scale[k] + (counts[k] ? 0.5 : 0));
+                int nb = bins[k];
+                bin = bin < 0 ? 0 : bin >= nb ? nb - 1 : bin;
+                hist[binStart[cell] + bin]++;
             }
         }
         runs++;
@@ -117,7 +171,10 @@ public final class SeriesStats {
 
     /** Adds another summary of the same layout into this one. */
     public void merge(SeriesStats o) {
-        if (o.years != years || o.width != width || !Arrays.equals(o.columns, columns)) {
+        if (o.years != years
+                || o.width != width
+                || !Arrays.equals(o.columns, columns)
+                || !Arrays.equals(o.bins, bins)) {
             throw new IllegalArgumentException("summaries have different layouts");
         }
         for (int c = 0; c < n.length; c++) {
@@ -193,7 +250,10 @@ public final class SeriesStats {
         };
     }
 
-    /** The q-quantile (0..1) from the histogram, within one bin width of the exact value. */
+    /**
+     * The q-quantile (0..1) from the histogram: within one bin width of the exact value, and exact for a count column
+     * (the smallest count whose cumulative share reaches q).
+     */
     public double quantile(int y, int k, double q) {
         int c = cell(y, k);
         long count = n[c];
@@ -202,7 +262,16 @@ public final class SeriesStats {
         }
         double rank = q * count;
         long seen = 0;
-        int base = c * BINS;
+        int base = binStart[c];
+        if (counts[k]) {
+            for (int b = 0; b < bins[k]; b++) {
+                seen += hist[base + b];
+                if (seen > 0 && seen >= rank) {
+                    return lo[k] + b;
+                }
+            }
+            return minMax[2 * c + 1];
+        }
         double width = (hi[k] - lo[k]) / BINS;
         for (int b = 0; b < BINS; b++) {
             int h = hist[base + b];
@@ -229,6 +298,7 @@ public final class SeriesStats {
         out.writeInt(years);
         out.writeInt(width);
         out.writeInt(columns.length);
+        out.writeInt(hist.length);
         out.writeLong(runs);
         for (int c = 0; c < n.length; c++) {
             out.writeLong(n[c]);
@@ -256,7 +326,10 @@ public final class SeriesStats {
      * a damaged or foreign summary is refused with what is wrong rather than merged.
      */
     public void readFrom(DataInputStream in) throws IOException {
-        if (in.readInt() != years || in.readInt() != width || in.readInt() != columns.length) {
+        if (in.readInt() != years
+                || in.readInt() != width
+                || in.readInt() != columns.length
+                || in.readInt() != hist.length) {
             throw new IOException("stored summary has another layout");
         }
         reset();
@@ -282,6 +355,7 @@ public final class SeriesStats {
         }
         long[] filled = new long[n.length];
         int last = -1;
+        int cell = 0;
         for (int j = 0; j < nonZero; j++) {
             int i = in.readInt();
             if (i <= last || i >= hist.length) {
@@ -292,7 +366,10 @@ public final class SeriesStats {
             if (hist[i] <= 0) {
                 throw new IOException("corrupt summary: bin " + i + " counts " + hist[i]);
             }
-            filled[i / BINS] += hist[i];
+            while (i >= binStart[cell + 1]) { // bins ascend, so the cell only moves on
+                cell++;
+            }
+            filled[cell] += hist[i];
         }
         for (int c = 0; c < n.length; c++) {
             if (filled[c] != n[c]) {

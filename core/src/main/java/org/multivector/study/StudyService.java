@@ -190,7 +190,9 @@ public final class StudyService {
         ConfiguredScenario configured = ConfiguredScenario.resolve(catalog, request.scenario());
         Scenario s = configured.scenario();
         StudyRequest resolved = request;
-        if (request instanceof CompareRequest r) {
+        if (request instanceof EnsembleRequest r) {
+            SummaryVariables.columns(configured.compiled().variables(), r.variables(), "variables");
+        } else if (request instanceof CompareRequest r) {
             resolved = r.resolve(s);
         } else if (request instanceof SensitivityRequest r) {
             resolved = r.resolve(s);

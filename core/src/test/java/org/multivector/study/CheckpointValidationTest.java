@@ -131,7 +131,7 @@ class CheckpointValidationTest {
                 .hasMessageContaining("belongs to another study (another), expected fp");
         // the same layout with tampered counts: a cell claiming more values than runs
         byte[] body = job.encode(empty);
-        ByteBuffer.wrap(body).putLong(12 + 8, 99);
+        ByteBuffer.wrap(body).putLong(16 + 8, 99); // after years, width, columns, bins and runs
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(ByteBuffer.wrap(twoBlocks).getInt(0));

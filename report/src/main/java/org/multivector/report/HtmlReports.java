@@ -80,7 +80,10 @@ public final class HtmlReports implements ReportRenderer {
                 "Regional Stability Index over " + st.runs() + " runs",
                 firstYear,
                 List.of(new Charts.Band(
-                        "RSI", st, vars.indexOf(new Variable(Variable.REGION, "rsi")), HtmlReport.COLOURS[4])),
+                        "RSI",
+                        st,
+                        st.indexOf(vars.indexOf(new Variable(Variable.REGION, "rsi"))),
+                        HtmlReport.COLOURS[4])),
                 "RSI (0–100)",
                 0,
                 100,
@@ -95,7 +98,7 @@ public final class HtmlReports implements ReportRenderer {
                     List.of(new Charts.Band(
                             a.id(),
                             st,
-                            vars.indexOf(new Variable(a.id(), "balance")),
+                            st.indexOf(vars.indexOf(new Variable(a.id(), "balance"))),
                             HtmlReport.COLOURS[col++ % HtmlReport.COLOURS.length])),
                     "balance index (0–1)",
                     0,
@@ -117,7 +120,7 @@ public final class HtmlReports implements ReportRenderer {
             endVars.add(new Variable(a.id(), "fragility"));
         }
         for (Variable v : endVars) {
-            int k = vars.indexOf(v);
+            int k = st.indexOf(vars.indexOf(v));
             if (k < 0) {
                 continue;
             }
@@ -132,7 +135,10 @@ public final class HtmlReports implements ReportRenderer {
             b.append("</tr>");
         }
         b.append("</table><p><small>Quantiles from 200-bin histograms over each variable's range: within one bin width"
-                + " (0.005 for indices in [0, 1], 0.5 for the RSI).</small></p>");
+                + " (0.005 for indices in [0, 1], 0.5 for the RSI); counts (incidents) exact. The study summarised "
+                + st.columns().length + " of " + vars.size() + " variables (the standard set"
+                + (st.columns().length == vars.size() ? ", and all others on request" : "")
+                + "; ensemble --variables, docs/RESULTS.md).</small></p>");
         b.append("<h2>Expected incidents per year (sum of dyad hazards)</h2>");
         b.append(Charts.bands(
                 "Expected militarised incidents per year in the region",
@@ -140,7 +146,7 @@ public final class HtmlReports implements ReportRenderer {
                 List.of(new Charts.Band(
                         "incidents",
                         st,
-                        vars.indexOf(new Variable(Variable.REGION, "incidents.expected")),
+                        st.indexOf(vars.indexOf(new Variable(Variable.REGION, "incidents.expected"))),
                         HtmlReport.COLOURS[0])),
                 "incidents per year",
                 0,
