@@ -52,6 +52,8 @@ final class Alignment {
             wSum += c.salience[d];
         }
         int cost0 = y * nP * nP;
+        int pairsFrom = c.costPairStart[y];
+        int pairsTo = c.costPairStart[y + 1];
         for (int q = 0; q < c.nQ; q++) {
             int i = c.dyadA[q];
             int k = c.dyadB[q];
@@ -71,10 +73,10 @@ final class Alignment {
                         moved += out[b];
                     }
                     double cost = 0;
-                    for (int b = 0; b < nP; b++) {
-                        for (int e = 0; e < nP; e++) {
-                            cost += out[b] * in[e] * c.relationCost[cost0 + b * nP + e];
-                        }
+                    // over the pairs of poles with a cost, in the order of the full double loop: the terms left out
+                    // are ±0 and would not change the sum's bits
+                    for (int j = pairsFrom; j < pairsTo; j++) {
+                        cost += out[c.costPairFrom[j]] * in[c.costPairTo[j]] * c.costPairValue[j];
                     }
                     if (moved > 0) {
                         dv += c.salience[d] * cost / moved;

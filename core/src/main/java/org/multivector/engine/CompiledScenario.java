@@ -93,6 +93,12 @@ public final class CompiledScenario {
     // allied, neutral and the residual) and the sign of the pair in the signed network (+1 allied, -1 rival, 0 neutral)
     final double[] relationCost;
     final int[] relationSign;
+    // the pairs of poles with a non-zero relationCost in year y, in (p, q) order: costPairFrom/To/Value at
+    // costPairStart[y] .. costPairStart[y + 1] − 1 (the divergence of ties sums only those: the others add exactly 0)
+    final int[] costPairStart;
+    final int[] costPairFrom;
+    final int[] costPairTo;
+    final double[] costPairValue;
     final double[] fragilityBase;
     final int nDisputes;
     final int[] disputeDyad;
@@ -288,6 +294,29 @@ public final class CompiledScenario {
         relationCost = new double[years * nP * nP];
         relationSign = new int[years * nP * nP];
         compilePoleRelations();
+        costPairStart = new int[years + 1];
+        int pairs = 0;
+        for (double v : relationCost) {
+            pairs += v != 0 ? 1 : 0;
+        }
+        costPairFrom = new int[pairs];
+        costPairTo = new int[pairs];
+        costPairValue = new double[pairs];
+        int at = 0;
+        for (int y = 0; y < years; y++) {
+            costPairStart[y] = at;
+            for (int p = 0; p < nP; p++) {
+                for (int q = 0; q < nP; q++) {
+                    double v = relationCost[(y * nP + p) * nP + q];
+                    if (v != 0) {
+                        costPairFrom[at] = p;
+                        costPairTo[at] = q;
+                        costPairValue[at++] = v;
+                    }
+                }
+            }
+        }
+        costPairStart[years] = at;
         List<Dispute> ds = s.disputes();
         nDisputes = ds.size();
         disputeDyad = new int[nDisputes];

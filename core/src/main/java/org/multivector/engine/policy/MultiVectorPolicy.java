@@ -27,7 +27,7 @@ public final class MultiVectorPolicy implements Policy {
     private final double eta;
     // scratch (log shares per pole), grown on first use: the solve allocates nothing.
     private double[] u = new double[0];
-    // the Newton solve's shares, residuals and slopes per pole
+    // the Newton solve's shares, residuals and inverse slopes per pole
     private double[] sh = new double[0];
     private double[] fr = new double[0];
     private double[] gr = new double[0];
@@ -94,28 +94,30 @@ public final class MultiVectorPolicy implements Policy {
             double sum = 0;
             double a = 0;
             double b = 0;
-            double worst = 0;
+            boolean within = true;
             for (int p = 0; p < n; p++) {
                 double sp = sh[p];
-                double g = 2 * lambda * coercion[p] * sp + e;
-                double f = offer[p] - 2 * lambda * coercion[p] * sp - e * u[p] - e - mu;
+                double as = 2 * lambda * coercion[p] * sp;
+                double g = as + e;
+                double f = offer[p] - as - e * u[p] - e - mu;
+                double inv = 1 / g; // the one division per pole and step
                 fr[p] = f;
-                gr[p] = g;
+                gr[p] = inv;
                 sum += sp;
-                a += sp * f / g;
-                b += sp / g;
-                // the log-share error, or f's own rounding when the offers are large
-                worst = Math.max(worst, Math.abs(f) / Math.max(g, 1e-2 * (Math.abs(offer[p]) + Math.abs(mu))));
+                a += sp * f * inv;
+                b += sp * inv;
+                // the log-share error below the tolerance, or f's own rounding when the offers are large
+                within &= Math.abs(f) < TOLERANCE * Math.max(g, 1e-2 * (Math.abs(offer[p]) + Math.abs(mu)));
             }
             double gap = sum - 1;
-            if (!(worst < TOLERANCE && Math.abs(gap) < TOLERANCE)) {
+            if (!(within && Math.abs(gap) < TOLERANCE)) {
                 if (!Double.isFinite(a + b + mu)) {
                     return false;
                 }
                 double dmu = (a + gap) / b;
                 mu += dmu;
                 for (int p = 0; p < n; p++) {
-                    u[p] = Math.min(0, u[p] + (fr[p] - dmu) / gr[p]);
+                    u[p] = Math.min(0, u[p] + (fr[p] - dmu) * gr[p]);
                     sh[p] = Math.exp(u[p]);
                 }
                 continue;
