@@ -16,6 +16,10 @@ wall() { # prints seconds taken by the command
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }'
 }
 
+# build the jars first, so no timing below includes a build
+"$here/multivector" --version > /dev/null
+"$here/multivector" --engine spark --version > /dev/null 2>&1 || true
+
 if [ "$big" -gt 0 ]; then
 echo "1) $big runs, threads(2), -Xmx512m"
 log="$out/gc.log"
