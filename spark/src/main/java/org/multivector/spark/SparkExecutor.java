@@ -70,7 +70,7 @@ public final class SparkExecutor implements StudyExecutor {
             BlockJob<P> job, Broadcast<BlockJob<P>> shared, long fromBlock, long end, P partial, Sink<P> sink)
             throws Exception {
         int parallelism = Math.max(1, sc.defaultParallelism());
-        long wave = Math.max(1, 4L * parallelism);
+        long wave = Math.max(1, 8L * parallelism); // a wave ends in a barrier: few of them, each long enough
         for (long start = fromBlock; start < end; start += wave * perPartition(job)) {
             long per = perPartition(job);
             long stop = Math.min(end, start + wave * per);
@@ -88,10 +88,13 @@ public final class SparkExecutor implements StudyExecutor {
         }
     }
 
-    /** Blocks per partition: enough work per task to amortise Spark's scheduling (≈ 1000 runs). */
+    /**
+     * Blocks per partition: enough work per task to amortise Spark's scheduling and the partial each task encodes and
+     * the driver decodes (≈ 2000 runs).
+     */
     private static long perPartition(BlockJob<?> job) {
         long runs = Math.max(1, job.runsIn(0));
-        return Math.max(1, 1000 / runs);
+        return Math.max(1, 2000 / runs);
     }
 
     @Override
