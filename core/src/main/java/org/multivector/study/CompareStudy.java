@@ -13,7 +13,9 @@ final class CompareStudy {
             throws Exception {
         ConfiguredScenario cs = p.scenario();
         CompareJob job = new CompareJob(cs, r.actor(), r.strategies(), r.from(), r.seed(), r.runs(), p.posterior());
-        CompareStats stats = ctx.run(job, p.id());
+        // the decomposition re-runs the comparison once per channel: progress counts those runs too
+        int parts = r.decompose() ? 1 + Channels.of(cs).size() : 1;
+        CompareStats stats = ctx.run(job, p.id(), ctx.part(0, parts));
         CompiledScenario c = cs.compiled();
         StudyResult.Decomposition decomposition =
                 r.decompose() ? decompose(r, cs, p.posterior(), stats, ctx, p.id()) : null;
@@ -74,7 +76,7 @@ final class CompareStudy {
                     null,
                     false,
                     0,
-                    StudyRunner.Progress.NONE,
+                    ctx.part(k + 1, 1 + channels.size()),
                     ctx.execution().stop());
             for (int s = 0; s < n; s++) {
                 carried[s][k] = total[s] - without.meanDiff(s, 0);

@@ -397,6 +397,11 @@ public final class StudyService {
         }
 
         <P> P run(BlockJob<P> job, String fingerprint) throws Exception {
+            return run(job, fingerprint, execution.progress());
+        }
+
+        /** As {@link #run(BlockJob, String)}, telling {@code progress} instead of the execution's. */
+        <P> P run(BlockJob<P> job, String fingerprint, StudyRunner.Progress progress) throws Exception {
             return StudyRunner.run(
                     job,
                     execution.executor(),
@@ -404,8 +409,17 @@ public final class StudyService {
                     checkpoint,
                     execution.resume(),
                     CHECKPOINT_MILLIS_DEFAULT,
-                    execution.progress(),
+                    progress,
                     execution.stop());
+        }
+
+        /**
+         * The execution's progress for part {@code part} (0-based) of a study made of {@code parts} equal runs of the
+         * same size: the parts' runs count one after the other toward the whole.
+         */
+        StudyRunner.Progress part(int part, int parts) {
+            StudyRunner.Progress whole = execution.progress();
+            return (done, total) -> whole.update(part * total + done, parts * total);
         }
     }
 
