@@ -42,7 +42,7 @@ public final class SeriesStats {
     private final int[] bins; // bins of column k
     private final int[] binStart; // first bin of each cell in hist, and hist.length at the end
     private final double[] centre;
-    private final double[] scale; // BINS / (hi - lo)
+    private final double[] scale; // BINS / (hi - lo), or 1 for a count (its bin is its value)
     private final double[] sumScale; // power-of-two quantisation scale of the exact sums
     private final long[] n;
     private final ExactSums sums;
