@@ -62,8 +62,8 @@ public final class SeriesStats {
     }
 
     /**
-     * @param counts which chosen columns hold whole numbers in {@code [lo, hi]} (whole numbers too): they get one bin
-     *     per value and exact quantiles, up to {@link #COUNT_BINS_MAX} values
+     * @param counts which chosen columns hold whole numbers; where {@code lo} and {@code hi} are whole numbers too and
+     *     at most {@link #COUNT_BINS_MAX} apart, such a column gets one bin per value and exact quantiles
      */
     public SeriesStats(int years, int width, int[] columns, double[] lo, double[] hi, boolean[] counts) {
         this.years = years;

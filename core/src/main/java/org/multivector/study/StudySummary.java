@@ -385,14 +385,7 @@ public final class StudySummary {
 
     /** The 5/25/50/75/95 % quantiles and the mean of variable k, per year. */
     private static Map<String, Object> band(SeriesStats st, int k) {
-        int col = -1;
-        int[] cols = st.columns();
-        for (int i = 0; i < cols.length; i++) {
-            if (cols[i] == k) {
-                col = i;
-            }
-        }
-        return columnBand(st, col);
+        return columnBand(st, st.indexOf(k));
     }
 
     /** The 5/25/50/75/95 % quantiles and the mean of the summary's column {@code col}, per year. */
