@@ -56,6 +56,14 @@ final class CompareCommand extends StudyCommand {
                     + " per channel).")
     boolean noDecompose;
 
+    @Option(
+            names = "--decompose-runs",
+            paramLabel = "N",
+            description = "Runs per strategy of the decomposition's comparisons, at most --runs (default: --runs up to "
+                    + CompareRequest.DECOMPOSE_RUNS_DEFAULT
+                    + "; fewer than --runs: a comparison of N runs on the same seed, whose ΔRSI is split).")
+    Long decomposeRuns;
+
     @Mixin
     PosteriorOption posterior = new PosteriorOption();
 
@@ -77,7 +85,15 @@ final class CompareCommand extends StudyCommand {
     StudyRequest request() {
         ScenarioChoice choice = scenario.choice(overrides, null, null);
         return new CompareRequest(
-                choice, seed, runs, actor, strategies, from, noDecompose ? Boolean.FALSE : null, posterior.posterior);
+                choice,
+                seed,
+                runs,
+                actor,
+                strategies,
+                from,
+                noDecompose ? Boolean.FALSE : null,
+                posterior.posterior,
+                decomposeRuns);
     }
 
     @Override

@@ -111,6 +111,10 @@ class StudyCommandTest {
         assertThat(r.out()).contains("What carries each ΔRSI", "mediation", "interaction (rest)");
         assertThat(Files.readString(dir.resolve("c/report.html"))).contains("What carries each ΔRSI");
         assertThat(count(db, "SELECT count(*) FROM decomposition")).isEqualTo(4L * (channels + 1));
+        // over the comparison's own runs (fewer than the default cap), which the output and the table both say
+        assertThat(r.out()).contains("over 150 runs");
+        assertThat(count(db, "SELECT count(*) FROM decomposition WHERE runs IS DISTINCT FROM 150"))
+                .isZero();
         assertThat(count(
                         db,
                         "SELECT count(*) FROM (SELECT strategy, abs(sum(carried) - max(delta_rsi)) AS gap"
@@ -634,6 +638,8 @@ class StudyCommandTest {
                 new String[] {
                     "compare", "--posterior", "central-asia", "--set", "incident-base=-3", "--runs", "5", "--out", out
                 },
+                new String[] {"compare", "--runs", "20", "--decompose-runs", "21", "--out", out},
+                new String[] {"compare", "--runs", "20", "--no-decompose", "--decompose-runs", "5", "--out", out},
                 new String[] {"sensitivity", "--posterior", out, "--out", out},
                 new String[] {"discover", "--target", "best", "--out", out},
                 new String[] {"discover", "--points", "5", "--out", out},

@@ -18,6 +18,9 @@ import org.multivector.scenario.Suggestions;
  *     comparison, else multi-vector, bandwagoning with each pole in scenario order, neutral)
  * @param from branch year (default: the year after the scenario's last observed year, inside its years)
  * @param decompose whether to split each ΔRSI into the channels that carry it (default true; {@link Channels})
+ * @param decomposeRuns runs per strategy of the decomposition's comparisons, at most {@code runs} (default: {@code runs}
+ *     up to {@link #DECOMPOSE_RUNS_DEFAULT}); with fewer than {@code runs} the decomposition is its own comparison of
+ *     that many runs on the same seed, whose ΔRSI it splits; null without a decomposition
  * @param posterior a posterior sample to draw each run's parameter values from (as {@link EnsembleRequest#posterior});
  *     null: the scenario's values, so the intervals hold only the model's own randomness
  */
@@ -29,12 +32,13 @@ public record CompareRequest(
         List<String> strategies,
         Integer from,
         Boolean decompose,
-        String posterior)
+        String posterior,
+        Long decomposeRuns)
         implements StudyRequest {
     /** A comparison decomposed into its channels. */
     public CompareRequest(
             ScenarioChoice scenario, Long seed, Long runs, String actor, List<String> strategies, Integer from) {
-        this(scenario, seed, runs, actor, strategies, from, null, null);
+        this(scenario, seed, runs, actor, strategies, from, null, null, null);
     }
 
     /** A comparison at the scenario's parameter values. */
@@ -46,11 +50,32 @@ public record CompareRequest(
             List<String> strategies,
             Integer from,
             Boolean decompose) {
-        this(scenario, seed, runs, actor, strategies, from, decompose, null);
+        this(scenario, seed, runs, actor, strategies, from, decompose, null, null);
+    }
+
+    /** A comparison over a posterior, decomposed (unless {@code decompose} is false) over its runs up to the default. */
+    public CompareRequest(
+            ScenarioChoice scenario,
+            Long seed,
+            Long runs,
+            String actor,
+            List<String> strategies,
+            Integer from,
+            Boolean decompose,
+            String posterior) {
+        this(scenario, seed, runs, actor, strategies, from, decompose, posterior, null);
     }
 
     /** Most strategies one comparison holds. */
     public static final int STRATEGIES_MAX = 12;
+
+    /**
+     * Most runs the decomposition takes by default. Each of its comparisons is one per channel (23 in the default
+     * scenario), so over a large comparison it would cost 24 times the comparison; with common random numbers the
+     * parts it splits are paired differences, far less noisy than the strategies' outcomes (docs/PERFORMANCE.md has
+     * how much two seeds' decompositions of this many runs differ).
+     */
+    public static final long DECOMPOSE_RUNS_DEFAULT = 10_000;
 
     public CompareRequest {
         scenario = scenario == null ? ScenarioChoice.defaults() : scenario;
@@ -59,6 +84,17 @@ public record CompareRequest(
         strategies = strategies == null ? null : List.copyOf(strategies);
         decompose = decompose == null ? Boolean.TRUE : decompose;
         Problems p = new Problems().range("runs", runs, 1, RUNS_MAX);
+        if (!decompose && decomposeRuns != null) {
+            p.add("decomposeRuns", "set without a decomposition (decompose is false)");
+        } else if (decompose) {
+            decomposeRuns = StudyRequest.orDefault(decomposeRuns, Math.min(runs, DECOMPOSE_RUNS_DEFAULT));
+            if (decomposeRuns < 1 || decomposeRuns > runs) {
+                p.add(
+                        "decomposeRuns",
+                        decomposeRuns + " is outside 1.." + runs + " (the decomposition takes at most the comparison's"
+                                + " runs)");
+            }
+        }
         if (strategies != null && (strategies.size() < 2 || strategies.size() > STRATEGIES_MAX)) {
             p.add("strategies", "expected 2 to " + STRATEGIES_MAX + " strategies, got " + strategies.size());
         }
@@ -137,6 +173,6 @@ public record CompareRequest(
                             + s.time().end() + " (expected a year after the first simulated year)");
         }
         p.throwIfAny();
-        return new CompareRequest(scenario, seed, runs, a, strat, f, decompose, posterior);
+        return new CompareRequest(scenario, seed, runs, a, strat, f, decompose, posterior, decomposeRuns);
     }
 }

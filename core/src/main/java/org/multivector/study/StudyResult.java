@@ -80,8 +80,10 @@ public sealed interface StudyResult {
      * What carries each strategy's ΔRSI ({@link Channels}): {@code carried[s][c]} is the part of strategy s's mean
      * ΔRSI against the baseline that channel c carries (ΔRSI − ΔRSI with the channel off, same random numbers);
      * {@code total[s]} the ΔRSI itself; the rest, total minus the sum of the parts, is the channels' interaction.
+     * {@code runs} is the runs per strategy of the decomposition's comparisons: when fewer than the comparison's, the
+     * ΔRSI split is that of a comparison of {@code runs} runs on the same seed, not the comparison's own.
      */
-    record Decomposition(List<Channels.Channel> channels, double[] totals, double[][] carried) {
+    record Decomposition(List<Channels.Channel> channels, double[] totals, double[][] carried, long runs) {
         public Decomposition {
             channels = List.copyOf(channels);
         }
@@ -103,7 +105,8 @@ public sealed interface StudyResult {
             StringBuilder b = new StringBuilder(String.format(
                     java.util.Locale.ROOT,
                     "What carries each ΔRSI: the part each channel carries (ΔRSI − ΔRSI with the channel off, same"
-                            + " random numbers), RSI points%n  %-22s",
+                            + " random numbers), RSI points, over %,d runs%n  %-22s",
+                    runs,
                     "channel"));
             for (int s = 1; s < strategies.size(); s++) {
                 b.append(String.format(java.util.Locale.ROOT, " %15s", strategies.get(s)));

@@ -414,12 +414,13 @@ public final class StudyService {
         }
 
         /**
-         * The execution's progress for part {@code part} (0-based) of a study made of {@code parts} equal runs of the
-         * same size: the parts' runs count one after the other toward the whole.
+         * The execution's progress for one part of a study made of parts run one after the other: the part holds
+         * {@code size} of the study's {@code all} runs, after {@code before} of them; its runs count toward the whole.
          */
-        StudyRunner.Progress part(int part, int parts) {
+        StudyRunner.Progress part(long before, long size, long all) {
             StudyRunner.Progress whole = execution.progress();
-            return (done, total) -> whole.update(part * total + done, parts * total);
+            return (done, total) ->
+                    whole.update(before + (total > 0 ? Math.round((double) done / total * size) : 0), all);
         }
     }
 

@@ -175,6 +175,7 @@ public final class StudySummary {
                     dec.add(rest);
                 }
                 out.put("decomposition", dec);
+                out.put("decompositionRuns", d.runs());
             }
             out.put("actor", x.actor());
             out.put("branchYear", x.branchYear());

@@ -152,6 +152,66 @@ class StudyServiceTest {
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("runs"));
     }
 
+    /**
+     * The decomposition's runs: by default the comparison's (up to the default cap); fewer is a comparison of that many
+     * runs on the same seed, whose ΔRSI is the one split; more than the comparison, or set without a decomposition, is
+     * refused by name.
+     */
+    @Test
+    void decomposeRuns_defaultsToTheRuns_fewerSplitsTheSmallerComparison_badValuesAreRefused() throws Exception {
+        StudyService s = service(new MemoryArchive(), CheckpointStore.NONE);
+        List<String> two = List.of("multi-vector", "neutral");
+        assertThat(new CompareRequest(null, null, 40L, null, two, null).decomposeRuns())
+                .isEqualTo(40L);
+        assertThat(new CompareRequest(null, null, 50_000L, null, two, null).decomposeRuns())
+                .isEqualTo(CompareRequest.DECOMPOSE_RUNS_DEFAULT);
+        assertThat(new CompareRequest(null, null, 40L, null, two, null, false).decomposeRuns())
+                .isNull();
+        assertThatThrownBy(() -> new CompareRequest(null, null, 40L, null, two, null, true, null, 41L))
+                .isInstanceOfSatisfying(
+                        RequestException.class,
+                        e -> assertThat(e.problems()).singleElement().satisfies(f -> {
+                            assertThat(f.field()).isEqualTo("decomposeRuns");
+                            assertThat(f.message()).contains("41 is outside 1..40");
+                        }));
+        assertThatThrownBy(() -> new CompareRequest(null, null, 40L, null, two, null, true, null, 0L))
+                .isInstanceOfSatisfying(
+                        RequestException.class,
+                        e -> assertThat(e.problems().get(0).field()).isEqualTo("decomposeRuns"));
+        assertThatThrownBy(() -> new CompareRequest(null, null, 40L, null, two, null, false, null, 10L))
+                .isInstanceOfSatisfying(
+                        RequestException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .satisfies(f -> assertThat(f.message()).contains("without a decomposition")));
+        // a different decomposition is a different study
+        assertThat(s.prepare(new CompareRequest(null, 3L, 40L, null, two, null, true, null, 15L))
+                        .id())
+                .isNotEqualTo(s.prepare(new CompareRequest(null, 3L, 40L, null, two, null))
+                        .id());
+
+        try (ThreadExecutor ex = new ThreadExecutor(2)) {
+            StudyResult.Comparison full = (StudyResult.Comparison) s.run(
+                            new CompareRequest(null, 3L, 40L, null, two, null, true, null, 15L),
+                            StudyService.Execution.on(ex))
+                    .result();
+            StudyResult.Comparison small = (StudyResult.Comparison)
+                    s.run(new CompareRequest(null, 3L, 15L, null, two, null, false), StudyService.Execution.on(ex))
+                            .result();
+            StudyResult.Decomposition d = full.decomposition();
+            assertThat(d.runs()).isEqualTo(15L);
+            assertThat(full.stats().runs()).isEqualTo(40L);
+            // the ΔRSI split is the 15-run comparison's, bit for bit, not the 40-run one's
+            assertThat(d.total(1)).isEqualTo(small.stats().meanDiff(1, 0));
+            assertThat(d.total(1)).isNotEqualTo(full.stats().meanDiff(1, 0));
+            double sum = d.interaction(1);
+            for (int c = 0; c < d.channels().size(); c++) {
+                sum += d.carried()[1][c];
+            }
+            assertThat(sum).isCloseTo(d.total(1), org.assertj.core.data.Offset.offset(1e-12));
+        }
+    }
+
     @Test
     void bargainRunsCannotResume_aStoppedBargainingEnsembleResumesToTheSameRows() throws Exception {
         MemoryArchive archive = new MemoryArchive();

@@ -239,7 +239,17 @@ public final class HtmlReports implements ReportRenderer {
         if (dec != null) {
             b.append("<h2>What carries each ΔRSI</h2><p>The part of each strategy's mean ΔRSI that a channel carries:"
                     + " ΔRSI minus ΔRSI with the channel's coefficients set to 0, on the same random numbers (RSI"
-                    + " points). The rest is the channels' interaction.</p><table><tr><th>channel</th>");
+                    + " points). The rest is the channels' interaction. ");
+            b.append(
+                    dec.runs() < st.runs()
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "Over a comparison of %,d runs on the same seed (of the %,d above), whose ΔRSI is the last"
+                                            + " row.",
+                                    dec.runs(),
+                                    st.runs())
+                            : String.format(Locale.ROOT, "Over the comparison's %,d runs.", dec.runs()));
+            b.append("</p><table><tr><th>channel</th>");
             for (int k = 1; k < strategies.size(); k++) {
                 b.append("<th>").append(HtmlReport.esc(strategies.get(k))).append("</th>");
             }

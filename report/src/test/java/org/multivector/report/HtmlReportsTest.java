@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.multivector.engine.Variable;
@@ -135,6 +136,22 @@ class HtmlReportsTest {
                             .contains("last observed");
                 }
             }
+        }
+    }
+
+    /** The decomposition's paragraph says which runs it split: the comparison's own, or a smaller one's. */
+    @Test
+    void comparisonReport_saysOverWhichRunsTheDecompositionRan() throws Exception {
+        List<String> two = List.of("multi-vector", "neutral");
+        Keep keep = new Keep();
+        StudyService service = new StudyService(CATALOG, keep, CheckpointStore.NONE, new HtmlReports(), "test");
+        try (ThreadExecutor ex = new ThreadExecutor(1)) {
+            service.run(new CompareRequest(null, 1L, 20L, null, two, null), StudyService.Execution.on(ex));
+            assertThat(keep.reports.get("compare")).contains("Over the comparison's 20 runs.");
+            service.run(
+                    new CompareRequest(null, 1L, 20L, null, two, null, true, null, 8L), StudyService.Execution.on(ex));
+            assertThat(keep.reports.get("compare"))
+                    .contains("Over a comparison of 8 runs on the same seed (of the 20 above)");
         }
     }
 }

@@ -199,7 +199,9 @@ public final class ResultsDatabase implements AutoCloseable {
                     + " strategy VARCHAR, baseline VARCHAR, metric VARCHAR, better VARCHAR, mean DOUBLE,"
                     + " diff DOUBLE, diff_lo DOUBLE, diff_hi DOUBLE, p_better DOUBLE, runs BIGINT)");
             s.execute("CREATE TABLE IF NOT EXISTS decomposition (study_id VARCHAR, strategy VARCHAR, baseline VARCHAR,"
-                    + " channel VARCHAR, carried DOUBLE, delta_rsi DOUBLE)");
+                    + " channel VARCHAR, carried DOUBLE, delta_rsi DOUBLE, runs BIGINT)");
+            // a database written before the decomposition had its own runs gains the column (null in its rows)
+            s.execute("ALTER TABLE decomposition ADD COLUMN IF NOT EXISTS runs BIGINT");
             s.execute("CREATE TABLE IF NOT EXISTS sensitivity (study_id VARCHAR, method VARCHAR, output VARCHAR,"
                     + " parameter VARCHAR, mu DOUBLE, mu_star DOUBLE, sigma DOUBLE, s1 DOUBLE, s1_lo DOUBLE,"
                     + " s1_hi DOUBLE, st DOUBLE, st_lo DOUBLE, st_hi DOUBLE)");
@@ -372,6 +374,7 @@ public final class ResultsDatabase implements AutoCloseable {
                                             : "interaction");
                             appendNullable(a, ch < d.channels().size() ? d.carried()[st][ch] : d.interaction(st));
                             appendNullable(a, d.total(st));
+                            a.append(d.runs());
                             a.endRow();
                         }
                     }
