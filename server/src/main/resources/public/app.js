@@ -186,7 +186,7 @@ $('sim-form').addEventListener('submit', async ev => {
     const v = e.value.trim();
     if (v === '') return;
     // a whole number (a seed) goes as text: JavaScript numbers are exact only up to 2^53, seeds run to 2^63 - 1
-    body[e.dataset.field] = e.dataset.type === 'number' ? +v : e.dataset.type === 'whole' ? v.trim() : e.dataset.type === 'list' ? v.split(',').map(x => x.trim()).filter(x => x) : v;
+    body[e.dataset.field] = e.dataset.type === 'number' ? +v : e.dataset.type === 'whole' ? v.trim() : e.dataset.type === 'boolean' ? v === 'true' : e.dataset.type === 'list' ? v.split(',').map(x => x.trim()).filter(x => x) : v;
   });
   const overrides = $('sim-overrides').closest('label').classList.contains('hidden') ? [] : $('sim-overrides').value.split(',').map(x => x.trim()).filter(x => x);
   if (overrides.length) {

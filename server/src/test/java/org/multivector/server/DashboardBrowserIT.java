@@ -213,6 +213,8 @@ class DashboardBrowserIT {
         WebElement runs = driver.findElement(By.id("sim-runs"));
         runs.clear();
         runs.sendKeys("4000");
+        // variables beyond the report's set reach the request (and the manifest's list of what was summarised)
+        driver.findElement(By.id("sim-variables")).sendKeys("KAZ:share.trade.*");
         driver.findElement(By.id("sim-start")).click();
         // live progress: the bar moves while the job runs (a fast machine may go straight to done)
         wait.until(d -> {
@@ -225,6 +227,11 @@ class DashboardBrowserIT {
         assertThat(driver.findElement(By.id("progress")).getAttribute("value")).isEqualTo("100");
         slow.until(d -> painted("result-chart") > 5000);
         assertThat(driver.findElement(By.id("result-title")).getText()).contains("ensemble of central-asia");
+        assertThat(String.valueOf(js("return JSON.stringify(shown['result-title'].request.variables)")))
+                .isEqualTo("[\"KAZ:share.trade.*\"]");
+        // the standard set (128 of the 360) and KAZ's trade share with each of the 4 poles
+        assertThat(String.valueOf(js("return shown['result-title'].manifest.summarised")))
+                .isEqualTo("132 of 360 variables (the standard set and KAZ:share.trade.*)");
         assertThat(driver.findElement(By.id("result-table")).getText()).contains("KAZ");
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("result-view")))
                 .selectByVisibleText("balance KAZ");
@@ -292,6 +299,9 @@ class DashboardBrowserIT {
         WebElement strategies = driver.findElement(By.id("sim-strategies"));
         strategies.clear();
         strategies.sendKeys("multi-vector,bandwagon:RUS,neutral");
+        // over the shipped posterior, decomposed over 20 of the 100 runs
+        driver.findElement(By.id("sim-posterior")).sendKeys("central-asia");
+        driver.findElement(By.id("sim-decompose-runs")).sendKeys("20");
         driver.findElement(By.id("sim-start")).click();
         WebDriverWait slow = new WebDriverWait(driver, Duration.ofSeconds(120));
         slow.until(ExpectedConditions.textMatches(
@@ -299,6 +309,9 @@ class DashboardBrowserIT {
         slow.until(d -> painted("result-chart") > 2000);
         assertThat(driver.findElement(By.id("result-table")).getText())
                 .contains("bandwagon:RUS", "neutral", "P(better)");
+        assertThat(String.valueOf(js("return JSON.stringify(shown['result-title'].request)")))
+                .contains("\"posterior\":\"central-asia\"", "\"decompose\":true", "\"decomposeRuns\":20");
+        assertThat(js("return shown['result-title'].decompositionRuns")).isEqualTo(20L);
         List<WebElement> metrics =
                 new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("result-view"))).getOptions();
         assertThat(metrics.size()).isGreaterThan(1);

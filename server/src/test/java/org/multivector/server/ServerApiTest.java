@@ -370,6 +370,26 @@ class ServerApiTest {
                         .get("responses")
                         .has("429"))
                 .isTrue();
+        // the job body's schema names every kind and every field each kind's request reads (the scenario part flat)
+        JsonNode job = spec.path("components").path("schemas").path("JobRequest");
+        List<String> kinds = new java.util.ArrayList<>();
+        job.path("properties").path("kind").path("enum").forEach(k -> kinds.add(k.asText()));
+        assertThat(kinds).containsExactlyElementsOf(org.multivector.study.StudyRequest.kinds());
+        for (String kind : org.multivector.study.StudyRequest.kinds()) {
+            for (java.lang.reflect.RecordComponent c :
+                    org.multivector.study.StudyRequest.type(kind).getRecordComponents()) {
+                List<String> names = c.getType() == org.multivector.study.ScenarioChoice.class
+                        ? java.util.Arrays.stream(org.multivector.study.ScenarioChoice.class.getRecordComponents())
+                                .map(java.lang.reflect.RecordComponent::getName)
+                                .toList()
+                        : List.of(c.getName());
+                for (String n : names) {
+                    assertThat(job.path("properties").has(n))
+                            .as(kind + "." + n + " in the JobRequest schema")
+                            .isTrue();
+                }
+            }
+        }
         assertThat(get("/").body()).contains("/webjars/echarts/5.3.1/dist/echarts.min.js");
         assertThat(get("/webjars/echarts/5.3.1/dist/echarts.min.js").status()).isEqualTo(200);
     }
