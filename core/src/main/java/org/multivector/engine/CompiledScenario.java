@@ -192,18 +192,12 @@ public final class CompiledScenario {
                 interest[p * nD + d] = q == null ? 1 : q.value();
             }
         }
-        params = new double[ParameterKey.values().length];
-        for (ParameterKey k : ParameterKey.values()) {
-            params[k.ordinal()] = s.parameter(k.id()).value();
-        }
+        params = parameters(s);
         fragilityBase = new double[nR];
         for (int i = 0; i < nR; i++) {
             fragilityBase[i] = regional.get(i).fragility().map(q -> q.value()).orElse(0.2);
         }
-        strategies = new StrategySpec[nR];
-        for (int i = 0; i < nR; i++) {
-            strategies[i] = s.strategies().getOrDefault(states[i], new StrategySpec.MultiVector());
-        }
+        strategies = strategies(s, states);
         initialRivalry = s.initialRivalry().value();
 
         List<String> partyList = new ArrayList<>(java.util.Arrays.asList(states));
@@ -260,11 +254,7 @@ public final class CompiledScenario {
         partyCapability = new double[years * nN];
         spillover = new double[years * nR];
         compileCapabilities();
-        double gamma = param(ParameterKey.OFFER_CAPABILITY_ELASTICITY);
-        capShareGamma = new double[capShare.length];
-        for (int k = 0; k < capShare.length; k++) {
-            capShareGamma[k] = Math.pow(capShare[k], gamma);
-        }
+        capShareGamma = raised(capShare, param(ParameterKey.OFFER_CAPABILITY_ELASTICITY));
         institutionCount = new double[years * nR * nP * nD];
         sharedInstitutions = new double[years * nQ];
         sharedEconomic = new double[years * nQ];
@@ -322,7 +312,7 @@ public final class CompiledScenario {
         disputeDyad = new int[nDisputes];
         disputeFrom = new int[nDisputes];
         disputeUntil = new int[nDisputes];
-        disputeIntensity = new double[nDisputes];
+        disputeIntensity = intensities(ds);
         disputeEthnic = new boolean[nDisputes];
         disputeStatus = new boolean[nDisputes];
         for (int k = 0; k < nDisputes; k++) {
@@ -332,7 +322,6 @@ public final class CompiledScenario {
             disputeDyad[k] = dyad(d.a(), d.b());
             disputeFrom[k] = d.from() - firstYear;
             disputeUntil[k] = d.resolved().isPresent() ? d.resolved().getAsInt() - firstYear : Integer.MAX_VALUE;
-            disputeIntensity[k] = d.intensity().value();
         }
         dyadDisputes = new int[nQ][];
         for (int q = 0; q < nQ; q++) {
@@ -467,6 +456,200 @@ public final class CompiledScenario {
     /** Compiles a validated scenario. */
     public static CompiledScenario of(Scenario scenario) {
         return new CompiledScenario(scenario);
+    }
+
+    /**
+     * The compilation of {@code s}, bit for bit {@link #of}{@code (s)}. When {@code s} differs from this compilation's
+     * scenario only in what a posterior's particle sets — parameters' values, disputes' starting intensities,
+     * strategies; every other part the same object, as {@link Scenario#withParameterValues}, {@link
+     * Scenario#withParameter} and {@link Scenario#withStrategy} leave them — it shares this compilation's other parts
+     * and recomputes only what those enter ({@code params}, the capability shares raised to the offer elasticity,
+     * {@code disputeIntensity}, {@code strategies}): a posterior's particles then cost an array copy each instead of a compilation
+     * (which bargains out every negotiation per year). Otherwise (another part changed, another scenario) it compiles
+     * {@code s}. {@code CompiledScenarioTest} checks every field against {@code of(s)}.
+     */
+    public CompiledScenario withParameters(Scenario s) {
+        if (s == scenario) {
+            return this;
+        }
+        return sameButParameters(scenario, s) ? new CompiledScenario(this, s) : new CompiledScenario(s);
+    }
+
+    /**
+     * True when {@code b} holds {@code a}'s parts (the same objects) except perhaps its parameters' values, its
+     * disputes' starting intensities, its strategies and its hash: what a posterior's particle sets (parameters and
+     * structural assumptions, {@link org.multivector.model.Structural}).
+     */
+    private static boolean sameButParameters(Scenario a, Scenario b) {
+        return a.name().equals(b.name())
+                && java.util.Objects.equals(a.title(), b.title())
+                && a.time() == b.time()
+                && a.dimensions() == b.dimensions()
+                && a.poles() == b.poles()
+                && a.actors() == b.actors()
+                && a.ties() == b.ties()
+                && a.interdependence() == b.interdependence()
+                && a.institutions() == b.institutions()
+                && a.borders() == b.borders()
+                && sameButIntensities(a.disputes(), b.disputes())
+                && a.routes() == b.routes()
+                && a.events() == b.events()
+                && a.poleRelations() == b.poleRelations()
+                && a.initialRivalry() == b.initialRivalry()
+                && a.defaults() == b.defaults()
+                && a.parameters().keySet().equals(b.parameters().keySet());
+    }
+
+    /** The same disputes (ids, parties, kinds, years, the same negotiation) but perhaps their starting intensities. */
+    private static boolean sameButIntensities(List<Dispute> a, List<Dispute> b) {
+        if (a == b) {
+            return true;
+        }
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int k = 0; k < a.size(); k++) {
+            Dispute x = a.get(k);
+            Dispute y = b.get(k);
+            if (!(x.id().equals(y.id())
+                    && x.a().equals(y.a())
+                    && x.b().equals(y.b())
+                    && x.kind() == y.kind()
+                    && x.from() == y.from()
+                    && x.resolved().equals(y.resolved())
+                    && x.negotiation() == y.negotiation())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code c}'s compilation with {@code s}'s parameters, dispute intensities and strategies; the other parts shared
+     * (none is ever written after construction).
+     */
+    private CompiledScenario(CompiledScenario c, Scenario s) {
+        scenario = s;
+        params = parameters(s);
+        strategies = strategies(s, c.states);
+        disputeIntensity = s.disputes() == c.scenario.disputes() ? c.disputeIntensity : intensities(s.disputes());
+        firstYear = c.firstYear;
+        years = c.years;
+        lastObservedIndex = c.lastObservedIndex;
+        nR = c.nR;
+        nP = c.nP;
+        nD = c.nD;
+        residual = c.residual;
+        states = c.states;
+        poles = c.poles;
+        dims = c.dims;
+        salience = c.salience;
+        inertia = c.inertia;
+        securityDim = c.securityDim;
+        coercibleDim = c.coercibleDim;
+        politicalDim = c.politicalDim;
+        debtDim = c.debtDim;
+        domain = c.domain;
+        tradeDim = c.tradeDim;
+        coercion = c.coercion;
+        assertiveness = c.assertiveness;
+        pressureThreshold = c.pressureThreshold;
+        interest = c.interest;
+        capShare = c.capShare;
+        institutionCount = c.institutionCount;
+        routeShare = c.routeShare;
+        routed = c.routed;
+        routeFactsLast = c.routeFactsLast;
+        observed = c.observed;
+        observedAny = c.observedAny;
+        initialShares = c.initialShares;
+        nN = c.nN;
+        parties = c.parties;
+        partyPole = c.partyPole;
+        poleParty = c.poleParty;
+        nQ = c.nQ;
+        nRegionalDyads = c.nRegionalDyads;
+        dyadA = c.dyadA;
+        dyadB = c.dyadB;
+        dyadIndex = c.dyadIndex;
+        sharedInstitutions = c.sharedInstitutions;
+        sharedEconomic = c.sharedEconomic;
+        interdependence = c.interdependence;
+        interdependenceLast = c.interdependenceLast;
+        contiguous = c.contiguous;
+        partyGdpPerCapita = c.partyGdpPerCapita;
+        partyCapability = c.partyCapability;
+        dyadDisparity = c.dyadDisparity;
+        dyadCapabilityGap = c.dyadCapabilityGap;
+        gdp = c.gdp;
+        poleGdp = c.poleGdp;
+        spillover = c.spillover;
+        securityLead = c.securityLead;
+        bordersPole = c.bordersPole;
+        relationCost = c.relationCost;
+        relationSign = c.relationSign;
+        costPairStart = c.costPairStart;
+        costPairFrom = c.costPairFrom;
+        costPairTo = c.costPairTo;
+        costPairValue = c.costPairValue;
+        fragilityBase = c.fragilityBase;
+        nDisputes = c.nDisputes;
+        disputeDyad = c.disputeDyad;
+        dyadDisputes = c.dyadDisputes;
+        disputeFrom = c.disputeFrom;
+        disputeUntil = c.disputeUntil;
+        disputeEthnic = c.disputeEthnic;
+        disputeStatus = c.disputeStatus;
+        talks = c.talks;
+        talksFrom = c.talksFrom;
+        talkOf = c.talkOf;
+        talksOutcome = c.talksOutcome;
+        agreement = c.agreement;
+        initialRivalry = c.initialRivalry;
+        eventStart = c.eventStart;
+        opKind = c.opKind;
+        opA = c.opA;
+        opB = c.opB;
+        opC = c.opC;
+        opValue = c.opValue;
+        variables = c.variables;
+        layout = c.layout;
+        double gamma = param(ParameterKey.OFFER_CAPABILITY_ELASTICITY);
+        capShareGamma = gamma == c.param(ParameterKey.OFFER_CAPABILITY_ELASTICITY)
+                ? c.capShareGamma
+                : raised(c.capShare, gamma);
+    }
+
+    private static StrategySpec[] strategies(Scenario s, String[] states) {
+        StrategySpec[] out = new StrategySpec[states.length];
+        for (int i = 0; i < states.length; i++) {
+            out[i] = s.strategies().getOrDefault(states[i], new StrategySpec.MultiVector());
+        }
+        return out;
+    }
+
+    private static double[] intensities(List<Dispute> ds) {
+        double[] out = new double[ds.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = ds.get(k).intensity().value();
+        }
+        return out;
+    }
+
+    private static double[] parameters(Scenario s) {
+        double[] v = new double[ParameterKey.values().length];
+        for (ParameterKey k : ParameterKey.values()) {
+            v[k.ordinal()] = s.parameter(k.id()).value();
+        }
+        return v;
+    }
+
+    private static double[] raised(double[] shares, double gamma) {
+        double[] out = new double[shares.length];
+        for (int k = 0; k < shares.length; k++) {
+            out[k] = Math.pow(shares[k], gamma);
+        }
+        return out;
     }
 
     public Scenario scenario() {

@@ -423,6 +423,25 @@ public record Scenario(
     }
 
     /** A copy with one parameter replaced (value, range and provenance), e.g. from a calibration overlay. */
+    /**
+     * A copy with several parameters' values replaced in one copy: the same scenario, hash included, as {@link
+     * #withParameter(String, double)} applied in the map's order would make (structural assumptions are not parameters
+     * here: an unknown name is refused).
+     */
+    public Scenario withParameterValues(Map<String, Double> values) {
+        if (values.isEmpty()) {
+            return this;
+        }
+        Map<String, Parameter> ps = new java.util.LinkedHashMap<>(parameters);
+        StringBuilder h = new StringBuilder(hash);
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            Parameter p = parameter(e.getKey()).withValue(e.getValue());
+            ps.put(p.name(), p);
+            h.append('+').append(p.name()).append('=').append(p.value());
+        }
+        return withPartsOf(disputes, ps, h.toString());
+    }
+
     public Scenario withParameter(Parameter p) {
         parameter(p.name());
         Map<String, Parameter> ps = new java.util.LinkedHashMap<>(parameters);

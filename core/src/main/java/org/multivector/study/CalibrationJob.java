@@ -1,7 +1,6 @@
 package org.multivector.study;
 
 import java.io.IOException;
-import org.multivector.engine.CompiledScenario;
 import org.multivector.engine.Engine;
 import org.multivector.model.Scenario;
 
@@ -182,8 +181,8 @@ public final class CalibrationJob implements BlockJob<CalibrationJob.Sums> {
         if (local == null) {
             synchronized (this) {
                 if (engines == null) {
-                    engines = ThreadLocal.withInitial(
-                            () -> new Engine(CompiledScenario.of(scenario(spec.scenario(), names, values, free))));
+                    engines = ThreadLocal.withInitial(() ->
+                            new Engine(spec.compiled().withParameters(scenario(spec.scenario(), names, values, free))));
                 }
                 local = engines;
             }

@@ -7,7 +7,8 @@ import org.multivector.validate.Posterior;
 
 /**
  * A worker's engine for each run of a study: the configured scenario's, or over a posterior the engine of the run's
- * particle ({@link Posterior#particleOf}), compiled when the particle changes. Runs of a block take neighbouring
+ * particle ({@link Posterior#particleOf}), made when the particle changes (from the scenario's compilation, {@link
+ * CompiledScenario#withParameters}, when the particle sets only parameters). Runs of a block take neighbouring
  * particles, so a worker compiles each particle about once for its runs. Not thread-safe: one per worker.
  */
 final class ParticleEngines {
@@ -15,6 +16,7 @@ final class ParticleEngines {
     private final long seed;
     private final long runs;
     private final Scenario base;
+    private final CompiledScenario compiled;
     private Engine engine;
     private int particle = -1;
 
@@ -23,7 +25,8 @@ final class ParticleEngines {
         this.seed = seed;
         this.runs = runs;
         this.base = posterior == null ? null : spec.scenario();
-        this.engine = new Engine(spec.compiled());
+        this.compiled = spec.compiled();
+        this.engine = new Engine(compiled);
     }
 
     int outputSize() {
@@ -37,7 +40,7 @@ final class ParticleEngines {
         }
         int k = posterior.particleOf(seed, r, runs);
         if (k != particle) {
-            engine = new Engine(CompiledScenario.of(posterior.apply(base, k)));
+            engine = new Engine(compiled.withParameters(posterior.apply(base, k)));
             particle = k;
         }
         return engine;

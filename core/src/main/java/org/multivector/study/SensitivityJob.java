@@ -131,7 +131,7 @@ public final class SensitivityJob implements BlockJob<SensitivityJob.Outputs> {
             for (int i = 0; i < parameters.length; i++) {
                 s = s.withParameter(parameters[i], lo[i] + points[j][i] * (hi[i] - lo[i]));
             }
-            CompiledScenario c = CompiledScenario.of(s);
+            CompiledScenario c = spec.compiled().withParameters(s); // only what the point sets is recompiled
             Engine e = new Engine(c);
             Engine.Checkpoint cp = e.newCheckpoint(fromYear);
             List<Variable> vars = c.variables();

@@ -234,7 +234,7 @@ public final class SweepJob implements BlockJob<SweepJob.Rows> {
             if (p == point) {
                 return;
             }
-            CompiledScenario c = CompiledScenario.of(job.scenario(base, p));
+            CompiledScenario c = job.spec.compiled().withParameters(job.scenario(base, p));
             engine = new Engine(c);
             out = new double[engine.outputSize()];
             List<Variable> vars = c.variables();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.multivector.model.Parameter;
@@ -416,12 +417,21 @@ public final class Posterior implements Serializable {
     /** {@code base} with particle k's parameter values. */
     public Scenario apply(Scenario base, int k) {
         Scenario s = base;
+        // the parameters between structural assumptions in one copy each (Scenario.withParameterValues: the same
+        // scenario as one withParameter each); the structural assumptions in their place, one by one
+        Map<String, Double> pending = new java.util.LinkedHashMap<>();
         for (int i = 0; i < names.length; i++) {
+            if (categories[i] == null && s.parameters().containsKey(names[i]) && !pending.containsKey(names[i])) {
+                pending.put(names[i], values[k][i]);
+                continue;
+            }
+            s = s.withParameterValues(pending);
+            pending.clear();
             s = categories[i] == null
                     ? s.withParameter(names[i], values[k][i])
                     : Structural.withCategory(s, names[i], label(k, i));
         }
-        return s;
+        return s.withParameterValues(pending);
     }
 
     /** The sample without the named parameters (they stay as the scenario sets them), or this if it holds none. */
