@@ -464,9 +464,9 @@ public final class CompiledScenario {
      * strategies; every other part the same object, as {@link Scenario#withParameterValues}, {@link
      * Scenario#withParameter} and {@link Scenario#withStrategy} leave them — it shares this compilation's other parts
      * and recomputes only what those enter ({@code params}, the capability shares raised to the offer elasticity,
-     * {@code disputeIntensity}, {@code strategies}): a posterior's particles then cost an array copy each instead of a compilation
-     * (which bargains out every negotiation per year). Otherwise (another part changed, another scenario) it compiles
-     * {@code s}. {@code CompiledScenarioTest} checks every field against {@code of(s)}.
+     * {@code disputeIntensity}, {@code strategies}): a posterior's particle then costs a few small arrays instead of a
+     * compilation (which bargains out every negotiation per year). Otherwise (another part changed, another scenario)
+     * it compiles {@code s}. {@code CompiledScenarioTest} checks every field against {@code of(s)}.
      */
     public CompiledScenario withParameters(Scenario s) {
         if (s == scenario) {
