@@ -247,7 +247,7 @@ const shown = {};  // target title id -> summary shown there
 function viewsOf(r) {
   switch (r.kind) {
     case 'ensemble': case 'backtest': return ['RSI'].concat(Object.keys(r.balance || {}).map(s => 'balance ' + s));
-    case 'compare': return [...new Set(r.rows.map(x => x.metric))].concat(['RSI over time']);
+    case 'compare': return [...new Set(r.rows.map(x => x.metric))].concat(['RSI over time']).concat(r.decomposition ? ['What carries ΔRSI'] : []);
     case 'sensitivity': return r.outputs;
     case 'discover': return r.box ? ['peeling trajectory'] : [];
     case 'bargain': return r.dimensions || [];
@@ -303,6 +303,22 @@ function showStudy(t, r, view) {
         markLine: i === 0 ? lastObservedMark(r) : undefined}))
     }, () => toCsv(['year'].concat(strategies), r.years.map((y, i) => [y].concat(strategies.map(s => r.rsiByStrategy[s].p50[i])))));
     table('');
+  } else if (k === 'compare' && view === 'What carries ΔRSI') {
+    // the part of each alternative's ΔRSI each channel carries (ΔRSI − ΔRSI with the channel off, same random numbers)
+    const alts = [...new Set(r.decomposition.map(x => x.strategy))];
+    const channels = [...new Set(r.decomposition.map(x => x.channel))];
+    const part = (s, c) => (r.decomposition.find(x => x.strategy === s && x.channel === c) || {}).carried;
+    const total = s => channels.reduce((a, c) => a + (part(s, c) || 0), 0);
+    draw1({
+      title: titled('What carries each ΔRSI against ' + r.baseline + ' (over ' + r.decompositionRuns + ' runs)'),
+      tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}}, legend: {top: 22, data: alts}, grid: {left: 150, right: 30, top: 60, bottom: 55},
+      xAxis: {type: 'value', name: 'RSI points carried (ΔRSI − ΔRSI with the channel off)', nameLocation: 'middle', nameGap: 30},
+      yAxis: {type: 'category', data: channels, name: 'channel', nameLocation: 'start', nameGap: 12, inverse: true},
+      series: alts.map((s, i) => ({name: s, type: 'bar', data: channels.map(c => part(s, c)), color: COLOURS[i % COLOURS.length]}))
+    }, () => toCsv(['channel'].concat(alts), channels.map(c => [c].concat(alts.map(s => part(s, c))))));
+    table('<tr><th class="l">channel</th>' + alts.map(s => '<th>' + esc(s) + '</th>').join('') + '</tr>' +
+      channels.map(c => '<tr><td class="l">' + esc(c) + '</td>' + alts.map(s => '<td>' + fmt(part(s, c)) + '</td>').join('') + '</tr>').join('') +
+      '<tr><td class="l"><b>ΔRSI</b></td>' + alts.map(s => '<td><b>' + fmt(total(s)) + '</b></td>').join('') + '</tr>');
   } else if (k === 'compare') {
     const rows = r.rows.filter(x => x.metric === view);
     const others = rows.filter(x => x.diff !== null);

@@ -320,6 +320,16 @@ class DashboardBrowserIT {
         wait.until(d -> String.valueOf(js("return charts['result-chart'].option.title.text"))
                 .contains(metric));
         shot("simulate-compare");
+        // what carries each ΔRSI: a bar per channel and alternative, and a table whose ΔRSI row sums the parts
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("result-view")))
+                .selectByVisibleText("What carries ΔRSI");
+        wait.until(d -> String.valueOf(js("return charts['result-chart'].option.title.text"))
+                .startsWith("What carries each ΔRSI against multi-vector (over 20 runs)"));
+        assertThat(driver.findElement(By.id("result-table")).getText())
+                .contains("pressure", "interaction", "ΔRSI", "bandwagon:RUS");
+        assertThat(((Number) js("return charts['result-chart'].option.series.length")).intValue())
+                .isEqualTo(2);
+        shot("simulate-compare-decomposition");
     }
 
     @Test
