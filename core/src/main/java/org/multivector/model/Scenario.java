@@ -422,7 +422,6 @@ public record Scenario(
         return withPartsOf(ds, parameters, hash + "+" + Structural.INTENSITY + id + "=" + intensity);
     }
 
-    /** A copy with one parameter replaced (value, range and provenance), e.g. from a calibration overlay. */
     /**
      * A copy with several parameters' values replaced in one copy: the same scenario, hash included, as {@link
      * #withParameter(String, double)} applied in the map's order would make (structural assumptions are not parameters
@@ -442,6 +441,7 @@ public record Scenario(
         return withPartsOf(disputes, ps, h.toString());
     }
 
+    /** A copy with one parameter replaced (value, range and provenance), e.g. from a calibration overlay. */
     public Scenario withParameter(Parameter p) {
         parameter(p.name());
         Map<String, Parameter> ps = new java.util.LinkedHashMap<>(parameters);
