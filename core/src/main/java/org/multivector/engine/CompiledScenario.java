@@ -472,7 +472,7 @@ public final class CompiledScenario {
         if (s == scenario) {
             return this;
         }
-        return sameButParameters(scenario, s) ? new CompiledScenario(this, s) : new CompiledScenario(s);
+        return onlyParticlePartsDiffer(scenario, s) ? new CompiledScenario(this, s) : new CompiledScenario(s);
     }
 
     /**
@@ -480,7 +480,7 @@ public final class CompiledScenario {
      * disputes' starting intensities, its strategies and its hash: what a posterior's particle sets (parameters and
      * structural assumptions, {@link org.multivector.model.Structural}).
      */
-    private static boolean sameButParameters(Scenario a, Scenario b) {
+    private static boolean onlyParticlePartsDiffer(Scenario a, Scenario b) {
         return a.name().equals(b.name())
                 && java.util.Objects.equals(a.title(), b.title())
                 && a.time() == b.time()
