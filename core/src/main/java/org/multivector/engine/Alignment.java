@@ -52,13 +52,14 @@ final class Alignment {
             wSum += c.salience[d];
         }
         int cost0 = y * nP * nP;
+        double dMax = SignorinoRitterScore.maxDistance(st.w, n, 2.0 / nP); // once a year, not once a dyad
         int pairsFrom = c.costPairStart[y];
         int pairsTo = c.costPairStart[y + 1];
         for (int q = 0; q < c.nQ; q++) {
             int i = c.dyadA[q];
             int k = c.dyadB[q];
             if (q < c.nRegionalDyads) {
-                st.sscore[q] = SignorinoRitterScore.of(st.share, i * n, st.share, k * n, st.w, n, 2.0 / nP);
+                st.sscore[q] = SignorinoRitterScore.ofMax(st.share, i * n, st.share, k * n, st.w, n, dMax);
                 double dv = 0;
                 double[] out = st.ahead;
                 double[] in = st.behind;

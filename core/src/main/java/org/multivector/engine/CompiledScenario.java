@@ -55,6 +55,10 @@ public final class CompiledScenario {
     final double[] capShare; // [(y*nP+p)*nD+d]
     final double[] capShareGamma; // capShare ^ offer-capability-elasticity, same layout
     final double[] institutionCount; // [((y*nR+i)*nP+p)*nD+d]
+    // [((y*nR+i)*nP+p)*nD+d] interest_pd · capShare_pd^γ · (1 + β_inst n_inst): the head of a pole's capability-based
+    // offer, the part that depends on the year and the parameters only (PoleOfferRule multiplies in the rest in the
+    // same order, so the offer has the same bits as when it multiplied all of it every run)
+    final double[] capabilityOffer;
     final double[] routeShare; // [((y*nR+i)*nP+p)*nD+d]
     final boolean[] routed; // [i*nD+d]: the state has routes in the dimension in some year
     final int routeFactsLast; // year index up to which the dated routes hold: the last observation or route change
@@ -260,6 +264,8 @@ public final class CompiledScenario {
         sharedEconomic = new double[years * nQ];
         securityLead = new int[years * nR];
         compileInstitutions();
+        capabilityOffer = capabilityOffers(
+                interest, capShareGamma, institutionCount, param(ParameterKey.INSTITUTION_OFFER_BONUS), nR, nP, nD);
         routeShare = new double[years * nR * nP * nD];
         routed = new boolean[nR * nD];
         compileRoutes();
@@ -618,6 +624,10 @@ public final class CompiledScenario {
         capShareGamma = gamma == c.param(ParameterKey.OFFER_CAPABILITY_ELASTICITY)
                 ? c.capShareGamma
                 : raised(c.capShare, gamma);
+        double instBonus = param(ParameterKey.INSTITUTION_OFFER_BONUS);
+        capabilityOffer = capShareGamma == c.capShareGamma && instBonus == c.param(ParameterKey.INSTITUTION_OFFER_BONUS)
+                ? c.capabilityOffer
+                : capabilityOffers(interest, capShareGamma, institutionCount, instBonus, nR, nP, nD);
     }
 
     private static StrategySpec[] strategies(Scenario s, String[] states) {
@@ -642,6 +652,32 @@ public final class CompiledScenario {
             v[k.ordinal()] = s.parameter(k.id()).value();
         }
         return v;
+    }
+
+    /** Each year's, state's, pole's and dimension's {@link #capabilityOffer}. */
+    private static double[] capabilityOffers(
+            double[] interest,
+            double[] capShareGamma,
+            double[] institutionCount,
+            double instBonus,
+            int nR,
+            int nP,
+            int nD) {
+        double[] out = new double[institutionCount.length];
+        int years = out.length / (nR * nP * nD);
+        for (int y = 0; y < years; y++) {
+            for (int i = 0; i < nR; i++) {
+                for (int p = 0; p < nP; p++) {
+                    for (int d = 0; d < nD; d++) {
+                        int k = ((y * nR + i) * nP + p) * nD + d;
+                        out[k] = interest[p * nD + d]
+                                * capShareGamma[(y * nP + p) * nD + d]
+                                * (1 + instBonus * institutionCount[k]);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static double[] raised(double[] shares, double gamma) {

@@ -54,7 +54,6 @@ final class PoleOfferRule {
         int nR = c.nR;
         int nP = c.nP;
         int nD = c.nD;
-        double instBonus = c.param(ParameterKey.INSTITUTION_OFFER_BONUS);
         double routeBonus = c.param(ParameterKey.ROUTE_OFFER_BONUS);
         double proximity = c.param(ParameterKey.PROXIMITY_OFFER_BONUS);
         double residualOffer = c.param(ParameterKey.RESIDUAL_OFFER);
@@ -100,9 +99,7 @@ final class PoleOfferRule {
                         continue;
                     }
                     int k = ((y * nR + i) * nP + p) * nD + d;
-                    double b = c.interest[p * nD + d]
-                            * c.capShareGamma[(y * nP + p) * nD + d]
-                            * (1 + instBonus * c.institutionCount[k])
+                    double b = c.capabilityOffer[k] // interest · capShare^γ · (1 + β_inst n_inst)
                             * (1 + routeBonus * st.routeShare[st.s(i, p, d)])
                             * st.offerFactor[st.s(i, p, d)];
                     if (c.bordersPole[(y * nR + i) * nP + p] && !c.politicalDim[d]) {

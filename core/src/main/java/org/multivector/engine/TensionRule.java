@@ -205,10 +205,11 @@ final class TensionRule {
         for (int d = 0; d < c.nD; d++) {
             wSum += c.salience[d];
         }
+        double lnM = Math.log(c.residual >= 0 ? c.nP - 1 : c.nP); // once a year, not once a balance
         for (int i = 0; i < c.nR; i++) {
             double b = 0;
             for (int d = 0; d < c.nD; d++) {
-                double h = NormalisedEntropyBalance.of(st.share, st.s(i, 0, d), c.nD, c.nP, c.residual);
+                double h = NormalisedEntropyBalance.of(st.share, st.s(i, 0, d), c.nD, c.nP, c.residual, lnM);
                 st.balanceDim[i * c.nD + d] = h;
                 b += c.salience[d] * h;
             }

@@ -11,6 +11,14 @@ public final class NormalisedEntropyBalance {
 
     /** Balance of {@code n} shares read from {@code a[offset + k*stride]}, skipping index {@code skip} (or -1). */
     public static double of(double[] a, int offset, int stride, int n, int skip) {
+        return of(a, offset, stride, n, skip, Math.log(skip >= 0 && skip < n ? n - 1 : n));
+    }
+
+    /**
+     * The same with {@code lnM}, the logarithm of the number of shares read ({@code n}, or {@code n - 1} with a
+     * skipped index), given: a caller that computes many balances over the same number of poles takes it once.
+     */
+    public static double of(double[] a, int offset, int stride, int n, int skip, double lnM) {
         double sum = 0;
         int m = 0;
         for (int k = 0; k < n; k++) {
@@ -33,7 +41,7 @@ public final class NormalisedEntropyBalance {
                 h -= s * Math.log(s);
             }
         }
-        return Math.max(0, Math.min(1, h / Math.log(m)));
+        return Math.max(0, Math.min(1, h / lnM));
     }
 
     /** Balance of a plain array of shares. */

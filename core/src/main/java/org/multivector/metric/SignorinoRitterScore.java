@@ -14,13 +14,28 @@ public final class SignorinoRitterScore {
      * {@code w} (length n) and the same range Δ for every component.
      */
     public static double of(double[] x, int xOffset, double[] y, int yOffset, double[] w, int n, double range) {
+        return ofMax(x, xOffset, y, yOffset, w, n, maxDistance(w, n, range));
+    }
+
+    /**
+     * The same score with {@code dMax = Σ_k w_k range} given (a caller comparing many pairs over the same weights sums
+     * it once, in the same order, so the score has the same bits).
+     */
+    public static double ofMax(double[] x, int xOffset, double[] y, int yOffset, double[] w, int n, double dMax) {
         double d = 0;
-        double dMax = 0;
         for (int k = 0; k < n; k++) {
             d += w[k] * Math.abs(x[xOffset + k] - y[yOffset + k]);
-            dMax += w[k] * range;
         }
         return dMax > 0 ? 1 - 2 * d / dMax : 1;
+    }
+
+    /** {@code Σ_k w_k range} over the first {@code n} weights, the largest weighted distance. */
+    public static double maxDistance(double[] w, int n, double range) {
+        double dMax = 0;
+        for (int k = 0; k < n; k++) {
+            dMax += w[k] * range;
+        }
+        return dMax;
     }
 
     /** S with explicit ranges Δ_k. */

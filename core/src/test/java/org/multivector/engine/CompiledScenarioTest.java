@@ -62,6 +62,7 @@ class CompiledScenarioTest {
         CompiledScenario fast = base.withParameters(all);
         assertSameFields(fast, CompiledScenario.of(all), "every parameter moved");
         assertThat(fast.capShareGamma).isNotEqualTo(base.capShareGamma); // the elasticity moved too
+        assertThat(fast.capabilityOffer).isNotEqualTo(base.capabilityOffer); // and the offers' head with it
         // one copy is the same scenario, hash included, as one withParameter each
         Scenario oneByOne = s;
         for (Map.Entry<String, Double> e : moved.entrySet()) {
