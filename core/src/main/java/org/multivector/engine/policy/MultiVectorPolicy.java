@@ -51,7 +51,7 @@ public final class MultiVectorPolicy implements Policy {
             softmax(offer, e, s); // the exact maximiser without dependence risk
             return;
         }
-        if (!newton(offer, coercion, e, s)) {
+        if (newton(offer, coercion, e, s) < 0) {
             bracketed(offer, coercion, e, s);
         }
     }
@@ -75,9 +75,9 @@ public final class MultiVectorPolicy implements Policy {
      * 1e-12, or F's own rounding when offers are large), as tight as the bracketed solve, whose answer it matches to
      * about 1e-12 but not bit for bit.
      *
-     * @return whether it converged (then {@code s} holds the target, summing to 1)
+     * @return the Newton steps it took when it converged (then {@code s} holds the target, summing to 1), else -1
      */
-    boolean newton(double[] offer, double[] coercion, double e, double[] s) {
+    int newton(double[] offer, double[] coercion, double e, double[] s) {
         int n = offer.length;
         grow(n);
         // the start: the softmax of the offers less the dependence cost at last year's shares,
@@ -123,7 +123,7 @@ public final class MultiVectorPolicy implements Policy {
             double gap = sum - 1;
             if (!(within && Math.abs(gap) < TOLERANCE)) {
                 if (!Double.isFinite(a + b + mu)) {
-                    return false;
+                    return -1;
                 }
                 double dmu = (a + gap) / b;
                 mu += dmu;
@@ -141,9 +141,9 @@ public final class MultiVectorPolicy implements Policy {
             for (int p = 0; p < n; p++) {
                 s[p] /= total;
             }
-            return true;
+            return it;
         }
-        return false;
+        return -1;
     }
 
     /** The safeguarded solve through the multiplier alone (see the class comment); converges from any start. */
