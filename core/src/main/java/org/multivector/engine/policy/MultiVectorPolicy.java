@@ -31,6 +31,7 @@ public final class MultiVectorPolicy implements Policy {
     private double[] sh = new double[0];
     private double[] fr = new double[0];
     private double[] gr = new double[0];
+    private double[] ak = new double[0]; // 2λk_p
     private int lastN = -1;
     private double lnN;
 
@@ -85,7 +86,8 @@ public final class MultiVectorPolicy implements Policy {
         // come without a logarithm each (x_p − max − ln Σ)
         double top = Double.NEGATIVE_INFINITY;
         for (int p = 0; p < n; p++) {
-            fr[p] = (offer[p] - 2 * lambda * coercion[p] * s[p]) / e;
+            ak[p] = 2 * lambda * coercion[p]; // a_p, once a solve (the same bits as multiplying it out each time)
+            fr[p] = (offer[p] - ak[p] * s[p]) / e;
             top = Math.max(top, fr[p]);
         }
         double z = 0;
@@ -99,7 +101,7 @@ public final class MultiVectorPolicy implements Policy {
             u[p] = fr[p] - top - lz;
             sh[p] = gr[p] / z;
             // the start's multiplier: the share-weighted mean of each pole's own
-            mu += sh[p] * (offer[p] - 2 * lambda * coercion[p] * sh[p] - e * (u[p] + 1));
+            mu += sh[p] * (offer[p] - ak[p] * sh[p] - e * (u[p] + 1));
         }
         for (int it = 0; it < NEWTON_STEPS; it++) {
             double sum = 0;
@@ -108,7 +110,7 @@ public final class MultiVectorPolicy implements Policy {
             boolean within = true;
             for (int p = 0; p < n; p++) {
                 double sp = sh[p];
-                double as = 2 * lambda * coercion[p] * sp;
+                double as = ak[p] * sp;
                 double g = as + e;
                 double f = offer[p] - as - e * u[p] - e - mu;
                 double inv = 1 / g; // the one division per pole and step
@@ -117,8 +119,11 @@ public final class MultiVectorPolicy implements Policy {
                 sum += sp;
                 a += sp * f * inv;
                 b += sp * inv;
-                // the log-share error below the tolerance, or f's own rounding when the offers are large
-                within &= Math.abs(f) < TOLERANCE * Math.max(g, 1e-2 * (Math.abs(offer[p]) + Math.abs(mu)));
+                // the log-share error below the tolerance, or f's own rounding when the offers are large (tested
+                // only while every pole before has passed)
+                if (within) {
+                    within = Math.abs(f) < TOLERANCE * Math.max(g, 1e-2 * (Math.abs(offer[p]) + Math.abs(mu)));
+                }
             }
             double gap = sum - 1;
             if (!(within && Math.abs(gap) < TOLERANCE)) {
@@ -233,6 +238,7 @@ public final class MultiVectorPolicy implements Policy {
             sh = new double[n];
             fr = new double[n];
             gr = new double[n];
+            ak = new double[n];
         }
     }
 
