@@ -6,9 +6,9 @@ package org.multivector.engine.policy;
  * coercive potentials (dependence risk) and {@code H(s) = −Σ s_p ln s_p / ln n} the normalised
  * entropy (autonomy). U is strictly concave for η > 0, so the maximiser is unique and interior; it
  * solves the KKT system {@code o_p − 2λk_p s_p − (η/ln n)(ln s_p + 1) = μ, Σ s_p = 1}, which is
- * solved by Newton's method on the whole system from a start built on last year's answer ({@link #newton}), or, when that does not
- * converge, through its one multiplier ({@link #bracketed}): for a given μ each share solves the scalar equation
- * {@code (η/ln n) ln s_p + 2λk_p s_p = o_p − η/ln n − μ} (increasing and convex in ln s_p, so Newton's method
+ * solved by Newton's method on the whole system from a start built on last year's answer ({@link #newton}), or,
+ * when that does not converge, through its one multiplier ({@link #bracketed}): for a given μ each share solves the
+ * scalar equation {@code (η/ln n) ln s_p + 2λk_p s_p = o_p − η/ln n − μ} (increasing and convex in ln s_p, so Newton's method
  * converges from any start), and Σ_p s_p(μ), decreasing in μ, is brought to 1 by Newton steps on its logarithm
  * inside a bracket that falls back to bisection (a safeguarded Newton method: Moré &amp; Thuente's idea in one
  * dimension), to |Σ s − 1| below 1e-12. An earlier damped Newton on (s, μ) alone could oscillate when the entropy
@@ -69,12 +69,11 @@ public final class MultiVectorPolicy implements Policy {
      * come back slowly): 2.7 steps of n exponentials on average in the default scenario's runs instead of 3.9, and no
      * logarithm per share (docs/PERFORMANCE.md). The bracketed solve takes some eight multiplier steps of two or three
      * exponentials per pole. Every log share is kept at or below 0 (no share above 1, which is where the solution lies),
-     * which stops the overshoot of a step from far below; a solve that has not met the tolerances after {@value
-     * #NEWTON_STEPS} steps,
-     * or meets a non-finite value, is left to {@link #bracketed}, which converges from anywhere. Converged means {@code
-     * |Σ s − 1| < 1e-12} and every {@code |F_p| < 1e-12 max(g_p, 0.01 (|o_p| + |μ|))} (the log-share error below
-     * 1e-12, or F's own rounding when offers are large), as tight as the bracketed solve, whose answer it matches to
-     * about 1e-12 but not bit for bit.
+     * which stops the overshoot of a step from far below; a solve that has not met the tolerances after
+     * {@value #NEWTON_STEPS} steps, or meets a non-finite value, is left to {@link #bracketed}, which converges from
+     * anywhere. Converged means {@code |Σ s − 1| < 1e-12} and every {@code |F_p| < 1e-12 max(g_p, 0.01 (|o_p| +
+     * |μ|))} (the log-share error below 1e-12, or F's own rounding when offers are large), as tight as the bracketed
+     * solve, whose answer it matches to about 1e-12 but not bit for bit.
      *
      * @return the Newton steps it took when it converged (then {@code s} holds the target, summing to 1), else -1
      */
