@@ -1,21 +1,19 @@
 package org.multivector.engine.policy;
 
 /**
- * The multi-vector rule: maximise over the simplex
- * {@code U(s) = Σ_p s_p o_p − λ Σ_p k_p s_p² + η H(s)}, where o are the poles' offers, k their
- * coercive potentials (dependence risk) and {@code H(s) = −Σ s_p ln s_p / ln n} the normalised
- * entropy (autonomy). U is strictly concave for η > 0, so the maximiser is unique and interior; it
- * solves the KKT system {@code o_p − 2λk_p s_p − (η/ln n)(ln s_p + 1) = μ, Σ s_p = 1}, which is
- * solved by Newton's method on the whole system from a start built on last year's answer ({@link #newton}), or,
- * when that does not converge, through its one multiplier ({@link #bracketed}): for a given μ each share solves the
- * scalar equation {@code (η/ln n) ln s_p + 2λk_p s_p = o_p − η/ln n − μ} (increasing and convex in ln s_p, so
- * Newton's method converges from any start), and Σ_p s_p(μ), decreasing in μ, is brought to 1 by Newton steps on its logarithm
- * inside a bracket that falls back to bisection (a safeguarded Newton method: Moré &amp; Thuente's idea in one
- * dimension), to |Σ s − 1| below 1e-12. An earlier damped Newton on (s, μ) alone could oscillate when the entropy
- * weight is small and a share near 1, and then stopped after 60 iterations unconverged; the Newton solve here works in
- * log shares, keeps them at or below 0, and hands any solve it does not finish to the bracketed one. With λ = 0 the
- * maximiser is the softmax {@code s_p ∝ exp(o_p / e)}, e = η / ln n, returned directly. Not thread-safe (scratch
- * arrays): one instance per state and engine.
+ * The multi-vector rule: maximise over the simplex {@code U(s) = Σ_p s_p o_p − λ Σ_p k_p s_p² + η H(s)}, where o are
+ * the poles' offers, k their coercive potentials (dependence risk) and {@code H(s) = −Σ s_p ln s_p / ln n} the
+ * normalised entropy (autonomy). U is strictly concave for η > 0, so the maximiser is unique and interior; it solves
+ * the KKT system {@code o_p − 2λk_p s_p − (η/ln n)(ln s_p + 1) = μ, Σ s_p = 1}, which is solved by Newton's method on
+ * the whole system from a start built on last year's answer ({@link #newton}), or, when that does not converge, through
+ * its one multiplier ({@link #bracketed}): for a given μ each share solves the scalar equation {@code (η/ln n) ln s_p +
+ * 2λk_p s_p = o_p − η/ln n − μ} (increasing and convex in ln s_p, so Newton's method converges from any start), and Σ_p
+ * s_p(μ), decreasing in μ, is brought to 1 by Newton steps on its logarithm inside a bracket that falls back to
+ * bisection (a safeguarded Newton method: Moré &amp; Thuente's idea in one dimension), to |Σ s − 1| below 1e-12. An
+ * earlier damped Newton on (s, μ) alone could oscillate when the entropy weight is small and a share near 1, and then
+ * stopped after 60 iterations unconverged; the Newton solve here works in log shares, keeps them at or below 0, and
+ * hands any solve it does not finish to the bracketed one. With λ = 0 the maximiser is the softmax {@code s_p ∝ exp(o_p
+ * / e)}, e = η / ln n, returned directly. Not thread-safe (scratch arrays): one instance per state and engine.
  */
 public final class MultiVectorPolicy implements Policy {
     private static final int MAX_ITERATIONS = 60;
@@ -58,22 +56,22 @@ public final class MultiVectorPolicy implements Policy {
     }
 
     /**
-     * Newton's method on the whole KKT system in log shares {@code t_p = ln s_p} and the multiplier μ: with {@code
-     * F_p = o_p − a_p s_p − e t_p − e − μ}, {@code a_p = 2λk_p}, {@code g_p = a_p s_p + e}, a step is {@code δμ = (Σ s_p
+     * Newton's method on the whole KKT system in log shares {@code t_p = ln s_p} and the multiplier μ: with {@code F_p
+     * = o_p − a_p s_p − e t_p − e − μ}, {@code a_p = 2λk_p}, {@code g_p = a_p s_p + e}, a step is {@code δμ = (Σ s_p
      * F_p / g_p + Σ s_p − 1) / Σ s_p / g_p}, {@code δt_p = (F_p − δμ) / g_p} (the Jacobian's arrow structure solved
      * exactly; Nocedal &amp; Wright 2006, Numerical Optimization, §18.1). It starts from the softmax of the offers less
-     * the dependence cost at the shares {@code s} holds, {@code s_p ∝ exp((o_p − a_p s⁰_p) / e)} (the engine passes
-     * the state's own answer of last year): one step of the optimality conditions' fixed point from it, exact without
+     * the dependence cost at the shares {@code s} holds, {@code s_p ∝ exp((o_p − a_p s⁰_p) / e)} (the engine passes the
+     * state's own answer of last year): one step of the optimality conditions' fixed point from it, exact without
      * dependence risk, and a better start than last year's answer itself, whose shares often sit at another corner of
      * the simplex when the offers' shocks have moved the best pole (from it the first step overshoots and the next ones
      * come back slowly): 2.7 steps of n exponentials on average in the default scenario's runs instead of 3.9, and no
      * logarithm per share (docs/PERFORMANCE.md). The bracketed solve takes some eight multiplier steps of two or three
      * exponentials per pole. Every log share is kept at or below 0 (no share above 1, which is where the solution
-     * lies), which stops the overshoot of a step from far below; a solve that has not met the tolerances after
-     * {@value #NEWTON_STEPS} steps, or meets a non-finite value, is left to {@link #bracketed}, which converges from
-     * anywhere. Converged means {@code |Σ s − 1| < 1e-12} and every {@code |F_p| < 1e-12 max(g_p, 0.01 (|o_p| +
-     * |μ|))} (the log-share error below 1e-12, or F's own rounding when offers are large), as tight as the bracketed
-     * solve, whose answer it matches to about 1e-12 but not bit for bit.
+     * lies), which stops the overshoot of a step from far below; a solve that has not met the tolerances after {@value
+     * #NEWTON_STEPS} steps, or meets a non-finite value, is left to {@link #bracketed}, which converges from anywhere.
+     * Converged means {@code |Σ s − 1| < 1e-12} and every {@code |F_p| < 1e-12 max(g_p, 0.01 (|o_p| + |μ|))} (the
+     * log-share error below 1e-12, or F's own rounding when offers are large), as tight as the bracketed solve, whose
+     * answer it matches to about 1e-12 but not bit for bit.
      *
      * @return the Newton steps it took when it converged (then {@code s} holds the target, summing to 1), else -1
      */
