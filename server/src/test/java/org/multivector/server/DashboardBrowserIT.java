@@ -117,6 +117,40 @@ class DashboardBrowserIT {
         return ((Number) n).longValue();
     }
 
+    /**
+     * Waits until the page says the job it follows is done. On a timeout it fails with what the server itself says of
+     * the job, and prints where every thread of this JVM (the server's among them) stands: a job that hangs and events
+     * that stopped look alike in the page.
+     */
+    static void waitForDone(WebDriverWait slow) throws Exception {
+        try {
+            slow.until(ExpectedConditions.textMatches(
+                    By.id("progress-text"), java.util.regex.Pattern.compile("done, 100\\.0 %")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String text = driver.findElement(By.id("progress-text")).getText();
+            String id = text.contains(":") ? text.substring(0, text.indexOf(':')) : "unknown";
+            java.net.http.HttpResponse<String> status = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                            "http://127.0.0.1:" + server.port() + "/api/jobs/" + id))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            StringBuilder threads = new StringBuilder("threads when the page still showed '" + text + "':\n");
+            Thread.getAllStackTraces().forEach((t, stack) -> {
+                threads.append(t.getName()).append(' ').append(t.getState()).append('\n');
+                for (StackTraceElement f : stack) {
+                    threads.append("    at ").append(f).append('\n');
+                }
+            });
+            System.err.println(threads);
+            throw new AssertionError(
+                    "the page shows '" + text + "', the server says " + status.statusCode() + " " + status.body()
+                            + " (the threads are on stderr)",
+                    e);
+        }
+    }
+
     static void open() {
         driver.get("http://127.0.0.1:" + server.port() + "/");
         wait.until(d -> "1".equals(js("return document.body.dataset.ready")));
@@ -222,8 +256,7 @@ class DashboardBrowserIT {
             return t.contains("running") || t.contains("done");
         });
         WebDriverWait slow = new WebDriverWait(driver, Duration.ofSeconds(120));
-        slow.until(ExpectedConditions.textMatches(
-                By.id("progress-text"), java.util.regex.Pattern.compile("done, 100\\.0 %")));
+        waitForDone(slow);
         assertThat(driver.findElement(By.id("progress")).getAttribute("value")).isEqualTo("100");
         slow.until(d -> painted("result-chart") > 5000);
         assertThat(driver.findElement(By.id("result-title")).getText()).contains("ensemble of central-asia");
@@ -304,8 +337,7 @@ class DashboardBrowserIT {
         driver.findElement(By.id("sim-decompose-runs")).sendKeys("20");
         driver.findElement(By.id("sim-start")).click();
         WebDriverWait slow = new WebDriverWait(driver, Duration.ofSeconds(120));
-        slow.until(ExpectedConditions.textMatches(
-                By.id("progress-text"), java.util.regex.Pattern.compile("done, 100\\.0 %")));
+        waitForDone(slow);
         slow.until(d -> painted("result-chart") > 2000);
         assertThat(driver.findElement(By.id("result-table")).getText())
                 .contains("bandwagon:RUS", "neutral", "P(better)");
