@@ -108,4 +108,144 @@ final class Alignment {
             st.divergence[q] = wSum > 0 ? dv / wSum : 0;
         }
     }
+
+    /**
+     * {@link #relations} for the runs of {@code lanes[0 .. count)}, all of year {@code y} of the same compiled
+     * scenario, computed together: each run's ties are copied into {@code scratch} with the runs side by side (an
+     * array per tie cell), every loop of the computation runs over the runs innermost, and the results are copied back
+     * into each run's {@code sscore} and {@code divergence}. C2 compiles those innermost loops to vector instructions
+     * (superword parallelism: Larsen &amp; Amarasinghe 2000), and each run's numbers come from the same operations in
+     * the same order as {@link #relations}'s, so the bits are the same (a term {@link #relations} skips is added here as
+     * +0, which leaves a sum that is never −0 unchanged). {@code LockstepTest} checks it on every shipped scenario.
+     */
+    static void relations(RunState[] lanes, int count, int y, Lanes scratch) {
+        CompiledScenario c = lanes[0].c;
+        int nP = c.nP;
+        int nD = c.nD;
+        int n = nP * nD;
+        double[] w = lanes[0].w;
+        double wSum = 0;
+        for (int d = 0; d < nD; d++) {
+            wSum += c.salience[d];
+        }
+        int cost0 = y * nP * nP;
+        double dMax = SignorinoRitterScore.maxDistance(w, n, 2.0 / nP);
+        int pairsFrom = c.costPairStart[y];
+        int pairsTo = c.costPairStart[y + 1];
+        double[][] cell = scratch.cell;
+        for (int k = 0; k < cell.length; k++) {
+            double[] to = cell[k];
+            for (int l = 0; l < count; l++) {
+                to[l] = lanes[l].share[k];
+            }
+        }
+        double[] acc = scratch.acc;
+        double[] moved = scratch.moved;
+        double[] cost = scratch.cost;
+        for (int q = 0; q < c.nQ; q++) {
+            int i = c.dyadA[q];
+            int k = c.dyadB[q];
+            if (q < c.nRegionalDyads) {
+                java.util.Arrays.fill(acc, 0, count, 0);
+                for (int j = 0; j < n; j++) {
+                    double wj = w[j];
+                    double[] x = cell[i * n + j];
+                    double[] z = cell[k * n + j];
+                    for (int l = 0; l < count; l++) {
+                        acc[l] += wj * Math.abs(x[l] - z[l]);
+                    }
+                }
+                for (int l = 0; l < count; l++) {
+                    lanes[l].sscore[q] = dMax > 0 ? 1 - 2 * acc[l] / dMax : 1;
+                }
+                java.util.Arrays.fill(acc, 0, count, 0);
+                for (int d = 0; d < nD; d++) {
+                    java.util.Arrays.fill(moved, 0, count, 0);
+                    for (int b = 0; b < nP; b++) {
+                        double[] x = cell[(i * nP + b) * nD + d];
+                        double[] z = cell[(k * nP + b) * nD + d];
+                        double[] out = scratch.ahead[b];
+                        double[] in = scratch.behind[b];
+                        for (int l = 0; l < count; l++) {
+                            double ub = x[l] - z[l];
+                            double u = Math.max(ub, 0);
+                            out[l] = u;
+                            in[l] = Math.max(-ub, 0);
+                            moved[l] += u;
+                        }
+                    }
+                    java.util.Arrays.fill(cost, 0, count, 0);
+                    for (int j = pairsFrom; j < pairsTo; j++) {
+                        double[] out = scratch.ahead[c.costPairFrom[j]];
+                        double[] in = scratch.behind[c.costPairTo[j]];
+                        double v = c.costPairValue[j];
+                        for (int l = 0; l < count; l++) {
+                            cost[l] += out[l] * in[l] * v;
+                        }
+                    }
+                    double sd = c.salience[d];
+                    for (int l = 0; l < count; l++) {
+                        acc[l] += moved[l] > 0 ? sd * cost[l] / moved[l] : 0.0;
+                    }
+                }
+                for (int l = 0; l < count; l++) {
+                    lanes[l].divergence[q] = wSum > 0 ? acc[l] / wSum : 0;
+                }
+                continue;
+            }
+            int p = c.partyPole[k];
+            if (p < 0) {
+                for (int l = 0; l < count; l++) {
+                    lanes[l].sscore[q] = Double.NaN;
+                    lanes[l].divergence[q] = 0;
+                }
+                continue;
+            }
+            double[] a = moved; // the salience-weighted share with the pole
+            double[] dv = acc;
+            java.util.Arrays.fill(a, 0, count, 0);
+            java.util.Arrays.fill(dv, 0, count, 0);
+            for (int d = 0; d < nD; d++) {
+                double sd = c.salience[d];
+                double[] own = cell[(i * nP + p) * nD + d];
+                java.util.Arrays.fill(cost, 0, count, 0); // the share with the pole's rivals, weighted by rivalry
+                for (int e = 0; e < nP; e++) {
+                    if (e != p) {
+                        double[] x = cell[(i * nP + e) * nD + d];
+                        double v = c.relationCost[cost0 + e * nP + p];
+                        for (int l = 0; l < count; l++) {
+                            cost[l] += x[l] * v;
+                        }
+                    }
+                }
+                for (int l = 0; l < count; l++) {
+                    a[l] += sd * own[l];
+                    dv[l] += sd * cost[l];
+                }
+            }
+            for (int l = 0; l < count; l++) {
+                lanes[l].sscore[q] = wSum > 0 ? 2 * a[l] / wSum - 1 : 0;
+                lanes[l].divergence[q] = wSum > 0 ? dv[l] / wSum : 0;
+            }
+        }
+    }
+
+    /** Scratch of {@link #relations(RunState[], int, int, Lanes)} for up to {@code lanes} runs. */
+    static final class Lanes {
+        final double[][] cell; // [tie cell (i, p, d)][run]
+        final double[][] ahead; // [p][run]
+        final double[][] behind;
+        final double[] acc;
+        final double[] moved;
+        final double[] cost;
+
+        Lanes(CompiledScenario c, int lanes) {
+            cell = new double[c.nR * c.nP * c.nD][lanes];
+            ahead = new double[c.nP][lanes];
+            behind = new double[c.nP][lanes];
+            acc = new double[lanes];
+            moved = new double[lanes];
+            cost = new double[lanes];
+        }
+    }
 }

@@ -45,6 +45,17 @@ final class TensionRule {
     private TensionRule() {}
 
     static void apply(RunState st, int y) {
+        overallBalance(st);
+        Alignment.relations(st, y);
+        dyads(st, y);
+    }
+
+    /**
+     * The tension of every dyad, once this year's balances ({@link #overallBalance}) and relations ({@link
+     * Alignment#relations}) are in {@code st}: the part of {@link #apply} that {@link Lockstep} runs per run after
+     * computing the relations of all its runs together.
+     */
+    static void dyads(RunState st, int y) {
         CompiledScenario c = st.c;
         double kappa = c.param(ParameterKey.TENSION_ADJUSTMENT);
         double base = c.param(ParameterKey.TENSION_BASE);
@@ -56,8 +67,6 @@ final class TensionRule {
         double cInst = c.param(ParameterKey.TENSION_INSTITUTIONS);
         double cCbm = c.param(ParameterKey.TENSION_CBM);
         double cMed = c.param(ParameterKey.TENSION_MEDIATION);
-        overallBalance(st);
-        Alignment.relations(st, y);
         for (int q = 0; q < c.nQ; q++) {
             st.interdep[q] = interdependence(st, q, y); // shares do not change before the incident step reads it
             st.disputed[q] = disputes(st, q, y); // the incident step's standing reads it

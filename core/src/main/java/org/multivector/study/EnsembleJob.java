@@ -2,7 +2,6 @@ package org.multivector.study;
 
 import java.io.IOException;
 import org.multivector.engine.CompiledScenario;
-import org.multivector.engine.Engine;
 import org.multivector.validate.Posterior;
 
 /**
@@ -112,21 +111,24 @@ public final class EnsembleJob implements BlockJob<SeriesStats> {
         long first = block * BLOCK_SIZE;
         long end = first + runsIn(block);
         RawSink sink = raw;
-        if (sink == null) {
-            for (long r = first; r < end; r++) {
-                w.engine(r).run(seed, r, w.out);
-                partial.add(w.out);
-            }
-            return;
-        }
-        int size = w.out.length;
-        if (w.block == null) {
+        int size = w.engines.outputSize();
+        if (sink != null && w.block == null) {
             w.block = new double[BLOCK_SIZE * size];
         }
-        for (long r = first; r < end; r++) {
-            w.engine(r).run(seed, r, w.out);
-            partial.add(w.out);
-            System.arraycopy(w.out, 0, w.block, (int) (r - first) * size, size);
+        // runs of one particle together, in order: each is the engine's run bit for bit (Lockstep)
+        for (long r = first; r < end; ) {
+            int n = w.engines.sameParticle(r, end, w.out.length);
+            w.engines.lockstepFor(r).run(seed, r, n, w.out);
+            for (int l = 0; l < n; l++) {
+                partial.add(w.out[l]);
+                if (sink != null) {
+                    System.arraycopy(w.out[l], 0, w.block, (int) (r + l - first) * size, size);
+                }
+            }
+            r += n;
+        }
+        if (sink == null) {
+            return;
         }
         try {
             sink.block(block, first, (int) (end - first), w.block, size);
@@ -170,16 +172,12 @@ public final class EnsembleJob implements BlockJob<SeriesStats> {
 
     private static final class Worker {
         final ParticleEngines engines;
-        final double[] out;
+        final double[][] out; // one output per lane of a lockstep
         double[] block; // raw outputs of a block, only with keepingRuns
 
         Worker(EnsembleJob job) {
             engines = new ParticleEngines(job.spec, job.posterior, job.seed, job.runs);
-            out = new double[engines.outputSize()];
-        }
-
-        Engine engine(long r) {
-            return engines.forRun(r);
+            out = new double[engines.lanes()][engines.outputSize()];
         }
     }
 }

@@ -1,0 +1,124 @@
+package org.multivector.engine;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/*
+ * Design: the runs of an ensemble are independent, so up to `lanes` of them can be advanced year by year together.
+ * Each run keeps its own RunState, generator and sampler, and most rules still run once per run; a rule whose
+ * arithmetic is the same for every run (so far the relations of the ties, Alignment.relations) is computed for all
+ * runs at once with the runs side by side, which the JIT compiles to vector instructions. Every run does the same
+ * operations in the same order as in Engine, so the outputs are Engine's bit for bit (LockstepTest): which runs share a
+ * lockstep, and how many, never changes a result.
+ */
+
+/**
+ * Runs of one compiled scenario advanced year by year together, for ensembles: each run's output is exactly {@link
+ * Engine#run(long, long, double[])}'s for the same master seed and run index. Not thread-safe: use one per thread.
+ *
+ * <p>Why: the engine's loops run over four or five poles or dimensions, too short for vector instructions; over the
+ * runs of a lockstep the same loops are as long as its lanes (the structure-of-arrays layout of data-parallel
+ * simulation). docs/PERFORMANCE.md has the figures.
+ */
+public final class Lockstep {
+    /** Most runs a lockstep holds: a few vectors' worth, and a few kilobytes per cell of the ties. */
+    public static final int LANES = 64;
+
+    /** What the outputs of one lockstep's runs may take together, so that a large scenario gets fewer lanes. */
+    static final long OUTPUT_BYTES = 8L << 20;
+
+    /**
+     * The lanes for a scenario: {@link #LANES}, or fewer when that many runs' outputs would take more than {@value
+     * #OUTPUT_BYTES} bytes (at least one).
+     */
+    public static int lanesFor(CompiledScenario compiled) {
+        long bytes = 8L * compiled.years * compiled.layout.width;
+        return (int) Math.max(1, Math.min(LANES, OUTPUT_BYTES / bytes));
+    }
+
+    private final CompiledScenario c;
+    private final RunState[] lanes;
+    private final UniformRandomProvider[] rng;
+    private final NormalizedGaussianSampler[] normal;
+    private final Alignment.Lanes scratch;
+
+    /** A lockstep of {@link #lanesFor} lanes. */
+    public Lockstep(CompiledScenario compiled) {
+        this(compiled, lanesFor(compiled));
+    }
+
+    public Lockstep(CompiledScenario compiled, int lanes) {
+        if (lanes < 1) {
+            throw new IllegalArgumentException("need at least one lane, got " + lanes);
+        }
+        this.c = compiled;
+        this.lanes = new RunState[lanes];
+        for (int l = 0; l < lanes; l++) {
+            this.lanes[l] = new RunState(compiled);
+        }
+        this.rng = new UniformRandomProvider[lanes];
+        this.normal = new NormalizedGaussianSampler[lanes];
+        this.scratch = new Alignment.Lanes(compiled, lanes);
+    }
+
+    public CompiledScenario compiled() {
+        return c;
+    }
+
+    /** Most runs one call of {@link #run} takes. */
+    public int lanes() {
+        return lanes.length;
+    }
+
+    /** Number of doubles one run writes: years × variables. */
+    public int outputSize() {
+        return c.years * c.layout.width;
+    }
+
+    /**
+     * Runs {@code count} runs, indexes {@code firstRun .. firstRun + count − 1} of {@code masterSeed}, writing run
+     * {@code firstRun + l} into {@code out[l]} (each of length {@link #outputSize()}).
+     */
+    public void run(long masterSeed, long firstRun, int count, double[][] out) {
+        if (count < 1 || count > lanes.length) {
+            throw new IllegalArgumentException("count " + count + " must lie in 1.." + lanes.length);
+        }
+        if (out.length < count) {
+            throw new IllegalArgumentException("need " + count + " output buffers, got " + out.length);
+        }
+        for (int l = 0; l < count; l++) {
+            if (out[l].length < outputSize()) {
+                throw new IllegalArgumentException(
+                        "output buffer " + l + " has " + out[l].length + " slots, expected " + outputSize());
+            }
+            lanes[l].reset();
+            rng[l] = RandomStreams.forRun(masterSeed, firstRun + l);
+            normal[l] = ZigguratSampler.NormalizedGaussian.of(rng[l]);
+        }
+        int width = c.layout.width;
+        for (int y = 0; y < c.years; y++) {
+            // the same rules in the same order as Engine.steps, with the relations of all runs computed together
+            for (int l = 0; l < count; l++) {
+                RunState st = lanes[l];
+                EventRule.apply(st, y);
+                PoleOfferRule.apply(st, y, normal[l]);
+                PolicyRule.apply(st, y);
+                AnchorRule.apply(st, y);
+                NegotiationRule.apply(st, y, rng[l]);
+                TensionRule.overallBalance(st);
+            }
+            Alignment.relations(lanes, count, y, scratch);
+            for (int l = 0; l < count; l++) {
+                RunState st = lanes[l];
+                TensionRule.dyads(st, y);
+                IncidentRule.apply(st, y, rng[l], normal[l]);
+                MetricsRecorder.record(st, y, out[l], y * width);
+            }
+        }
+        for (int l = 0; l < count; l++) {
+            rng[l] = null; // a lockstep keeps no run's generator past its call
+            normal[l] = null;
+        }
+    }
+}
