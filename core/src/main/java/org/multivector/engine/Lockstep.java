@@ -7,7 +7,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 /*
  * Design: the runs of an ensemble are independent, so up to `lanes` of them can be advanced year by year together.
  * Each run keeps its own RunState, generator and sampler, and most rules still run once per run; a rule whose
- * arithmetic is the same for every run (so far the relations of the ties, Alignment.relations) is computed for all
+ * arithmetic is the same for every run (so far the pole offers, PoleOfferRule, and the relations of the ties, Alignment.relations) is computed for all
  * runs at once with the runs side by side, which the JIT compiles to vector instructions. Every run does the same
  * operations in the same order as in Engine, so the outputs are Engine's bit for bit (LockstepTest): which runs share a
  * lockstep, and how many, never changes a result.
@@ -42,6 +42,7 @@ public final class Lockstep {
     private final UniformRandomProvider[] rng;
     private final NormalizedGaussianSampler[] normal;
     private final Alignment.Lanes scratch;
+    private final PoleOfferRule.Lanes offers;
 
     /** A lockstep of {@link #lanesFor} lanes. */
     public Lockstep(CompiledScenario compiled) {
@@ -60,6 +61,7 @@ public final class Lockstep {
         this.rng = new UniformRandomProvider[lanes];
         this.normal = new NormalizedGaussianSampler[lanes];
         this.scratch = new Alignment.Lanes(compiled, lanes);
+        this.offers = new PoleOfferRule.Lanes(compiled, lanes);
     }
 
     public CompiledScenario compiled() {
@@ -100,9 +102,11 @@ public final class Lockstep {
         for (int y = 0; y < c.years; y++) {
             // the same rules in the same order as Engine.steps, with the relations of all runs computed together
             for (int l = 0; l < count; l++) {
+                EventRule.apply(lanes[l], y);
+            }
+            PoleOfferRule.apply(lanes, count, y, normal, offers);
+            for (int l = 0; l < count; l++) {
                 RunState st = lanes[l];
-                EventRule.apply(st, y);
-                PoleOfferRule.apply(st, y, normal[l]);
                 PolicyRule.apply(st, y);
                 AnchorRule.apply(st, y);
                 NegotiationRule.apply(st, y, rng[l]);
