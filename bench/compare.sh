@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Compares the JMH suite on two commits in one session, as ratios (HEAD / BASE: below 1 is faster), so a regression
+# Compares the JMH suite on two commits in one session, as ratios (HEAD / BASE: below 1 is faster for times), so a regression
 # shows as a ratio on a noisy machine, not as an absolute time. Both commits are built in temporary worktrees; their
 # benchmark jars then run in alternating rounds (BASE, HEAD, BASE, HEAD, ...) so that drift of the machine falls on
 # both alike, and each benchmark's ratio is the median over the rounds.
@@ -49,16 +49,24 @@ for r in $(seq "$rounds"); do
     }
   done
 done
-# each CSV row: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit"[,params]; secondary results
-# (":gc..." and the like) are left out
+# each CSV row: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit"[,"Param: name"...]; a
+# benchmark with parameters is one row per combination, keyed by its name and values ("ensemble threads=2");
+# secondary results (":gc..." and the like) are left out
 for side in base head; do
   for r in $(seq "$rounds"); do
-    awk -F, -v side="$side" -v r="$r" 'NR > 1 { gsub(/"/, ""); if ($1 !~ /:/) print side, r, $1, $5, $7 }' "$work/$side.$r.csv"
+    awk -F, -v side="$side" -v r="$r" '
+      { gsub(/"/, "") }
+      NR == 1 { for (i = 8; i <= NF; i++) { name[i] = $i; sub(/^Param: /, "", name[i]) } next }
+      $1 !~ /:/ {
+        key = $1
+        for (i = 8; i <= NF; i++) if ($i != "") key = key "|" name[i] "=" $i
+        print side, r, key, $5, $7
+      }' "$work/$side.$r.csv"
   done
 done > "$work/all.txt"
 printf '%-60s %14s %14s %8s\n' benchmark base head ratio
 awk '
-  { key = $3; score[$1, key, $2] = $4; unit[key] = $5; keys[key] = 1; n[$1, key]++ }
+  { key = $3; gsub(/\|/, " ", key); score[$1, key, $2] = $4; unit[key] = $5; keys[key] = 1; n[$1, key]++ }
   function median(side, key,    i, k, v, t, j) {
     k = 0
     for (i = 1; i <= n[side, key]; i++) v[++k] = score[side, key, i]
@@ -72,4 +80,4 @@ awk '
       printf "%-60s %10.3f %-3s %10.3f %-3s %8.3f\n", key, b, unit[key], h, unit[key], h / b
     }
   }' "$work/all.txt" | sort
-echo "(median of $rounds alternating rounds; ratio = head / base, for times below 1 is faster)" >&2
+echo "(median of $rounds alternating rounds; ratio = head / base: below 1 is faster for times, above 1 for ops/s)" >&2

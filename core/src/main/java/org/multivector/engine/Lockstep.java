@@ -6,11 +6,11 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /*
  * Design: the runs of an ensemble are independent, so up to `lanes` of them can be advanced year by year together.
- * Each run keeps its own RunState, generator and sampler, and most rules still run once per run; a rule whose
- * arithmetic is the same for every run (so far the pole offers, PoleOfferRule, and the relations of the ties, Alignment.relations) is computed for all
- * runs at once with the runs side by side, which the JIT compiles to vector instructions. Every run does the same
- * operations in the same order as in Engine, so the outputs are Engine's bit for bit (LockstepTest): which runs share a
- * lockstep, and how many, never changes a result.
+ * Each run keeps its own RunState, generator and sampler, and most rules still run once per run; the rules whose
+ * arithmetic is the same for every run (so far the pole offers, the multi-vector solves and the relations of the ties)
+ * are computed for all runs at once with the runs side by side, which the JIT compiles to vector instructions. Every
+ * run does the same operations in the same order as in Engine, so the outputs are Engine's bit for bit (LockstepTest):
+ * which runs share a lockstep, and how many, never changes a result.
  */
 
 /**
@@ -43,6 +43,7 @@ public final class Lockstep {
     private final NormalizedGaussianSampler[] normal;
     private final Alignment.Lanes scratch;
     private final PoleOfferRule.Lanes offers;
+    private final PolicyRule.Lanes policies;
 
     /** A lockstep of {@link #lanesFor} lanes. */
     public Lockstep(CompiledScenario compiled) {
@@ -62,6 +63,7 @@ public final class Lockstep {
         this.normal = new NormalizedGaussianSampler[lanes];
         this.scratch = new Alignment.Lanes(compiled, lanes);
         this.offers = new PoleOfferRule.Lanes(compiled, lanes);
+        this.policies = new PolicyRule.Lanes(compiled, lanes);
     }
 
     public CompiledScenario compiled() {
@@ -105,9 +107,9 @@ public final class Lockstep {
                 EventRule.apply(lanes[l], y);
             }
             PoleOfferRule.apply(lanes, count, y, normal, offers);
+            PolicyRule.apply(lanes, count, y, policies);
             for (int l = 0; l < count; l++) {
                 RunState st = lanes[l];
-                PolicyRule.apply(st, y);
                 AnchorRule.apply(st, y);
                 NegotiationRule.apply(st, y, rng[l]);
                 TensionRule.overallBalance(st);

@@ -148,6 +148,251 @@ public final class MultiVectorPolicy implements Policy {
         return -1;
     }
 
+    /** Whether {@code o} solves the same problem (the same λ and η): its answers are this one's. */
+    public boolean sameRule(MultiVectorPolicy o) {
+        return Double.compare(lambda, o.lambda) == 0 && Double.compare(eta, o.eta) == 0;
+    }
+
+    /**
+     * {@link #target} for {@code count} problems at once, problem l in column l of {@code offer[p][l]}, {@code
+     * coercion[p][l]} and {@code s[p][l]} (in: the warm start; out: the target). Each problem takes exactly the steps
+     * {@link #target} takes for it, in the same order, so its answer has the same bits; the arithmetic of a step runs
+     * over the problems innermost (which the JIT vectorises), a problem that has converged is left as it is while the
+     * others go on, and one that {@link #newton} would give up on is solved by {@link #bracketed} alone.
+     */
+    public void targets(double[][] offer, double[][] coercion, double[][] s, int count) {
+        int n = offer.length;
+        double e = eta / logOf(n);
+        grow(n);
+        growLanes(n, count);
+        if (lambda == 0) {
+            softmaxLanes(offer, e, s, count);
+            return;
+        }
+        if (newtonLanes(offer, coercion, e, s, count) == 0) {
+            return;
+        }
+        double[] o = new double[n]; // a problem the Newton solve gave up on: rare, so these may allocate
+        double[] k = new double[n];
+        double[] t = new double[n];
+        for (int l = 0; l < count; l++) {
+            if (state[l] < 0) {
+                column(offer, l, o);
+                column(coercion, l, k);
+                column(s, l, t);
+                bracketed(o, k, e, t);
+                for (int p = 0; p < n; p++) {
+                    s[p][l] = t[p];
+                }
+            }
+        }
+    }
+
+    // scratch of targets: [pole][problem] and [problem]
+    private double[][] lu = new double[0][];
+    private double[][] lsh = new double[0][];
+    private double[][] lfr = new double[0][];
+    private double[][] lgr = new double[0][];
+    private double[][] lak = new double[0][];
+    private double[] lmu = new double[0];
+    private double[] ltop = new double[0];
+    private double[] lz = new double[0];
+    private double[] lsum = new double[0];
+    private double[] la = new double[0];
+    private double[] lb = new double[0];
+    private double[] ldmu = new double[0];
+    private boolean[] within = new boolean[0];
+    private int[] state = new int[0]; // 0 under way, 1 converged, -1 given up
+
+    /** {@link #newton} for each problem of {@link #targets}; returns how many it gave up on (marked −1 in state). */
+    private int newtonLanes(double[][] offer, double[][] coercion, double e, double[][] s, int count) {
+        int n = offer.length;
+        double[] mu = lmu;
+        double[] top = ltop;
+        double[] z = lz;
+        double[] lnZ = lsum; // before the steps: ln Σ of the start
+        java.util.Arrays.fill(top, 0, count, Double.NEGATIVE_INFINITY);
+        for (int p = 0; p < n; p++) {
+            double[] o = offer[p];
+            double[] c = coercion[p];
+            double[] s0 = s[p];
+            double[] ak = lak[p];
+            double[] f = lfr[p];
+            for (int l = 0; l < count; l++) {
+                ak[l] = 2 * lambda * c[l];
+                f[l] = (o[l] - ak[l] * s0[l]) / e;
+                top[l] = Math.max(top[l], f[l]);
+            }
+        }
+        java.util.Arrays.fill(z, 0, count, 0);
+        for (int p = 0; p < n; p++) {
+            double[] f = lfr[p];
+            double[] g = lgr[p];
+            for (int l = 0; l < count; l++) {
+                g[l] = Math.exp(f[l] - top[l]);
+                z[l] += g[l];
+            }
+        }
+        for (int l = 0; l < count; l++) {
+            lnZ[l] = Math.log(z[l]);
+        }
+        java.util.Arrays.fill(mu, 0, count, 0);
+        for (int p = 0; p < n; p++) {
+            double[] o = offer[p];
+            double[] ak = lak[p];
+            double[] f = lfr[p];
+            double[] g = lgr[p];
+            double[] u = lu[p];
+            double[] sh = lsh[p];
+            for (int l = 0; l < count; l++) {
+                u[l] = f[l] - top[l] - lnZ[l];
+                sh[l] = g[l] / z[l];
+                mu[l] += sh[l] * (o[l] - ak[l] * sh[l] - e * (u[l] + 1));
+            }
+        }
+        int[] st = state;
+        java.util.Arrays.fill(st, 0, count, 0);
+        int open = count;
+        double[] sum = lsum;
+        double[] a = la;
+        double[] b = lb;
+        double[] dmu = ldmu;
+        for (int it = 0; it < NEWTON_STEPS && open > 0; it++) {
+            java.util.Arrays.fill(sum, 0, count, 0);
+            java.util.Arrays.fill(a, 0, count, 0);
+            java.util.Arrays.fill(b, 0, count, 0);
+            java.util.Arrays.fill(within, 0, count, true);
+            for (int p = 0; p < n; p++) {
+                double[] o = offer[p];
+                double[] ak = lak[p];
+                double[] u = lu[p];
+                double[] sh = lsh[p];
+                double[] fp = lfr[p];
+                double[] gp = lgr[p];
+                for (int l = 0; l < count; l++) {
+                    // a problem already done is computed on and not used: no branch in the arithmetic
+                    double sp = sh[l];
+                    double as = ak[l] * sp;
+                    double g = as + e;
+                    double f = o[l] - as - e * u[l] - e - mu[l];
+                    double inv = 1 / g;
+                    fp[l] = f;
+                    gp[l] = inv;
+                    sum[l] += sp;
+                    a[l] += sp * f * inv;
+                    b[l] += sp * inv;
+                }
+                for (int l = 0; l < count; l++) {
+                    if (within[l]) {
+                        within[l] = Math.abs(fp[l])
+                                < TOLERANCE * Math.max(ak[l] * sh[l] + e, 1e-2 * (Math.abs(o[l]) + Math.abs(mu[l])));
+                    }
+                }
+            }
+            for (int l = 0; l < count; l++) {
+                if (st[l] != 0) {
+                    continue;
+                }
+                double gap = sum[l] - 1;
+                if (within[l] && Math.abs(gap) < TOLERANCE) {
+                    double total = 0;
+                    for (int p = 0; p < n; p++) {
+                        s[p][l] = Math.max(TINY, lsh[p][l]);
+                        total += s[p][l];
+                    }
+                    for (int p = 0; p < n; p++) {
+                        s[p][l] /= total;
+                    }
+                    st[l] = 1;
+                    open--;
+                } else if (!Double.isFinite(a[l] + b[l] + mu[l])) {
+                    st[l] = -1;
+                    open--;
+                } else {
+                    dmu[l] = (a[l] + gap) / b[l];
+                    mu[l] += dmu[l];
+                }
+            }
+            for (int p = 0; p < n; p++) {
+                double[] u = lu[p];
+                double[] sh = lsh[p];
+                double[] fp = lfr[p];
+                double[] gp = lgr[p];
+                for (int l = 0; l < count; l++) {
+                    if (st[l] == 0) {
+                        u[l] = Math.min(0, u[l] + (fp[l] - dmu[l]) * gp[l]);
+                        sh[l] = Math.exp(u[l]);
+                    }
+                }
+            }
+        }
+        int failed = 0;
+        for (int l = 0; l < count; l++) {
+            if (st[l] == 0) {
+                st[l] = -1; // not converged within the steps
+            }
+            if (st[l] < 0) {
+                failed++;
+            }
+        }
+        return failed;
+    }
+
+    /** {@link #softmax} for each problem of {@link #targets}. */
+    private void softmaxLanes(double[][] offer, double e, double[][] s, int count) {
+        int n = offer.length;
+        double[] max = ltop;
+        double[] sum = lsum;
+        java.util.Arrays.fill(max, 0, count, Double.NEGATIVE_INFINITY);
+        for (int p = 0; p < n; p++) {
+            double[] o = offer[p];
+            for (int l = 0; l < count; l++) {
+                max[l] = Math.max(max[l], o[l]);
+            }
+        }
+        java.util.Arrays.fill(sum, 0, count, 0);
+        for (int p = 0; p < n; p++) {
+            double[] o = offer[p];
+            double[] sp = s[p];
+            for (int l = 0; l < count; l++) {
+                sp[l] = Math.max(TINY, Math.exp((o[l] - max[l]) / e));
+                sum[l] += sp[l];
+            }
+        }
+        for (int p = 0; p < n; p++) {
+            double[] sp = s[p];
+            for (int l = 0; l < count; l++) {
+                sp[l] /= sum[l];
+            }
+        }
+    }
+
+    private void growLanes(int n, int count) {
+        if (lu.length < n || lmu.length < count) {
+            int m = Math.max(count, lmu.length);
+            lu = new double[n][m];
+            lsh = new double[n][m];
+            lfr = new double[n][m];
+            lgr = new double[n][m];
+            lak = new double[n][m];
+            lmu = new double[m];
+            ltop = new double[m];
+            lz = new double[m];
+            lsum = new double[m];
+            la = new double[m];
+            lb = new double[m];
+            ldmu = new double[m];
+            within = new boolean[m];
+            state = new int[m];
+        }
+    }
+
+    private static void column(double[][] x, int l, double[] out) {
+        for (int p = 0; p < out.length; p++) {
+            out[p] = x[p][l];
+        }
+    }
+
     /** The safeguarded solve through the multiplier alone (see the class comment); converges from any start. */
     void bracketed(double[] offer, double[] coercion, double e, double[] s) {
         int n = offer.length;

@@ -142,6 +142,70 @@ class MultiVectorPolicyTest {
     }
 
     /**
+     * Many problems solved at once ({@code targets}, as a lockstep of runs does) give each problem's own {@code target}
+     * bit for bit: over random rules (λ = 0 among them), offers of two scales, entropy weights down to 1e-4 and three
+     * kinds of start, including problems Newton's solve gives up on (an offer so large that o / e overflows; then the
+     * bracketed one answers), with batches that fill the scratch and batches that do not.
+     */
+    @Test
+    void targetsOfManyProblems_areEachProblemsTargetBitForBit() {
+        java.util.Random rnd = new java.util.Random(11);
+        int n = 4;
+        int fellBack = 0;
+        for (int batch = 0; batch < 60; batch++) {
+            double lambda = batch % 6 == 0 ? 0 : 0.01 + rnd.nextDouble();
+            double eta = batch % 3 == 0 ? 1e-4 * (1 + rnd.nextDouble()) : 0.01 + rnd.nextDouble(); // hard when tiny
+            MultiVectorPolicy together = new MultiVectorPolicy(lambda, eta);
+            MultiVectorPolicy alone = new MultiVectorPolicy(lambda, eta);
+            int count = batch % 2 == 0 ? 64 : 1 + rnd.nextInt(63);
+            double[][] offer = new double[n][64];
+            double[][] coercion = new double[n][64];
+            double[][] s = new double[n][64];
+            double[][] expected = new double[n][64];
+            for (int l = 0; l < count; l++) {
+                double scale = rnd.nextBoolean() ? 1 : 5000;
+                int kind = rnd.nextInt(3);
+                double sum = 0;
+                for (int p = 0; p < n; p++) {
+                    offer[p][l] = scale * rnd.nextDouble();
+                    coercion[p][l] = rnd.nextInt(4) == 0 ? 0 : rnd.nextDouble();
+                    s[p][l] = kind == 0 ? 1.0 / n : kind == 1 ? rnd.nextDouble() + 1e-9 : (p == 0 ? 1 : 1e-300);
+                    sum += s[p][l];
+                }
+                if (l % 9 == 4) {
+                    offer[0][l] =
+                            Double.MAX_VALUE / 2; // o / e overflows: Newton's solve gives up, the bracketed answers
+                }
+                double[] o = new double[n];
+                double[] k = new double[n];
+                double[] t = new double[n];
+                for (int p = 0; p < n; p++) {
+                    s[p][l] /= sum;
+                    o[p] = offer[p][l];
+                    k[p] = coercion[p][l];
+                    t[p] = s[p][l];
+                }
+                if (lambda > 0 && alone.newton(o, k, eta / Math.log(n), t.clone()) < 0) {
+                    fellBack++;
+                }
+                alone.target(o, k, t);
+                for (int p = 0; p < n; p++) {
+                    expected[p][l] = t[p];
+                }
+            }
+            together.targets(offer, coercion, s, count);
+            for (int l = 0; l < count; l++) {
+                for (int p = 0; p < n; p++) {
+                    assertThat(Double.doubleToRawLongBits(s[p][l]))
+                            .as("batch " + batch + " problem " + l + " pole " + p)
+                            .isEqualTo(Double.doubleToRawLongBits(expected[p][l]));
+                }
+            }
+        }
+        assertThat(fellBack).as("problems left to the bracketed solve").isGreaterThan(0);
+    }
+
+    /**
      * o_p − 2λk_p s_p − e (ln s_p + 1) equal, within {@code tol}, for every pole whose share has not underflowed (the
      * multiplier taken from the largest share).
      */
