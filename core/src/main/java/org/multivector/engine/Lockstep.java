@@ -7,10 +7,11 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 /*
  * Design: the runs of an ensemble are independent, so up to `lanes` of them can be advanced year by year together.
  * Each run keeps its own RunState, generator and sampler, and most rules still run once per run; the rules whose
- * arithmetic is the same for every run (so far the pole offers, the multi-vector solves and the relations of the ties)
- * are computed for all runs at once with the runs side by side, which the JIT compiles to vector instructions. Every
- * run does the same operations in the same order as in Engine, so the outputs are Engine's bit for bit (LockstepTest):
- * which runs share a lockstep, and how many, never changes a result.
+ * arithmetic is the same for every run (so far the pole offers and the relations of the ties) are computed for all
+ * runs at once with the runs side by side, which the JIT compiles to vector instructions. Every run does the same
+ * operations in the same order as in Engine, so the outputs are Engine's bit for bit (LockstepTest): which runs share a
+ * lockstep, and how many, never changes a result. The multi-vector solves stay one per run: solved side by side, every
+ * run waited for the slowest one's Newton steps, and the lockstep was slower (docs/PERFORMANCE.md).
  */
 
 /**
@@ -43,7 +44,6 @@ public final class Lockstep {
     private final NormalizedGaussianSampler[] normal;
     private final Alignment.Lanes scratch;
     private final PoleOfferRule.Lanes offers;
-    private final PolicyRule.Lanes policies;
 
     /** A lockstep of {@link #lanesFor} lanes. */
     public Lockstep(CompiledScenario compiled) {
@@ -63,7 +63,6 @@ public final class Lockstep {
         this.normal = new NormalizedGaussianSampler[lanes];
         this.scratch = new Alignment.Lanes(compiled, lanes);
         this.offers = new PoleOfferRule.Lanes(compiled, lanes);
-        this.policies = new PolicyRule.Lanes(compiled, lanes);
     }
 
     public CompiledScenario compiled() {
@@ -107,9 +106,9 @@ public final class Lockstep {
                 EventRule.apply(lanes[l], y);
             }
             PoleOfferRule.apply(lanes, count, y, normal, offers);
-            PolicyRule.apply(lanes, count, y, policies);
             for (int l = 0; l < count; l++) {
                 RunState st = lanes[l];
+                PolicyRule.apply(st, y);
                 AnchorRule.apply(st, y);
                 NegotiationRule.apply(st, y, rng[l]);
                 TensionRule.overallBalance(st);

@@ -1,6 +1,5 @@
 package org.multivector.engine;
 
-import org.multivector.engine.policy.MultiVectorPolicy;
 import org.multivector.model.ParameterKey;
 
 /**
@@ -42,166 +41,68 @@ final class PolicyRule {
 
     static void apply(RunState st, int y) {
         CompiledScenario c = st.c;
-        prepare(st, y);
-        for (int i = 0; i < c.nR; i++) {
-            debt(st, i);
-            org.multivector.engine.policy.Policy policy = st.policy(i, y);
-            boolean emulate = emulates(st, i, policy);
-            for (int d = 0; d < c.nD; d++) {
-                solve(st, i, d, policy);
-                move(st, i, d, emulate);
-            }
-        }
-    }
-
-    /**
-     * {@link #apply(RunState, int)} for the runs of {@code lanes[0 .. count)}, all of year {@code y} of the same
-     * compiled scenario: per run the same steps in the same order, except that a state's multi-vector targets in one
-     * dimension are solved for all runs at once ({@link MultiVectorPolicy#targets}, the same bits as one solve per
-     * run). {@code LockstepTest} checks the bits on every shipped scenario.
-     */
-    static void apply(RunState[] lanes, int count, int y, Lanes x) {
-        CompiledScenario c = lanes[0].c;
         int nP = c.nP;
-        for (int l = 0; l < count; l++) {
-            prepare(lanes[l], y);
-        }
-        for (int i = 0; i < c.nR; i++) {
-            MultiVectorPolicy together = lanes[0].policy(i, y) instanceof MultiVectorPolicy m ? m : null;
-            for (int l = 0; l < count; l++) {
-                debt(lanes[l], i);
-                x.policy[l] = lanes[l].policy(i, y);
-                x.emulate[l] = emulates(lanes[l], i, x.policy[l]);
-                if (together != null && !(x.policy[l] instanceof MultiVectorPolicy m && m.sameRule(together))) {
-                    together = null;
-                }
-            }
-            for (int d = 0; d < c.nD; d++) {
-                if (together != null) {
-                    for (int p = 0; p < nP; p++) {
-                        int k = (i * nP + p) * c.nD + d;
-                        double[] o = x.offer[p];
-                        double[] kk = x.coercion[p];
-                        double[] t = x.target[p];
-                        for (int l = 0; l < count; l++) {
-                            RunState st = lanes[l];
-                            o[l] = st.offer[k];
-                            kk[l] = st.kEff[i * nP + p];
-                            t[l] = st.solved[k];
-                        }
-                    }
-                    together.targets(x.offer, x.coercion, x.target, count);
-                    for (int l = 0; l < count; l++) {
-                        RunState st = lanes[l];
-                        for (int p = 0; p < nP; p++) {
-                            st.t[p] = x.target[p][l];
-                            st.solved[(i * nP + p) * c.nD + d] = st.t[p];
-                        }
-                        move(st, i, d, x.emulate[l]);
-                    }
-                    continue;
-                }
-                for (int l = 0; l < count; l++) {
-                    solve(lanes[l], i, d, x.policy[l]);
-                    move(lanes[l], i, d, x.emulate[l]);
-                }
-            }
-        }
-    }
-
-    /** Scratch of {@link #apply(RunState[], int, int, Lanes)}. */
-    static final class Lanes {
-        final double[][] offer; // [p][run]
-        final double[][] coercion;
-        final double[][] target;
-        final org.multivector.engine.policy.Policy[] policy; // [run] the rule of the state in hand
-        final boolean[] emulate;
-
-        Lanes(CompiledScenario c, int lanes) {
-            offer = new double[c.nP][lanes];
-            coercion = new double[c.nP][lanes];
-            target = new double[c.nP][lanes];
-            policy = new org.multivector.engine.policy.Policy[lanes];
-            emulate = new boolean[lanes];
-        }
-    }
-
-    /** The year's status and, with emulation, the neighbours' ties: read by every state's step. */
-    private static void prepare(RunState st, int y) {
+        int nD = c.nD;
+        double alpha = c.param(ParameterKey.NEIGHBOUR_EMULATION);
         status(st, y);
-        if (st.c.param(ParameterKey.NEIGHBOUR_EMULATION) > 0) {
+        if (alpha > 0) {
             neighbours(st, y);
         }
-    }
-
-    /** State i's debt stocks grow with last year's ties in the debt dimensions and raise the creditors' leverage. */
-    private static void debt(RunState st, int i) {
-        CompiledScenario c = st.c;
-        int nP = c.nP;
         double debtCoercion = c.param(ParameterKey.DEBT_COERCION);
         double repay = c.param(ParameterKey.DEBT_REPAYMENT);
-        for (int p = 0; p < nP; p++) {
-            double owed = 0;
-            for (int d = 0; d < c.nD; d++) {
-                if (c.debtDim[d]) {
-                    owed += st.share[st.s(i, p, d)];
+        for (int i = 0; i < c.nR; i++) {
+            // the debt stock grows with last year's ties in the debt dimensions and raises the creditor's leverage
+            for (int p = 0; p < nP; p++) {
+                double owed = 0;
+                for (int d = 0; d < nD; d++) {
+                    if (c.debtDim[d]) {
+                        owed += st.share[st.s(i, p, d)];
+                    }
                 }
+                int ip = i * nP + p;
+                st.debt[ip] = (1 - repay) * st.debt[ip] + owed;
+                st.kEff[ip] = Math.min(1, c.coercion[p] * (1 + debtCoercion * st.debt[ip]));
             }
-            int ip = i * nP + p;
-            st.debt[ip] = (1 - repay) * st.debt[ip] + owed;
-            st.kEff[ip] = Math.min(1, c.coercion[p] * (1 + debtCoercion * st.debt[ip]));
-        }
-    }
-
-    /** State i's target in dimension d by its rule, from the rule's answer of last year, into {@code st.t}. */
-    private static void solve(RunState st, int i, int d, org.multivector.engine.policy.Policy policy) {
-        CompiledScenario c = st.c;
-        for (int p = 0; p < c.nP; p++) {
-            int k = st.s(i, p, d);
-            st.o[p] = st.offer[k];
-            st.k[p] = st.kEff[i * c.nP + p];
-            st.t[p] = st.solved[k];
-        }
-        policy.target(st.o, st.k, st.t);
-        for (int p = 0; p < c.nP; p++) {
-            st.solved[st.s(i, p, d)] = st.t[p];
-        }
-    }
-
-    private static boolean emulates(RunState st, int i, org.multivector.engine.policy.Policy policy) {
-        return st.c.param(ParameterKey.NEIGHBOUR_EMULATION) > 0 && policy.emulates() && st.neighbourWeight[i] > 0;
-    }
-
-    /** State i's ties in dimension d move toward this year's target in {@code st.t}, with diffusion and affinity. */
-    private static void move(RunState st, int i, int d, boolean emulate) {
-        CompiledScenario c = st.c;
-        int nP = c.nP;
-        double alpha = c.param(ParameterKey.NEIGHBOUR_EMULATION);
-        double rho = c.inertia[d];
-        double tv = 0;
-        double withAffinity = 0;
-        boolean shifted = false;
-        for (int p = 0; p < nP; p++) {
-            int k = st.s(i, p, d);
-            double t = st.t[p];
-            if (emulate) {
-                t = (1 - alpha) * t + alpha * st.neighbourMean[k] / st.neighbourWeight[i];
+            org.multivector.engine.policy.Policy policy = st.policy(i, y);
+            boolean emulate = alpha > 0 && policy.emulates() && st.neighbourWeight[i] > 0;
+            for (int d = 0; d < nD; d++) {
+                for (int p = 0; p < nP; p++) {
+                    int k = st.s(i, p, d);
+                    st.o[p] = st.offer[k];
+                    st.k[p] = st.kEff[i * nP + p];
+                    st.t[p] = st.solved[k];
+                }
+                policy.target(st.o, st.k, st.t);
+                for (int p = 0; p < nP; p++) {
+                    st.solved[st.s(i, p, d)] = st.t[p];
+                }
+                double rho = c.inertia[d];
+                double tv = 0;
+                double withAffinity = 0;
+                boolean shifted = false;
+                for (int p = 0; p < nP; p++) {
+                    int k = st.s(i, p, d);
+                    double t = st.t[p];
+                    if (emulate) {
+                        t = (1 - alpha) * t + alpha * st.neighbourMean[k] / st.neighbourWeight[i];
+                    }
+                    st.target[k] = t;
+                    shifted |= st.affinity[k] != 0;
+                    st.t[p] = Math.max(0, t + st.affinity[k]);
+                    withAffinity += st.t[p];
+                }
+                for (int p = 0; p < nP; p++) {
+                    int k = st.s(i, p, d);
+                    // the ties move toward the target plus the state's affinity, put back on the simplex
+                    double t = !shifted ? st.target[k] : withAffinity > 0 ? st.t[p] / withAffinity : st.target[k];
+                    double step = rho * (t - st.share[k]);
+                    st.share[k] += step;
+                    st.free[k] += rho * (st.target[k] - st.free[k]);
+                    tv += Math.abs(step);
+                }
+                st.move[i * nD + d] = 0.5 * tv;
             }
-            st.target[k] = t;
-            shifted |= st.affinity[k] != 0;
-            st.t[p] = Math.max(0, t + st.affinity[k]);
-            withAffinity += st.t[p];
         }
-        for (int p = 0; p < nP; p++) {
-            int k = st.s(i, p, d);
-            // the ties move toward the target plus the state's affinity, put back on the simplex
-            double t = !shifted ? st.target[k] : withAffinity > 0 ? st.t[p] / withAffinity : st.target[k];
-            double step = rho * (t - st.share[k]);
-            st.share[k] += step;
-            st.free[k] += rho * (st.target[k] - st.free[k]);
-            tv += Math.abs(step);
-        }
-        st.move[i * c.nD + d] = 0.5 * tv;
     }
 
     /** Each state's regional status this year: capability times (1 + w (hub + standing)), as shares over the states. */
