@@ -55,7 +55,7 @@ done
 for side in base head; do
   for r in $(seq "$rounds"); do
     awk -F, -v side="$side" -v r="$r" '
-      { gsub(/"/, "") }
+      { gsub(/["\r]/, "") } # JMH writes CRLF lines
       NR == 1 { for (i = 8; i <= NF; i++) { name[i] = $i; sub(/^Param: /, "", name[i]) } next }
       $1 !~ /:/ {
         key = $1

@@ -2,7 +2,7 @@
 # Scale checks for the study executor, through the real CLI (documented in docs/PERFORMANCE.md):
 #   1. 1,000,000 runs of the default scenario on 2 threads with a 512 MB heap cap (wall time, peak heap);
 #   2. 100,000 runs on threads(2) against Spark local[2] (overhead of Spark).
-# Usage: bench/scale.sh [RUNS_BIG] [RUNS_SPARK]   (defaults 1000000 and 100000; 0 skips the first)
+# Usage: bench/scale.sh [RUNS_BIG] [RUNS_SPARK]   (defaults 1000000 and 100000; 0 skips that part)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 big="${1:-1000000}"
@@ -28,6 +28,9 @@ peak=$(grep -o '[0-9]*M->[0-9]*M' "$log" | sed 's/M->.*//' | sort -n | tail -1)
 echo "   wall ${t} s, peak heap before GC ${peak:-?} MB"
 fi
 
+if [ "$small" -le 0 ]; then
+  exit 0
+fi
 echo "2) $small runs: threads(2) vs spark local[2]"
 tt=$(wall "$here/multivector" ensemble -q --runs "$small" --threads 2 --out "$out" --name t)
 ts=$(wall "$here/multivector" ensemble -q --runs "$small" --engine spark --master "local[2]" --out "$out" --name s)

@@ -23,8 +23,11 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * simulation). docs/PERFORMANCE.md has the figures.
  */
 public final class Lockstep {
-    /** Most runs a lockstep holds: a few vectors' worth, and a few kilobytes per cell of the ties. */
-    public static final int LANES = 64;
+    /**
+     * Most runs a lockstep holds: in an ensemble 16 measured as well as 64 (docs/PERFORMANCE.md), with a quarter of the
+     * outputs in memory (16 of the default's are 1.8 MB).
+     */
+    public static final int LANES = 16;
 
     /** What the outputs of one lockstep's runs may take together, so that a large scenario gets fewer lanes. */
     static final long OUTPUT_BYTES = 8L << 20;
@@ -51,18 +54,29 @@ public final class Lockstep {
     }
 
     public Lockstep(CompiledScenario compiled, int lanes) {
+        this(compiled, lanes, null);
+    }
+
+    private Lockstep(CompiledScenario compiled, int lanes, Lockstep shared) {
         if (lanes < 1) {
             throw new IllegalArgumentException("need at least one lane, got " + lanes);
         }
         this.c = compiled;
-        this.lanes = new RunState[lanes];
-        for (int l = 0; l < lanes; l++) {
-            this.lanes[l] = new RunState(compiled);
-        }
+        this.lanes = new RunState[lanes]; // each made on first use: a particle of a posterior may fill only a few
         this.rng = new UniformRandomProvider[lanes];
         this.normal = new NormalizedGaussianSampler[lanes];
-        this.scratch = new Alignment.Lanes(compiled, lanes);
-        this.offers = new PoleOfferRule.Lanes(compiled, lanes);
+        this.scratch = shared != null ? shared.scratch : new Alignment.Lanes(compiled, lanes);
+        this.offers = shared != null ? shared.offers : new PoleOfferRule.Lanes(compiled, lanes);
+    }
+
+    /**
+     * A lockstep of as many lanes for {@code next}, sharing this one's scratch when {@code next} has the same states,
+     * partners and dimensions (another particle of a posterior, {@link CompiledScenario#withParameters}): a study that
+     * changes particles every few runs does not allocate a lockstep's scratch each time. Use one of the two at a time.
+     */
+    public Lockstep forScenario(CompiledScenario next) {
+        boolean same = next.nR == c.nR && next.nP == c.nP && next.nD == c.nD && next.nQ == c.nQ;
+        return new Lockstep(next, lanes.length, same ? this : null);
     }
 
     public CompiledScenario compiled() {
@@ -94,6 +108,9 @@ public final class Lockstep {
             if (out[l].length < outputSize()) {
                 throw new IllegalArgumentException(
                         "output buffer " + l + " has " + out[l].length + " slots, expected " + outputSize());
+            }
+            if (lanes[l] == null) {
+                lanes[l] = new RunState(c);
             }
             lanes[l].reset();
             rng[l] = RandomStreams.forRun(masterSeed, firstRun + l);

@@ -115,10 +115,17 @@ public final class EnsembleJob implements BlockJob<SeriesStats> {
         if (sink != null && w.block == null) {
             w.block = new double[BLOCK_SIZE * size];
         }
-        // runs of one particle together, in order: each is the engine's run bit for bit (Lockstep)
+        // runs of one particle together, in order: each is the engine's run bit for bit (Lockstep); a particle with
+        // only a few runs here (a posterior of many particles) runs them one at a time, without a lockstep's states
         for (long r = first; r < end; ) {
             int n = w.engines.sameParticle(r, end, w.out.length);
-            w.engines.lockstepFor(r).run(seed, r, n, w.out);
+            if (n < Math.max(2, w.out.length / 2)) {
+                for (int l = 0; l < n; l++) {
+                    w.engines.forRun(r + l).run(seed, r + l, w.out[l]);
+                }
+            } else {
+                w.engines.lockstepFor(r).run(seed, r, n, w.out);
+            }
             for (int l = 0; l < n; l++) {
                 partial.add(w.out[l]);
                 if (sink != null) {

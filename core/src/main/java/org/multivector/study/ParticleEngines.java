@@ -89,7 +89,7 @@ final class ParticleEngines {
         if (k != particle) {
             current = compiled.withParameters(posterior.apply(base, k));
             engine = null;
-            lockstep = null;
+            lockstep = lockstep == null ? null : lockstep.forScenario(current); // the scratch kept
             particle = k;
         }
     }

@@ -24,7 +24,7 @@ class LockstepTest {
         double[][] out = new double[Lockstep.LANES][wide.outputSize()];
         long seed = 1992;
         // a full lockstep, then a partial one from another first run (the lanes left from the first call must not leak)
-        for (int[] call : new int[][] {{0, Lockstep.LANES}, {1000, 37}}) {
+        for (int[] call : new int[][] {{0, Lockstep.LANES}, {1000, Lockstep.LANES - 5}}) {
             wide.run(seed, call[0], call[1], out);
             for (int l = 0; l < call[1]; l++) {
                 engine.run(seed, call[0] + l, expected);
@@ -49,6 +49,42 @@ class LockstepTest {
         double[][] out = new double[2][l.outputSize()];
         l.run(1992, 0, 2, out);
         assertThat(out[0]).isNotEqualTo(out[1]);
+    }
+
+    /**
+     * A lockstep moved to another particle's compilation (as a posterior ensemble does every few runs) keeps its scratch
+     * and gives that compilation's runs; moved to a scenario of another shape it makes its own scratch.
+     */
+    @org.junit.jupiter.api.Test
+    void aLockstepForAnotherScenario_runsThatScenario() {
+        org.multivector.model.Scenario s = ScenarioLoader.builtIn(ScenarioLoader.DEFAULT_SCENARIO);
+        CompiledScenario c = CompiledScenario.of(s);
+        org.multivector.model.Parameter mu = s.parameters().get("offer-competition");
+        CompiledScenario other =
+                c.withParameters(s.withParameter(mu.name(), mu.value() == mu.min() ? mu.max() : mu.min()));
+        CompiledScenario shape = CompiledScenario.of(ScenarioLoader.builtIn(ScenarioLoader.SOUTHEAST_ASIA));
+        Lockstep first = new Lockstep(c, 8);
+        double[][] out = new double[8][Math.max(first.outputSize(), new Engine(shape).outputSize())];
+        first.run(5, 0, 8, out);
+        for (CompiledScenario next : java.util.List.of(other, shape)) {
+            Lockstep l = first.forScenario(next);
+            l.run(5, 100, 5, out);
+            Engine engine = new Engine(next);
+            double[] expected = new double[engine.outputSize()];
+            for (int k = 0; k < 5; k++) {
+                engine.run(5, 100 + k, expected);
+                assertSameBits(
+                        java.util.Arrays.copyOf(out[k], expected.length),
+                        expected,
+                        next.scenario().name() + " run " + (100 + k));
+            }
+        }
+        double[] before = new double[new Engine(c).outputSize()];
+        new Engine(c).run(5, 100, before);
+        new Lockstep(other, 1).run(5, 100, 1, out);
+        assertThat(java.util.Arrays.copyOf(out[0], before.length))
+                .as("the other particle's parameter changes the runs")
+                .isNotEqualTo(before);
     }
 
     @org.junit.jupiter.api.Test
