@@ -118,7 +118,7 @@ public final class Lockstep {
         }
         int width = c.layout.width;
         for (int y = 0; y < c.years; y++) {
-            // the same rules in the same order as Engine.steps, with the relations of all runs computed together
+            // the rules of Engine.steps in its order; the pole offers and the relations of all runs computed together
             for (int l = 0; l < count; l++) {
                 EventRule.apply(lanes[l], y);
             }

@@ -168,8 +168,8 @@ final class PoleOfferRule {
      * nothing else in this rule draws), then pressure, offers, competition and budgets over all runs at once, every
      * innermost loop over the runs. Each run's numbers come from the same operations in the same order: a rival's
      * lead is {@code max(rival − own, 0)}, whose term is +0 where the one-run rule skips it (a sum that is never −0
-     * stays the same), and the contest of a pole without an offer is computed and then not used. {@code LockstepTest}
-     * checks the bits on every shipped scenario.
+     * stays the same), and the contest of a pole that offered nothing last year (or without competition) is computed
+     * and not used. {@code LockstepTest} checks the bits on every shipped scenario.
      */
     static void apply(RunState[] lanes, int count, int y, NormalizedGaussianSampler[] normal, Lanes x) {
         CompiledScenario c = lanes[0].c;

@@ -12,21 +12,21 @@ class EnsembleLockstepTest {
     /**
      * At the scenario's values (full locksteps and a partial last one), over six particles of the shipped posterior
      * (locksteps of each particle's runs, cut where the particle changes) and over all of it with so few runs that every
-     * particle runs alone (90 runs over 800 particles): the encoded summary equals the one of {@link Engine#run} run by
+     * particle runs alone (40 runs over 800 particles): the encoded summary equals the one of {@link Engine#run} run by
      * run.
      */
     @Test
     void anEnsemblesSummary_isThatOfItsRunsOneAtATime() throws Exception {
         ConfiguredScenario spec = StudyTest.defaultSpec();
         Posterior many = StudyTest.shippedPosterior();
-        // the shipped posterior's first six particles: about a hundred runs each in 600 runs, so locksteps form
+        // the shipped posterior's first six particles: about fifty runs each in 300 runs, so locksteps form
         String[] lines =
                 new String(Posterior.builtInBytes("central-asia").orElseThrow(), StandardCharsets.UTF_8).split("\n", 8);
         Posterior few = Posterior.parse(
                 "six.posterior.csv",
                 String.join("\n", java.util.Arrays.copyOf(lines, 7)).getBytes(StandardCharsets.UTF_8),
                 spec.scenario());
-        Object[][] cases = {{null, 2 * EnsembleJob.BLOCK_SIZE + 37L}, {few, 600L}, {many, 90L}};
+        Object[][] cases = {{null, EnsembleJob.BLOCK_SIZE + 37L}, {few, 300L}, {many, 40L}};
         for (Object[] k : cases) {
             Posterior p = (Posterior) k[0];
             long runs = (Long) k[1];
