@@ -7,7 +7,8 @@ import org.multivector.study.StudyResult;
 
 /**
  * A child process for the kill tests: saves studies {@code s0}, {@code s1}, {@code s2} in turn under a root, each
- * with a new manifest, until it is killed; prints {@code saving} once it has started.
+ * with a new manifest, until it is killed; prints {@code saving} once it has started and {@code saved} after each
+ * save.
  */
 public final class SaveLoop {
     private SaveLoop() {}
@@ -25,6 +26,8 @@ public final class SaveLoop {
                     new StudyRecord(id, "run", "s", "h", 7, 1, "single", Map.of("studyId", id, "n", i)),
                     run,
                     Map.of("report.html", new byte[64 * 1024]));
+            System.out.println("saved");
+            System.out.flush();
         }
     }
 }
