@@ -29,9 +29,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What advancing several runs in lockstep would buy (issue 18's structure-of-arrays lever, docs/PERFORMANCE.md "The
- * route past the floor"): one of the engine's arithmetic kernels, the regional dyads' S-scores and divergence of ties
- * ({@code Alignment.relations}), computed for 64 run-years in three layouts. Inputs are the ties of the embedded
+ * What advancing several runs in lockstep buys (issue 18's structure-of-arrays lever; docs/PERFORMANCE.md, "Issue 18,
+ * fourth steps"): one of the engine's arithmetic kernels, the regional dyads' S-scores and divergence of ties ({@code
+ * Alignment.relations}, whose lockstep form {@code Lockstep} uses), computed for 64 run-years in three layouts. Inputs are the ties of the embedded
  * default's last year in 64 runs ({@link Engine} outputs), its regional dyads and salience; the rivalry costs are
  * every ordered pair of its non-residual poles at cost 1 (a scenario without declared pole relations), which changes
  * the values, not the work.
