@@ -75,7 +75,7 @@ public final class Lockstep {
      * changes particles every few runs does not allocate a lockstep's scratch each time. Use one of the two at a time.
      */
     public Lockstep forScenario(CompiledScenario next) {
-        boolean same = next.nR == c.nR && next.nP == c.nP && next.nD == c.nD && next.nQ == c.nQ;
+        boolean same = next.nR == c.nR && next.nP == c.nP && next.nD == c.nD; // what the scratch is sized by
         return new Lockstep(next, lanes.length, same ? this : null);
     }
 

@@ -19,8 +19,8 @@ final class RunState {
     final double[] share; // current ties [(i*nP+p)*nD+d]
     final double[] free; // shadow ties never re-anchored (drift of the free model)
     final double[] target;
-    final double[]
-            solved; // the policy's own answer last year, before diffusion and affinity: what its solve starts from
+    // the policy's own answer last year, before diffusion and affinity: what its solve starts from
+    final double[] solved;
     final double[] offer;
     final double[] offerFactor;
     final double[] pressure; // [i*nP+p]
