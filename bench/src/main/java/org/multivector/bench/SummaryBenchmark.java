@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.multivector.engine.CompiledScenario;
 import org.multivector.engine.Engine;
+import org.multivector.engine.Lockstep;
 import org.multivector.engine.Variable;
 import org.multivector.scenario.ScenarioLoader;
 import org.multivector.study.ColumnRanges;
@@ -14,6 +15,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -38,12 +40,15 @@ import org.openjdk.jmh.annotations.Warmup;
         value = 1,
         jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
 public class SummaryBenchmark {
+    private static final int LANES = Lockstep.LANES;
+
     @Param({"standard", "all"})
     String variables;
 
     private double[][] outputs;
     private SeriesStats stats;
     private int next;
+    private final double[][] lockstep = new double[LANES][];
 
     @Setup
     public void setUp() {
@@ -63,6 +68,19 @@ public class SummaryBenchmark {
     @Benchmark
     public long addOneRun() {
         stats.add(outputs[next++ & 63]);
+        return stats.runs();
+    }
+
+    /**
+     * Adds a lockstep's {@value #LANES} outputs together, as an ensemble does ({@link SeriesStats#add(double[][],
+     * int)}); the figure is per run.
+     */
+    @Benchmark
+    @OperationsPerInvocation(LANES)
+    public long addLockstep() {
+        int from = (next++ & 3) * LANES;
+        System.arraycopy(outputs, from, lockstep, 0, LANES);
+        stats.add(lockstep, LANES);
         return stats.runs();
     }
 }

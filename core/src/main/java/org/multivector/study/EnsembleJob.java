@@ -126,9 +126,9 @@ public final class EnsembleJob implements BlockJob<SeriesStats> {
             } else {
                 w.engines.lockstepFor(r).run(seed, r, n, w.out);
             }
-            for (int l = 0; l < n; l++) {
-                partial.add(w.out[l]);
-                if (sink != null) {
+            partial.add(w.out, n);
+            if (sink != null) {
+                for (int l = 0; l < n; l++) {
                     System.arraycopy(w.out[l], 0, w.block, (int) (r + l - first) * size, size);
                 }
             }

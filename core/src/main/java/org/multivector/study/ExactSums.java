@@ -34,7 +34,8 @@ final class ExactSums {
 
     static long quantise(double v, double scale) {
         double x = v * scale;
-        long q = (long) (x >= 0 ? x + 0.5 : x - 0.5);
+        // half away from zero; the sign is copied, not branched on (values fall either side of the centre at random)
+        long q = (long) (x + Math.copySign(0.5, x));
         return q > Q_MAX ? Q_MAX : q < -Q_MAX ? -Q_MAX : q;
     }
 
@@ -47,6 +48,19 @@ final class ExactSums {
         if (Long.compareUnsigned(nl, lo) < 0) {
             acc[k + 1]++;
         }
+        acc[k + 2] = nl;
+    }
+
+    /**
+     * Adds a partial sum to component i: {@code sum} = Σq and Σq² = {@code sqHi}·2^64 + {@code sqLo} (unsigned), as
+     * adding each q would (integer addition is associative).
+     */
+    void add(int i, long sum, long sqHi, long sqLo) {
+        int k = 3 * i;
+        acc[k] += sum;
+        long lo = acc[k + 2];
+        long nl = lo + sqLo;
+        acc[k + 1] += sqHi + (Long.compareUnsigned(nl, lo) < 0 ? 1 : 0);
         acc[k + 2] = nl;
     }
 

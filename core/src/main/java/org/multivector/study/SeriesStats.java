@@ -169,6 +169,68 @@ public final class SeriesStats {
         runs++;
     }
 
+    /**
+     * Adds the outputs {@code outs[0..count)}, as {@link #add(double[])} on each in turn would, with the same result
+     * to the bit: every part of the summary is order-free (integer sums and counts, minimum, maximum). The loops run
+     * cell by cell over the outputs, so a cell's accumulators and its histogram's bins are fetched once for all of
+     * them instead of once an output (a run's cells are about 4 MB of histogram apart in the default summary).
+     */
+    public void add(double[][] outs, int count) {
+        if (count < 0 || count > outs.length) {
+            throw new IllegalArgumentException(count + " outputs of " + outs.length);
+        }
+        int nc = columns.length;
+        for (int y = 0; y < years; y++) {
+            int row = y * width;
+            int cellRow = y * nc;
+            for (int k = 0; k < nc; k++) {
+                int col = row + columns[k];
+                int cell = cellRow + k;
+                double min = minMax[2 * cell];
+                double max = minMax[2 * cell + 1];
+                double c = centre[k];
+                double ss = sumScale[k];
+                double l0 = lo[k];
+                double sc = scale[k];
+                double half = counts[k] ? 0.5 : 0;
+                int nb = bins[k];
+                int start = binStart[cell];
+                int added = 0;
+                long sum = 0;
+                long sqHi = 0;
+                long sqLo = 0;
+                for (int o = 0; o < count; o++) {
+                    double v = outs[o][col];
+                    if (Double.isNaN(v)) {
+                        continue;
+                    }
+                    added++;
+                    long q = ExactSums.quantise(v - c, ss);
+                    sum += q;
+                    long nl = sqLo + q * q;
+                    if (Long.compareUnsigned(nl, sqLo) < 0) {
+                        sqHi++;
+                    }
+                    sqLo = nl;
+                    if (v < min) {
+                        min = v;
+                    }
+                    if (v > max) {
+                        max = v;
+                    }
+                    int bin = (int) ((v - l0) * sc + half);
+                    bin = bin < 0 ? 0 : bin >= nb ? nb - 1 : bin;
+                    hist[start + bin]++;
+                }
+                n[cell] += added;
+                sums.add(cell, sum, sqHi, sqLo);
+                minMax[2 * cell] = min;
+                minMax[2 * cell + 1] = max;
+            }
+        }
+        runs += count;
+    }
+
     /** Adds another summary of the same layout into this one. */
     public void merge(SeriesStats o) {
         if (o.years != years

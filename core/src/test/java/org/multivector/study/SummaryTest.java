@@ -61,6 +61,36 @@ class SummaryTest {
     }
 
     @Test
+    void outputsAddedTogether_giveTheBitsOfAddingThemOneByOne() throws Exception {
+        // values inside and outside the ranges, NaN, counts and a far value whose sums clamp, in two columns of three
+        SplittableRandom rnd = new SplittableRandom(7);
+        int years = 3;
+        int width = 3;
+        SeriesStats one = new SeriesStats(
+                years, width, new int[] {2, 0}, new double[] {-1, 0}, new double[] {1, 12}, new boolean[] {false, true
+                });
+        SeriesStats together = one.emptyCopy();
+        double[][] outs = new double[16][years * width];
+        for (int batch = 0; batch < 40; batch++) {
+            int count = rnd.nextInt(outs.length + 1);
+            for (int o = 0; o < count; o++) {
+                for (int k = 0; k < outs[o].length; k++) {
+                    double u = rnd.nextDouble();
+                    outs[o][k] = u < 0.1
+                            ? Double.NaN
+                            : u < 0.15 ? 1e12 * (rnd.nextBoolean() ? 1 : -1) : rnd.nextInt(15) - 1.5 + rnd.nextDouble();
+                }
+                outs[o][0] = Math.rint(outs[o][0]);
+                one.add(outs[o]);
+            }
+            together.add(outs, count);
+        }
+        assertThat(together.runs()).isEqualTo(one.runs()).isPositive();
+        assertThat(encode(together)).isEqualTo(encode(one));
+        assertThatThrownBy(() -> together.add(outs, 17)).hasMessageContaining("17 outputs of 16");
+    }
+
+    @Test
     void aBinaryCountsMedian_isZeroOrOne_neverBetween() {
         SeriesStats s = new SeriesStats(1, 1, new int[] {0}, new double[] {0}, new double[] {1}, new boolean[] {true});
         for (int r = 0; r < 100; r++) {
