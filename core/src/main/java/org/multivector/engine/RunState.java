@@ -15,6 +15,8 @@ import org.multivector.model.StrategySpec;
  * thread-safe: one per thread.
  */
 final class RunState {
+    private static final int STRATEGIES_KEPT = 64; // strategies whose policies a state keeps made
+
     final CompiledScenario c;
     final double[] share; // current ties [(i*nP+p)*nD+d]
     final double[] free; // shadow ties never re-anchored (drift of the free model)
@@ -67,7 +69,11 @@ final class RunState {
     final int[][] phaseFrom;
     // the scenario's own strategies, restored before a history is simulated
     private final Policy[][] scenarioPolicy;
+    // the phases made for each strategy this state was set to (by value), so a comparison that sets the same
+    // strategies run after run makes their policies once; states may share a policy, whose scratch lives only within
+    // one target; bounded, for callers that set ever new schedules
     private final int[][] scenarioFrom;
+    private final java.util.Map<StrategySpec, Phases> strategies = new java.util.HashMap<>();
     double rivalry;
     // scratch
     final double[] o;
@@ -168,6 +174,19 @@ final class RunState {
 
     /** Sets state i's strategy, a rule or a schedule of rules (also for counterfactual branches). */
     void setStrategy(int i, StrategySpec s) {
+        Phases phases = strategies.get(s);
+        if (phases == null) {
+            if (strategies.size() >= STRATEGIES_KEPT) {
+                strategies.clear();
+            }
+            phases = phasesOf(s);
+            strategies.put(s, phases);
+        }
+        phasePolicy[i] = phases.policies;
+        phaseFrom[i] = phases.from;
+    }
+
+    private Phases phasesOf(StrategySpec s) {
         java.util.List<StrategySpec> rules = s.rules();
         Policy[] ps = new Policy[rules.size()];
         int[] from = new int[rules.size()];
@@ -178,9 +197,11 @@ final class RunState {
                     ? Integer.MIN_VALUE
                     : ((StrategySpec.Schedule) s).phases().get(k).from() - c.firstYear;
         }
-        phasePolicy[i] = ps;
-        phaseFrom[i] = from;
+        return new Phases(ps, from);
     }
+
+    /** A strategy's policies and the year index each is in force from. */
+    private record Phases(Policy[] policies, int[] from) {}
 
     /** The policy state i follows in year index y. */
     Policy policy(int i, int y) {

@@ -98,4 +98,52 @@ class EngineTest {
         // 40 years x 5 states x 5 dimensions: any per-step allocation would cost far more than this
         assertThat(perRun).as("bytes allocated per run").isLessThan(2048);
     }
+
+    @Test
+    void branches_allocateOnlyTheirGenerators_andAStrategySetAgainGivesTheSameBits() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Engine e = new Engine(COMPILED);
+        Engine.Checkpoint cp = e.newCheckpoint(2024);
+        double[] out = new double[e.outputSize()];
+        StrategySpec[] strategies = {
+            StrategySpec.parse("multi-vector"),
+            StrategySpec.parse("bandwagon:RUS"),
+            StrategySpec.parse("balance-against:CHN"),
+            StrategySpec.parse("neutral"),
+            StrategySpec.parse("multi-vector; bandwagon:RUS from 2026")
+        };
+        for (int r = 0; r < 60; r++) { // warm up, as a comparison's runs do
+            e.checkpoint(cp, 1, r);
+            for (StrategySpec s : strategies) {
+                e.setStrategy("KAZ", s);
+                e.runFrom(cp, 1, r, out);
+            }
+        }
+        long before = mx.getCurrentThreadAllocatedBytes();
+        for (int r = 0; r < 100; r++) {
+            e.checkpoint(cp, 1, r);
+            for (StrategySpec s : strategies) {
+                e.setStrategy("KAZ", s);
+                e.runFrom(cp, 1, r, out);
+            }
+        }
+        long perRun = (mx.getCurrentThreadAllocatedBytes() - before) / 100;
+        // six generators and samplers (about 100 B each); policies made per branch would add hundreds of bytes each
+        assertThat(perRun).as("bytes allocated per compared run").isLessThan(6 * 128);
+        // a strategy's kept policies give the bits of a fresh engine's, also after more strategies than are kept
+        double[] again = new double[e.outputSize()];
+        for (int k = 0; k < 70; k++) {
+            e.setStrategy("KAZ", StrategySpec.parse("multi-vector; neutral from " + (1995 + k % 35)));
+        }
+        for (StrategySpec s : strategies) {
+            Engine fresh = new Engine(COMPILED);
+            Engine.Checkpoint fc = fresh.checkpoint(1, 7, 2024);
+            fresh.setStrategy("KAZ", s);
+            fresh.runFrom(fc, 1, 7, out);
+            e.checkpoint(cp, 1, 7);
+            e.setStrategy("KAZ", s);
+            e.runFrom(cp, 1, 7, again);
+            assertThat(again).as(s.toString()).isEqualTo(out);
+        }
+    }
 }
