@@ -47,6 +47,12 @@ public final class Lockstep {
     private final NormalizedGaussianSampler[] normal;
     private final Alignment.Lanes scratch;
     private final PoleOfferRule.Lanes offers;
+    private RunState[] saved; // the kept histories (history), made on first use
+    private double[][] savedOut; // their outputs up to the branch year (shared as the scratch is)
+    private int kept; // how many runs they hold
+    private int keptSteps;
+    private long keptSeed;
+    private long keptFirst;
 
     /** A lockstep of {@link #lanesFor} lanes. */
     public Lockstep(CompiledScenario compiled) {
@@ -67,6 +73,7 @@ public final class Lockstep {
         this.normal = new NormalizedGaussianSampler[lanes];
         this.scratch = shared != null ? shared.scratch : new Alignment.Lanes(compiled, lanes);
         this.offers = shared != null ? shared.offers : new PoleOfferRule.Lanes(compiled, lanes);
+        this.savedOut = shared != null ? shared.savedOut : null; // resized by history when the years differ
     }
 
     /**
@@ -95,29 +102,122 @@ public final class Lockstep {
 
     /**
      * Runs {@code count} runs, indexes {@code firstRun .. firstRun + count − 1} of {@code masterSeed}, writing run
-     * {@code firstRun + l} into {@code out[l]} (each of length {@link #outputSize()}).
+     * {@code firstRun + l} into {@code out[l]} (each of length {@link #outputSize()}), under the scenario's own
+     * strategies.
      */
     public void run(long masterSeed, long firstRun, int count, double[][] out) {
+        checkCount(count);
+        checkOut(count, out, outputSize());
+        for (int l = 0; l < count; l++) {
+            lane(l).restoreStrategies();
+            lanes[l].reset();
+            start(l, RandomStreams.forRun(masterSeed, firstRun + l));
+        }
+        steps(0, c.years, count, out);
+    }
+
+    /**
+     * Simulates the histories of runs {@code firstRun .. firstRun + count − 1} of {@code masterSeed} up to {@code
+     * branchYear} under the scenario's own strategies, and keeps them to branch from ({@link #branch}): for each run
+     * exactly {@link Engine#checkpoint(Engine.Checkpoint, long, long)}.
+     */
+    public void history(long masterSeed, long firstRun, int count, int branchYear) {
+        checkCount(count);
+        int steps = branchYear - c.firstYear;
+        if (steps < 1 || steps >= c.years) {
+            throw new IllegalArgumentException("branch year " + branchYear + " must lie in " + (c.firstYear + 1) + ".."
+                    + (c.firstYear + c.years - 1));
+        }
+        int size = steps * c.layout.width;
+        if (saved == null) {
+            saved = new RunState[lanes.length];
+        }
+        if (savedOut == null || savedOut[0].length != size) {
+            savedOut = new double[lanes.length][size];
+        }
+        for (int l = 0; l < count; l++) {
+            lane(l).restoreStrategies();
+            lanes[l].reset();
+            start(l, RandomStreams.forRun(masterSeed, firstRun + l));
+        }
+        steps(0, steps, count, savedOut);
+        for (int l = 0; l < count; l++) {
+            if (saved[l] == null) {
+                saved[l] = new RunState(c);
+            }
+            saved[l].copyFrom(lanes[l]);
+        }
+        kept = count;
+        keptSteps = steps;
+        keptSeed = masterSeed;
+        keptFirst = firstRun;
+    }
+
+    /**
+     * Continues every kept history to the end with regional state {@code state} following {@code strategy}, on the
+     * branch streams ({@link RandomStreams#forBranch}), writing each whole run (history included) into {@code out[l]}:
+     * for each run exactly {@link Engine#setStrategy} then {@link Engine#runFrom}. Branches of the same histories
+     * that differ only in strategy share their random numbers.
+     */
+    public void branch(String state, org.multivector.model.StrategySpec strategy, double[][] out) {
+        if (kept == 0) {
+            throw new IllegalStateException("no history to branch from: call history first");
+        }
+        int i = CompiledScenario.indexOf(c.states, state);
+        if (i < 0) {
+            throw new IllegalArgumentException("not a regional state: " + state);
+        }
+        checkOut(kept, out, outputSize());
+        int size = keptSteps * c.layout.width;
+        for (int l = 0; l < kept; l++) {
+            RunState st = lanes[l];
+            st.copyFrom(saved[l]);
+            st.setStrategy(i, strategy);
+            System.arraycopy(savedOut[l], 0, out[l], 0, size);
+            start(l, RandomStreams.forBranch(keptSeed, keptFirst + l));
+        }
+        steps(keptSteps, c.years, kept, out);
+    }
+
+    /** Runs the kept histories hold ({@link #history}); 0 before the first. */
+    public int kept() {
+        return kept;
+    }
+
+    private RunState lane(int l) {
+        if (lanes[l] == null) {
+            lanes[l] = new RunState(c);
+        }
+        return lanes[l];
+    }
+
+    private void start(int l, UniformRandomProvider stream) {
+        rng[l] = stream;
+        normal[l] = ZigguratSampler.NormalizedGaussian.of(stream);
+    }
+
+    private void checkCount(int count) {
         if (count < 1 || count > lanes.length) {
             throw new IllegalArgumentException("count " + count + " must lie in 1.." + lanes.length);
         }
+    }
+
+    private static void checkOut(int count, double[][] out, int size) {
         if (out.length < count) {
             throw new IllegalArgumentException("need " + count + " output buffers, got " + out.length);
         }
         for (int l = 0; l < count; l++) {
-            if (out[l].length < outputSize()) {
+            if (out[l].length < size) {
                 throw new IllegalArgumentException(
-                        "output buffer " + l + " has " + out[l].length + " slots, expected " + outputSize());
+                        "output buffer " + l + " has " + out[l].length + " slots, expected " + size);
             }
-            if (lanes[l] == null) {
-                lanes[l] = new RunState(c);
-            }
-            lanes[l].reset();
-            rng[l] = RandomStreams.forRun(masterSeed, firstRun + l);
-            normal[l] = ZigguratSampler.NormalizedGaussian.of(rng[l]);
         }
+    }
+
+    /** Years {@code from .. to − 1} of lanes {@code 0 .. count − 1}, each writing into its {@code out[l]}. */
+    private void steps(int from, int to, int count, double[][] out) {
         int width = c.layout.width;
-        for (int y = 0; y < c.years; y++) {
+        for (int y = from; y < to; y++) {
             // the rules of Engine.steps in its order; the pole offers and the relations of all runs computed together
             for (int l = 0; l < count; l++) {
                 EventRule.apply(lanes[l], y);

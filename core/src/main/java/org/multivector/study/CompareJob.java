@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.multivector.engine.CompiledScenario;
 import org.multivector.engine.Engine;
+import org.multivector.engine.Lockstep;
 import org.multivector.engine.Variable;
 import org.multivector.model.StrategySpec;
 import org.multivector.validate.Posterior;
@@ -31,6 +32,8 @@ public final class CompareJob implements BlockJob<CompareStats> {
     private final long seed;
     private final long runs;
     private final Posterior posterior;
+    // at most this many runs advance together; tests set 1 (every run one at a time) to compare both paths
+    int maxLanes = Lockstep.LANES;
     private transient volatile ThreadLocal<Worker> workers;
     private transient volatile Layout layout;
 
@@ -146,16 +149,36 @@ public final class CompareJob implements BlockJob<CompareStats> {
         int m = l.names.size();
         long first = block * BLOCK_SIZE;
         long end = first + runsIn(block);
-        for (long r = first; r < end; r++) {
-            Engine engine = w.engine(r);
-            engine.checkpoint(w.checkpoint, seed, r);
-            for (int s = 0; s < strategies.size(); s++) {
-                engine.setStrategy(actor, w.parsed[s]);
-                engine.runFrom(w.checkpoint, seed, r, w.out);
-                l.outcomes(w.out, w.values, s * m);
-                partial.bands[s].add(w.out);
+        // as EnsembleJob: the runs of one particle together, histories and branches in a lockstep (each run the
+        // engine's bit for bit), a particle with only a few runs here one run at a time
+        for (long r = first; r < end; ) {
+            int n = w.engines.sameParticle(r, end, w.outs.length);
+            if (n < Math.max(2, w.outs.length / 2)) {
+                for (int k = 0; k < n; k++) {
+                    Engine engine = w.engine(r + k);
+                    engine.checkpoint(w.checkpoint, seed, r + k);
+                    for (int s = 0; s < strategies.size(); s++) {
+                        engine.setStrategy(actor, w.parsed[s]);
+                        engine.runFrom(w.checkpoint, seed, r + k, w.outs[k]);
+                        l.outcomes(w.outs[k], w.values[k], s * m);
+                        partial.bands[s].add(w.outs[k]);
+                    }
+                }
+            } else {
+                Lockstep lockstep = w.engines.lockstepFor(r);
+                lockstep.history(seed, r, n, branchYear);
+                for (int s = 0; s < strategies.size(); s++) {
+                    lockstep.branch(actor, w.parsed[s], w.outs);
+                    for (int k = 0; k < n; k++) {
+                        l.outcomes(w.outs[k], w.values[k], s * m);
+                    }
+                    partial.bands[s].add(w.outs, n);
+                }
             }
-            partial.add(w.values, l.better);
+            for (int k = 0; k < n; k++) {
+                partial.add(w.values[k], l.better);
+            }
+            r += n;
         }
     }
 
@@ -211,15 +234,17 @@ public final class CompareJob implements BlockJob<CompareStats> {
         Engine engine;
         Engine.Checkpoint checkpoint;
         final StrategySpec[] parsed;
-        final double[] out;
-        final double[] values;
+        final double[][] outs; // one output per lane of a lockstep
+        final double[][] values; // each lane's outcomes
 
         Worker(CompareJob job) {
             engines = new ParticleEngines(job.spec, job.posterior, job.seed, job.runs);
             branchYear = job.branchYear;
             parsed = job.strategies.stream().map(StrategySpec::parse).toArray(StrategySpec[]::new);
-            out = new double[engines.outputSize()];
-            values = new double[job.strategies.size() * job.layout().names.size()];
+            int lanes = Math.max(1, Math.min(engines.lanes(), job.maxLanes));
+            outs = new double[lanes][engines.outputSize()];
+            values =
+                    new double[lanes][job.strategies.size() * job.layout().names.size()];
         }
 
         /** Run r's engine, with a checkpoint of its own. */

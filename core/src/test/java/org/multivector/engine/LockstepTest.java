@@ -87,6 +87,57 @@ class LockstepTest {
                 .isNotEqualTo(before);
     }
 
+    /**
+     * Histories kept by a lockstep and branched under several strategies (as a comparison does) are Engine's
+     * checkpoints and branches bit for bit, also branched again after the lockstep ran other runs, and after a second,
+     * shorter history.
+     */
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void branches_areTheEnginesBranchesBitForBit(String name) {
+        CompiledScenario c = CompiledScenario.of(ScenarioLoader.builtIn(name));
+        String actor = c.states[0];
+        String pole = c.residual == 0 ? c.poles[1] : c.poles[0];
+        int branchYear = c.firstYear + c.years - 7;
+        java.util.List<org.multivector.model.StrategySpec> strategies = java.util.List.of(
+                org.multivector.model.StrategySpec.parse("multi-vector"),
+                org.multivector.model.StrategySpec.parse("bandwagon:" + pole),
+                org.multivector.model.StrategySpec.parse("neutral"),
+                org.multivector.model.StrategySpec.parse(
+                        "multi-vector; balance-against:" + pole + " from " + (branchYear + 3)));
+        Engine engine = new Engine(c);
+        Engine.Checkpoint cp = engine.newCheckpoint(branchYear);
+        double[] expected = new double[engine.outputSize()];
+        Lockstep lockstep = new Lockstep(c);
+        double[][] out = new double[Lockstep.LANES][lockstep.outputSize()];
+        long seed = 31;
+        for (int[] call : new int[][] {{200, Lockstep.LANES - 3}, {500, 2}}) {
+            lockstep.history(seed, call[0], call[1], branchYear);
+            assertThat(lockstep.kept()).isEqualTo(call[1]);
+            for (int pass = 0; pass < 2; pass++) {
+                for (org.multivector.model.StrategySpec s : strategies) {
+                    lockstep.branch(actor, s, out);
+                    for (int l = 0; l < call[1]; l++) {
+                        engine.checkpoint(cp, seed, call[0] + l);
+                        engine.setStrategy(actor, s);
+                        engine.runFrom(cp, seed, call[0] + l, expected);
+                        assertSameBits(
+                                out[l],
+                                expected,
+                                name + " run " + (call[0] + l) + " branched " + s + " in " + branchYear + ", pass "
+                                        + pass);
+                    }
+                }
+                lockstep.run(seed, 9000, Lockstep.LANES, out); // other runs in the lanes between the passes
+            }
+        }
+        lockstep.history(seed, 0, 2, branchYear);
+        lockstep.branch(actor, strategies.get(0), out);
+        double[] first = out[0].clone();
+        lockstep.branch(actor, strategies.get(1), out);
+        assertThat(out[0]).as("another strategy changes the branch").isNotEqualTo(first);
+    }
+
     @org.junit.jupiter.api.Test
     void badArguments_areRefused() {
         CompiledScenario c = CompiledScenario.of(ScenarioLoader.builtIn(ScenarioLoader.DEFAULT_SCENARIO));
@@ -99,6 +150,15 @@ class LockstepTest {
                 .hasMessageContaining("need 4 output buffers, got 3");
         assertThatThrownBy(() -> l.run(1, 0, 2, new double[][] {out[0], new double[10]}))
                 .hasMessageContaining("output buffer 1 has 10 slots");
+        org.multivector.model.StrategySpec neutral = org.multivector.model.StrategySpec.parse("neutral");
+        assertThatThrownBy(() -> l.branch("KAZ", neutral, out)).hasMessageContaining("no history to branch from");
+        assertThatThrownBy(() -> l.history(1, 0, 2, c.firstYear))
+                .hasMessageContaining("branch year " + c.firstYear + " must lie in");
+        assertThatThrownBy(() -> l.history(1, 0, 5, c.firstYear + 5)).hasMessageContaining("count 5 must lie in 1..4");
+        l.history(1, 0, 2, c.firstYear + 5);
+        assertThatThrownBy(() -> l.branch("XXX", neutral, out)).hasMessageContaining("not a regional state: XXX");
+        assertThatThrownBy(() -> l.branch("KAZ", neutral, new double[1][l.outputSize()]))
+                .hasMessageContaining("need 2 output buffers, got 1");
     }
 
     private static void assertSameBits(double[] actual, double[] expected, String what) {

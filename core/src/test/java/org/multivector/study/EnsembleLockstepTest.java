@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.multivector.engine.Engine;
 import org.multivector.validate.Posterior;
 
-/** An ensemble runs its runs in locksteps; its summary is the summary of the same runs made one at a time. */
+/**
+ * Ensembles and comparisons run their runs in locksteps; their summaries are the summaries of the same runs made one at
+ * a time.
+ */
 class EnsembleLockstepTest {
     /**
      * At the scenario's values (full locksteps and a partial last one), over six particles of the shipped posterior
@@ -19,13 +22,7 @@ class EnsembleLockstepTest {
     void anEnsemblesSummary_isThatOfItsRunsOneAtATime() throws Exception {
         ConfiguredScenario spec = StudyTest.defaultSpec();
         Posterior many = StudyTest.shippedPosterior();
-        // the shipped posterior's first six particles: about fifty runs each in 300 runs, so locksteps form
-        String[] lines =
-                new String(Posterior.builtInBytes("central-asia").orElseThrow(), StandardCharsets.UTF_8).split("\n", 8);
-        Posterior few = Posterior.parse(
-                "six.posterior.csv",
-                String.join("\n", java.util.Arrays.copyOf(lines, 7)).getBytes(StandardCharsets.UTF_8),
-                spec.scenario());
+        Posterior few = sixParticles(spec);
         Object[][] cases = {{null, EnsembleJob.BLOCK_SIZE + 37L}, {few, 300L}, {many, 40L}};
         for (Object[] k : cases) {
             Posterior p = (Posterior) k[0];
@@ -48,5 +45,49 @@ class EnsembleLockstepTest {
                     .as((p == null ? "at the scenario's values, " : "over the posterior, ") + runs + " runs")
                     .isEqualTo(job.encode(expected));
         }
+    }
+
+    /**
+     * A comparison's histories and branches in locksteps: at the scenario's values (locksteps and the runs left over at
+     * the end of a block, which run one at a time), over six particles (200 runs) and over all 800: its encoded statistics,
+     * outcomes and bands, equal those of the same job with every run made one at a time.
+     */
+    @Test
+    void aComparisonsStatistics_areThoseOfItsRunsOneAtATime() throws Exception {
+        ConfiguredScenario spec = StudyTest.defaultSpec();
+        Object[][] cases = {
+            {null, CompareJob.BLOCK_SIZE + 37L}, {sixParticles(spec), 200L}, {StudyTest.shippedPosterior(), 40L}
+        };
+        java.util.List<String> strategies = java.util.List.of("multi-vector", "bandwagon:RUS", "neutral");
+        for (Object[] k : cases) {
+            Posterior p = (Posterior) k[0];
+            long runs = (Long) k[1];
+            byte[][] encoded = new byte[2][];
+            for (int lanes : new int[] {org.multivector.engine.Lockstep.LANES, 1}) {
+                CompareJob job = new CompareJob(spec, "KAZ", strategies, 2024, 11, runs, p);
+                job.maxLanes = lanes;
+                CompareStats total = job.newPartial();
+                for (long b = 0; b < job.blocks(); b++) {
+                    CompareStats part = job.newPartial();
+                    job.run(b, part);
+                    job.merge(total, part);
+                }
+                assertThat(total.runs()).isEqualTo(runs);
+                encoded[lanes == 1 ? 1 : 0] = job.encode(total);
+            }
+            assertThat(encoded[0])
+                    .as((p == null ? "at the scenario's values, " : "over the posterior, ") + runs + " runs")
+                    .isEqualTo(encoded[1]);
+        }
+    }
+
+    /** The shipped posterior's first six particles: about fifty runs each in 300 runs, so locksteps form. */
+    private static Posterior sixParticles(ConfiguredScenario spec) throws Exception {
+        String[] lines =
+                new String(Posterior.builtInBytes("central-asia").orElseThrow(), StandardCharsets.UTF_8).split("\n", 8);
+        return Posterior.parse(
+                "six.posterior.csv",
+                String.join("\n", java.util.Arrays.copyOf(lines, 7)).getBytes(StandardCharsets.UTF_8),
+                spec.scenario());
     }
 }
