@@ -5,18 +5,19 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /*
- * Design: the runs of an ensemble are independent, so up to `lanes` of them can be advanced year by year together.
- * Each run keeps its own RunState, generator and sampler, and most rules still run once per run; the rules whose
- * arithmetic is the same for every run (so far the pole offers and the relations of the ties) are computed for all
- * runs at once with the runs side by side, which the JIT compiles to vector instructions. Every run does the same
- * operations in the same order as in Engine, so the outputs are Engine's bit for bit (LockstepTest): which runs share a
- * lockstep, and how many, never changes a result. The multi-vector solves stay one per run: solved side by side, every
- * run waited for the slowest one's Newton steps, and the lockstep was slower (docs/PERFORMANCE.md).
+ * Design: the runs of an ensemble or a comparison are independent, so up to `lanes` of them can be advanced year by
+ * year together. Each run keeps its own RunState, generator and sampler, and most rules still run once per run; the
+ * rules whose arithmetic is the same for every run (so far the pole offers and the relations of the ties) are computed
+ * for all runs at once with the runs side by side, which the JIT compiles to vector instructions. Every run does the
+ * same operations in the same order as in Engine, so the outputs are Engine's bit for bit (LockstepTest): which runs
+ * share a lockstep, and how many, never changes a result. The multi-vector solves stay one per run: solved side by
+ * side, every run waited for the slowest one's Newton steps, and the lockstep was slower (docs/PERFORMANCE.md).
  */
 
 /**
- * Runs of one compiled scenario advanced year by year together, for ensembles: each run's output is exactly {@link
- * Engine#run(long, long, double[])}'s for the same master seed and run index. Not thread-safe: use one per thread.
+ * Runs of one compiled scenario advanced year by year together, for ensembles ({@link #run}) and comparisons ({@link
+ * #history}, {@link #branch}): each run's output is exactly {@link Engine#run(long, long, double[])}'s, and each
+ * branch {@link Engine#runFrom}'s, for the same master seed and run index. Not thread-safe: use one per thread.
  *
  * <p>Why: the engine's loops run over four or five poles or dimensions, too short for vector instructions; over the
  * runs of a lockstep the same loops are as long as its lanes (the structure-of-arrays layout of data-parallel
