@@ -69,10 +69,10 @@ final class RunState {
     final int[][] phaseFrom;
     // the scenario's own strategies, restored before a history is simulated
     private final Policy[][] scenarioPolicy;
+    private final int[][] scenarioFrom;
     // the phases made for each strategy this state was set to (by value), so a comparison that sets the same
     // strategies run after run makes their policies once; states may share a policy, whose scratch lives only within
     // one target; bounded, for callers that set ever new schedules
-    private final int[][] scenarioFrom;
     private final java.util.Map<StrategySpec, Phases> strategies = new java.util.HashMap<>();
     double rivalry;
     // scratch

@@ -173,7 +173,7 @@ public final class SeriesStats {
      * Adds the outputs {@code outs[0..count)}, as {@link #add(double[])} on each in turn would, with the same result
      * to the bit: every part of the summary is order-free (integer sums and counts, minimum, maximum). The loops run
      * cell by cell over the outputs, so a cell's accumulators and its histogram's bins are fetched once for all of
-     * them instead of once an output (a run's cells are about 4 MB of histogram apart in the default summary).
+     * them instead of once an output (one run's cells spread over the whole histogram, 4 MB in the default summary).
      */
     public void add(double[][] outs, int count) {
         if (count < 0 || count > outs.length) {
