@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.multivector.engine.CompiledScenario;
 import org.multivector.engine.Engine;
-import org.multivector.engine.Lockstep;
 import org.multivector.engine.Variable;
 import org.multivector.model.Scenario;
 import org.multivector.model.Structural;
@@ -28,8 +27,6 @@ public final class SweepJob implements BlockJob<SweepJob.Rows> {
     private final String[][] outputs; // {actor, variable}
     private final boolean series;
     private final int from;
-    // at most this many runs advance together; tests set 1 (every run one at a time) to compare both paths
-    int maxLanes = Lockstep.LANES;
     private transient volatile ThreadLocal<Worker> workers;
 
     public SweepJob(
@@ -113,53 +110,35 @@ public final class SweepJob implements BlockJob<SweepJob.Rows> {
     @Override
     public void run(long block, Rows p) {
         Worker w = worker();
+        int width = width();
         long first = block * BLOCK_SIZE;
-        long end = first + runsIn(block);
-        // the replicates of a point together in a lockstep (each run the engine's bit for bit, as in EnsembleJob), a
-        // point with only a few replicates in this block one run at a time
-        for (long r = first; r < end; ) {
-            int point = (int) (r / replicates);
-            w.point(point);
-            int n = (int) Math.min(Math.min(end, (point + 1L) * replicates) - r, w.lanes);
-            if (n < Math.max(2, w.lanes / 2)) {
-                for (int k = 0; k < n; k++) {
-                    w.engine().run(seed, (r + k) % replicates, w.outs[k]);
+        for (long r = first; r < first + runsIn(block); r++) {
+            w.point((int) (r / replicates));
+            w.engine.run(seed, r % replicates, w.out);
+            int base = (int) (r * width);
+            int vars = w.width;
+            int years = w.years;
+            for (int o = 0; o < outputs.length; o++) {
+                int col = w.columns[o];
+                if (series) {
+                    for (int y = 0; y < years; y++) {
+                        p.values[base + o * years + y] = w.out[y * vars + col];
+                    }
+                } else {
+                    double sum = 0;
+                    int n = 0;
+                    for (int y = w.fromIndex; y < years; y++) {
+                        double v = w.out[y * vars + col];
+                        if (!Double.isNaN(v)) {
+                            sum += v;
+                            n++;
+                        }
+                    }
+                    p.values[base + o] = n == 0 ? Double.NaN : sum / n;
                 }
-            } else {
-                w.lockstep().run(seed, r % replicates, n, w.outs);
             }
-            for (int k = 0; k < n; k++) {
-                keep(p, r + k, w.outs[k], w);
-            }
-            r += n;
         }
         p.filled[(int) block] = true;
-    }
-
-    /** Run r's row from its output. */
-    private void keep(Rows p, long r, double[] out, Worker w) {
-        int base = (int) (r * width());
-        int vars = w.width;
-        int years = w.years;
-        for (int o = 0; o < outputs.length; o++) {
-            int col = w.columns[o];
-            if (series) {
-                for (int y = 0; y < years; y++) {
-                    p.values[base + o * years + y] = out[y * vars + col];
-                }
-            } else {
-                double sum = 0;
-                int n = 0;
-                for (int y = w.fromIndex; y < years; y++) {
-                    double v = out[y * vars + col];
-                    if (!Double.isNaN(v)) {
-                        sum += v;
-                        n++;
-                    }
-                }
-                p.values[base + o] = n == 0 ? Double.NaN : sum / n;
-            }
-        }
     }
 
     @Override
@@ -234,20 +213,13 @@ public final class SweepJob implements BlockJob<SweepJob.Rows> {
         return local.get();
     }
 
-    /**
-     * A thread's engine and lockstep for the point it is at (replicates of a point are mostly in one block), each made
-     * when first needed there; the lockstep keeps its scratch from point to point.
-     */
+    /** A thread's engine for the point it is at (replicates of a point are mostly in one block). */
     private static final class Worker {
         final SweepJob job;
         final Scenario base;
-        final int lanes;
         int point = -1;
-        CompiledScenario compiled;
-        private Engine engine;
-        private Lockstep lockstep;
-        private int lockstepPoint = -1;
-        double[][] outs = new double[0][]; // one output per lane
+        Engine engine;
+        double[] out;
         int[] columns;
         int width;
         int years;
@@ -256,7 +228,6 @@ public final class SweepJob implements BlockJob<SweepJob.Rows> {
         Worker(SweepJob job) {
             this.job = job;
             this.base = job.spec.scenario();
-            this.lanes = Math.max(1, Math.min(Lockstep.lanesFor(job.spec.compiled()), job.maxLanes));
         }
 
         void point(int p) {
@@ -264,12 +235,8 @@ public final class SweepJob implements BlockJob<SweepJob.Rows> {
                 return;
             }
             CompiledScenario c = job.spec.compiled().withParameters(job.scenario(base, p));
-            compiled = c;
-            engine = null;
-            int size = c.years() * c.variables().size();
-            if (outs.length != lanes || outs[0].length != size) {
-                outs = new double[lanes][size];
-            }
+            engine = new Engine(c);
+            out = new double[engine.outputSize()];
             List<Variable> vars = c.variables();
             width = vars.size();
             years = c.years();
@@ -279,21 +246,6 @@ public final class SweepJob implements BlockJob<SweepJob.Rows> {
                 columns[o] = vars.indexOf(new Variable(job.outputs[o][0], job.outputs[o][1]));
             }
             point = p;
-        }
-
-        Engine engine() {
-            if (engine == null) {
-                engine = new Engine(compiled);
-            }
-            return engine;
-        }
-
-        Lockstep lockstep() {
-            if (lockstepPoint != point) {
-                lockstep = lockstep == null ? new Lockstep(compiled, lanes) : lockstep.forScenario(compiled);
-                lockstepPoint = point;
-            }
-            return lockstep;
         }
     }
 }

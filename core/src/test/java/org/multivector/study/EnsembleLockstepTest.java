@@ -81,40 +81,6 @@ class EnsembleLockstepTest {
         }
     }
 
-    /**
-     * A sweep's replicates of a point in locksteps (12 replicates in blocks of 20 runs: locksteps of 12 and 8, and 4 runs
-     * left at a block's end one at a time), over parameter and strategy levels: its rows, series and summaries, equal
-     * those of the same job with every run made one at a time.
-     */
-    @Test
-    void aSweepsRows_areThoseOfItsRunsOneAtATime() throws Exception {
-        ConfiguredScenario spec = StudyTest.defaultSpec();
-        Object[][] levels = {{-2.0, "multi-vector"}, {-2.0, "neutral"}, {-1.5, "multi-vector"}, {-1.5, "neutral"}};
-        for (boolean series : new boolean[] {true, false}) {
-            byte[][] encoded = new byte[2][];
-            for (int lanes : new int[] {org.multivector.engine.Lockstep.LANES, 1}) {
-                SweepJob job = new SweepJob(
-                        spec,
-                        java.util.List.of("tension-base", "strategy:KAZ"),
-                        levels,
-                        12,
-                        3,
-                        java.util.List.of("REGION.rsi", "KAZ.balance"),
-                        series,
-                        2024);
-                job.maxLanes = lanes;
-                SweepJob.Rows total = job.newPartial();
-                for (long b = 0; b < job.blocks(); b++) {
-                    SweepJob.Rows part = job.newPartial();
-                    job.run(b, part);
-                    job.merge(total, part);
-                }
-                encoded[lanes == 1 ? 1 : 0] = job.encode(total);
-            }
-            assertThat(encoded[0]).as(series ? "series" : "summaries").isEqualTo(encoded[1]);
-        }
-    }
-
     /** The shipped posterior's first six particles: about fifty runs each in 300 runs, so locksteps form. */
     private static Posterior sixParticles(ConfiguredScenario spec) throws Exception {
         String[] lines =
