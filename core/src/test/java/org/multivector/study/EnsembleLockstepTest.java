@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.multivector.engine.Engine;
+import org.multivector.engine.Lockstep;
 import org.multivector.validate.Posterior;
 
 /**
@@ -23,7 +24,7 @@ class EnsembleLockstepTest {
         ConfiguredScenario spec = StudyTest.defaultSpec();
         Posterior many = StudyTest.shippedPosterior();
         Posterior few = sixParticles(spec);
-        Object[][] cases = {{null, EnsembleJob.BLOCK_SIZE + 37L}, {few, 300L}, {many, 40L}};
+        Object[][] cases = {{null, EnsembleJob.BLOCK_SIZE + 37L}, {few, 120L}, {many, 40L}};
         for (Object[] k : cases) {
             Posterior p = (Posterior) k[0];
             long runs = (Long) k[1];
@@ -35,6 +36,11 @@ class EnsembleLockstepTest {
                 job.merge(total, part);
             }
             ParticleEngines one = new ParticleEngines(spec, p, 11, runs);
+            if (p == few) {
+                assertThat(one.sameParticle(0, runs, Lockstep.LANES))
+                        .as("a lockstep forms")
+                        .isGreaterThanOrEqualTo(8);
+            }
             SeriesStats expected = job.newPartial();
             double[] out = new double[one.outputSize()];
             for (long r = 0; r < runs; r++) {
@@ -49,21 +55,21 @@ class EnsembleLockstepTest {
 
     /**
      * A comparison's histories and branches in locksteps: at the scenario's values (locksteps and the runs left over at
-     * the end of a block, which run one at a time), over six particles (200 runs) and over all 800: its encoded statistics,
+     * the end of a block, which run one at a time), over six particles (120 runs) and over all 800: its encoded statistics,
      * outcomes and bands, equal those of the same job with every run made one at a time.
      */
     @Test
     void aComparisonsStatistics_areThoseOfItsRunsOneAtATime() throws Exception {
         ConfiguredScenario spec = StudyTest.defaultSpec();
         Object[][] cases = {
-            {null, CompareJob.BLOCK_SIZE + 37L}, {sixParticles(spec), 200L}, {StudyTest.shippedPosterior(), 40L}
+            {null, CompareJob.BLOCK_SIZE + 37L}, {sixParticles(spec), 120L}, {StudyTest.shippedPosterior(), 40L}
         };
         java.util.List<String> strategies = java.util.List.of("multi-vector", "bandwagon:RUS", "neutral");
         for (Object[] k : cases) {
             Posterior p = (Posterior) k[0];
             long runs = (Long) k[1];
             byte[][] encoded = new byte[2][];
-            for (int lanes : new int[] {org.multivector.engine.Lockstep.LANES, 1}) {
+            for (int lanes : new int[] {Lockstep.LANES, 1}) {
                 CompareJob job = new CompareJob(spec, "KAZ", strategies, 2024, 11, runs, p);
                 job.maxLanes = lanes;
                 CompareStats total = job.newPartial();
@@ -81,7 +87,7 @@ class EnsembleLockstepTest {
         }
     }
 
-    /** The shipped posterior's first six particles: about fifty runs each in 300 runs, so locksteps form. */
+    /** The shipped posterior's first six particles: twenty runs each in 120 runs, so locksteps form. */
     private static Posterior sixParticles(ConfiguredScenario spec) throws Exception {
         String[] lines =
                 new String(Posterior.builtInBytes("central-asia").orElseThrow(), StandardCharsets.UTF_8).split("\n", 8);
