@@ -57,12 +57,26 @@ public final class Engine {
 
     /** An empty checkpoint for branches at {@code branchYear}, to fill with {@link #checkpoint(Checkpoint, long, long)}. */
     public Checkpoint newCheckpoint(int branchYear) {
+        return new Checkpoint(c, new RunState(c), branchSteps(c, branchYear), new double[outputSize()]);
+    }
+
+    /** The years a history to {@code branchYear} simulates, refused outside the scenario's second to last year. */
+    static int branchSteps(CompiledScenario c, int branchYear) {
         int steps = branchYear - c.firstYear;
         if (steps < 1 || steps >= c.years) {
             throw new IllegalArgumentException("branch year " + branchYear + " must lie in " + (c.firstYear + 1) + ".."
                     + (c.firstYear + c.years - 1));
         }
-        return new Checkpoint(c, new RunState(c), steps, new double[outputSize()]);
+        return steps;
+    }
+
+    /** The index of regional state {@code state}, refused when it is none. */
+    static int stateIndex(CompiledScenario c, String state) {
+        int i = CompiledScenario.indexOf(c.states, state);
+        if (i < 0) {
+            throw new IllegalArgumentException("not a regional state: " + state);
+        }
+        return i;
     }
 
     /**
@@ -96,11 +110,7 @@ public final class Engine {
 
     /** Sets a regional state's strategy for the following runs (counterfactuals). */
     public void setStrategy(String state, org.multivector.model.StrategySpec strategy) {
-        int i = CompiledScenario.indexOf(c.states, state);
-        if (i < 0) {
-            throw new IllegalArgumentException("not a regional state: " + state);
-        }
-        this.state.setStrategy(i, strategy);
+        this.state.setStrategy(stateIndex(c, state), strategy);
     }
 
     /** The state after a history, to branch counterfactuals from; refilled by each {@code checkpoint} call. */

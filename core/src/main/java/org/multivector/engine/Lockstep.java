@@ -109,11 +109,7 @@ public final class Lockstep {
     public void run(long masterSeed, long firstRun, int count, double[][] out) {
         checkCount(count);
         checkOut(count, out, outputSize());
-        for (int l = 0; l < count; l++) {
-            lane(l).restoreStrategies();
-            lanes[l].reset();
-            start(l, RandomStreams.forRun(masterSeed, firstRun + l));
-        }
+        fresh(masterSeed, firstRun, count);
         steps(0, c.years, count, out);
     }
 
@@ -124,11 +120,7 @@ public final class Lockstep {
      */
     public void history(long masterSeed, long firstRun, int count, int branchYear) {
         checkCount(count);
-        int steps = branchYear - c.firstYear;
-        if (steps < 1 || steps >= c.years) {
-            throw new IllegalArgumentException("branch year " + branchYear + " must lie in " + (c.firstYear + 1) + ".."
-                    + (c.firstYear + c.years - 1));
-        }
+        int steps = Engine.branchSteps(c, branchYear);
         int size = steps * c.layout.width;
         if (saved == null) {
             saved = new RunState[lanes.length];
@@ -136,11 +128,7 @@ public final class Lockstep {
         if (savedOut == null || savedOut[0].length != size) {
             savedOut = new double[lanes.length][size];
         }
-        for (int l = 0; l < count; l++) {
-            lane(l).restoreStrategies();
-            lanes[l].reset();
-            start(l, RandomStreams.forRun(masterSeed, firstRun + l));
-        }
+        fresh(masterSeed, firstRun, count);
         steps(0, steps, count, savedOut);
         for (int l = 0; l < count; l++) {
             if (saved[l] == null) {
@@ -164,10 +152,7 @@ public final class Lockstep {
         if (kept == 0) {
             throw new IllegalStateException("no history to branch from: call history first");
         }
-        int i = CompiledScenario.indexOf(c.states, state);
-        if (i < 0) {
-            throw new IllegalArgumentException("not a regional state: " + state);
-        }
+        int i = Engine.stateIndex(c, state);
         checkOut(kept, out, outputSize());
         int size = keptSteps * c.layout.width;
         for (int l = 0; l < kept; l++) {
@@ -185,11 +170,16 @@ public final class Lockstep {
         return kept;
     }
 
-    private RunState lane(int l) {
-        if (lanes[l] == null) {
-            lanes[l] = new RunState(c);
+    /** Lanes 0 .. count − 1 at the start of runs firstRun .. of masterSeed, under the scenario's own strategies. */
+    private void fresh(long masterSeed, long firstRun, int count) {
+        for (int l = 0; l < count; l++) {
+            if (lanes[l] == null) {
+                lanes[l] = new RunState(c);
+            }
+            lanes[l].restoreStrategies();
+            lanes[l].reset();
+            start(l, RandomStreams.forRun(masterSeed, firstRun + l));
         }
-        return lanes[l];
     }
 
     private void start(int l, UniformRandomProvider stream) {
