@@ -98,6 +98,17 @@ abstract class StudyCommand implements Callable<Integer> {
     /** Prints a finished study for a reader. */
     abstract void print(PrintWriter w, StudyService.Completed c);
 
+    /**
+     * How often a running study saves its checkpoint: {@link StudyService#CHECKPOINT_MILLIS_DEFAULT}, or the system
+     * property {@code multivector.checkpointMillis} (0 to 3,600,000; a value that is not a number is the default).
+     */
+    static long checkpointMillis() {
+        return Math.max(
+                0, Math.min(3_600_000L, Long.getLong(CHECKPOINT_PROPERTY, StudyService.CHECKPOINT_MILLIS_DEFAULT)));
+    }
+
+    static final String CHECKPOINT_PROPERTY = "multivector.checkpointMillis";
+
     @Override
     public Integer call() throws Exception {
         StudyRequest request = request();
@@ -107,11 +118,12 @@ abstract class StudyCommand implements Callable<Integer> {
             throw RequestException.of("threads", threadCount + " is outside 1..1024");
         }
         StudyService service = new StudyService(
-                new FileCatalog(),
-                new StudyDirectories(out),
-                new FileCheckpoints(out),
-                new HtmlReports(),
-                "multivector");
+                        new FileCatalog(),
+                        new StudyDirectories(out),
+                        new FileCheckpoints(out),
+                        new HtmlReports(),
+                        "multivector")
+                .checkpointEvery(checkpointMillis());
         StudyService.Prepared prepared = service.prepare(request);
         StopOnSignal signal = new StopOnSignal();
         try (StudyExecutor ex = executor(xo, threadCount);

@@ -654,10 +654,12 @@ class StudyCommandTest {
 
     @Test
     void ensembleKilledMidway_resumesToTheSameAggregates(@TempDir Path dir) throws Exception {
-        String runs = "8000";
+        String runs = "3000";
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                // a checkpoint after every block (of 250 runs), so the child is killed early in its twelve blocks
+                "-D" + StudyCommand.CHECKPOINT_PROPERTY + "=0",
                 "-cp",
                 System.getProperty("java.class.path"),
                 Main.class.getName(),
@@ -687,7 +689,7 @@ class StudyCommandTest {
         RunCommandTest.Result other = run(
                 "ensemble", "-q", "--runs", "10", "--threads", "2", "--out", dir.toString(), "--name", "k", "--resume");
         assertThat(other.code()).isEqualTo(2);
-        assertThat(other.err()).startsWith("multivector: --runs: ").contains("8000", "10");
+        assertThat(other.err()).startsWith("multivector: --runs: ").contains(runs, "10");
         assertThat(checkpoint).exists();
         RunCommandTest.Result resumed = run(
                 "ensemble", "-q", "--runs", runs, "--threads", "2", "--out", dir.toString(), "--name", "k", "--resume");

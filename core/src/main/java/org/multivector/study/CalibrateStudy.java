@@ -93,7 +93,7 @@ final class CalibrateStudy {
         try {
             Calibration.Listener listener = log -> {
                 latest.set(0, log);
-                if (System.nanoTime() - lastSave[0] > StudyService.CHECKPOINT_MILLIS_DEFAULT * 1_000_000L) {
+                if (System.nanoTime() - lastSave[0] > ctx.checkpointMillis() * 1_000_000L) {
                     write(slot, p.id(), log);
                     lastSave[0] = System.nanoTime();
                 }

@@ -56,6 +56,7 @@ public final class StudyService {
     private final CheckpointStore checkpoints;
     private final ReportRenderer reports;
     private final String tool;
+    private final long checkpointMillis;
 
     /**
      * @param tool who runs studies, recorded in manifests ({@code multivector}, {@code multivector serve})
@@ -66,11 +67,35 @@ public final class StudyService {
             CheckpointStore checkpoints,
             ReportRenderer reports,
             String tool) {
+        this(catalog, archive, checkpoints, reports, tool, CHECKPOINT_MILLIS_DEFAULT);
+    }
+
+    private StudyService(
+            ScenarioCatalog catalog,
+            StudyArchive archive,
+            CheckpointStore checkpoints,
+            ReportRenderer reports,
+            String tool,
+            long checkpointMillis) {
         this.catalog = catalog;
         this.archive = archive;
         this.checkpoints = checkpoints;
         this.reports = reports;
         this.tool = tool;
+        this.checkpointMillis = checkpointMillis;
+    }
+
+    /**
+     * This service, saving a running study's checkpoint at most every {@code millis} ms (0: after every block);
+     * {@link #CHECKPOINT_MILLIS_DEFAULT} unless set. Nothing here changes a result: a checkpoint holds whole blocks.
+     *
+     * @throws IllegalArgumentException outside 0..3,600,000 (an hour)
+     */
+    public StudyService checkpointEvery(long millis) {
+        if (millis < 0 || millis > 3_600_000L) {
+            throw new IllegalArgumentException("checkpoint interval " + millis + " ms is outside 0..3600000");
+        }
+        return new StudyService(catalog, archive, checkpoints, reports, tool, millis);
     }
 
     /**
@@ -320,7 +345,7 @@ public final class StudyService {
         }
         requestSlot.write(resumeRecord(p).getBytes(StandardCharsets.UTF_8));
         long t0 = System.nanoTime();
-        Context ctx = new Context(e, slot, directory);
+        Context ctx = new Context(e, slot, directory, checkpointMillis);
         Outcome outcome;
         try {
             outcome = execute(p, ctx);
@@ -391,7 +416,7 @@ public final class StudyService {
     record Outcome(StudyResult result, long seed, long runs, String executor, Map<String, Object> extras) {}
 
     /** What a kind's run needs from the service. */
-    record Context(Execution execution, CheckpointStore.Slot checkpoint, String directory) {
+    record Context(Execution execution, CheckpointStore.Slot checkpoint, String directory, long checkpointMillis) {
         StudyExecutor executor() {
             return execution.executor();
         }
@@ -408,7 +433,7 @@ public final class StudyService {
                     fingerprint,
                     checkpoint,
                     execution.resume(),
-                    CHECKPOINT_MILLIS_DEFAULT,
+                    checkpointMillis,
                     progress,
                     execution.stop());
         }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 class MechanismTest {
     static final List<String> STRATEGIES = List.of("multi-vector", "bandwagon:RUS", "bandwagon:CHN", "neutral");
     static final Map<String, List<String>> MECHANISMS = new LinkedHashMap<>();
+    /** Runs of each comparison of the channel test (23 channels, each switched off). */
+    static final long CHANNEL_RUNS = 60;
 
     static {
         MECHANISMS.put("mediation", List.of("tension-mediation"));
@@ -22,7 +24,11 @@ class MechanismTest {
     }
 
     static double[] rsiDiffs(ConfiguredScenario spec) throws Exception {
-        CompareStats s = StudyTest.compare(spec, STRATEGIES, 200);
+        return rsiDiffs(spec, 200);
+    }
+
+    static double[] rsiDiffs(ConfiguredScenario spec, long runs) throws Exception {
+        CompareStats s = StudyTest.compare(spec, STRATEGIES, runs);
         double[] d = new double[STRATEGIES.size()];
         for (int k = 1; k < d.length; k++) {
             d[k] = s.meanDiff(k, 0);
@@ -69,17 +75,18 @@ class MechanismTest {
     /**
      * Every channel of the decomposition (Channels.ALL) is wired in: switching it off on the prior changes the
      * comparison's RSI differences, except the polarisation stressor, which is out of the index (weight 0) and so
-     * carries exactly nothing.
+     * carries exactly nothing. Each comparison has 60 runs: the smallest changes measured (corridors, the security
+     * call) were 0.0016 RSI points over 60 runs and 0.0021 over 200, sixteen times the threshold.
      */
     @Test
     void everyChannelOfTheDecomposition_movesTheComparison_exceptTheOneOutOfTheIndex() throws Exception {
-        double[] base = rsiDiffs(priorSpec());
+        double[] base = rsiDiffs(priorSpec(), CHANNEL_RUNS);
         for (Channels.Channel ch : Channels.ALL) {
             ConfiguredScenario spec = priorSpec();
             for (String p : ch.parameters()) {
                 spec = spec.withParameter(p, 0);
             }
-            double[] off = rsiDiffs(spec);
+            double[] off = rsiDiffs(spec, CHANNEL_RUNS);
             double change = 0;
             for (int k = 1; k < base.length; k++) {
                 change = Math.max(change, Math.abs(off[k] - base[k]));

@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Checkpoints in memory, for tests of resumption without files. */
 final class MemoryCheckpoints implements CheckpointStore {
     private final Map<String, byte[]> slots = new ConcurrentHashMap<>();
+    /** Checkpoints written, by slot. */
+    final Map<String, Integer> writes = new ConcurrentHashMap<>();
 
     @Override
     public Slot slot(String key) {
@@ -23,6 +25,7 @@ final class MemoryCheckpoints implements CheckpointStore {
             @Override
             public void write(byte[] bytes) {
                 slots.put(key, bytes.clone());
+                writes.merge(key, 1, Integer::sum);
             }
 
             @Override

@@ -244,6 +244,28 @@ class StudyServiceTest {
         }
     }
 
+    /** The checkpoint interval: 0 saves after every block but the last, an hour not within a short study. */
+    @Test
+    void checkpointEvery_zeroSavesAfterEveryBlock_anHourNotInAShortStudy_andOutOfRangeIsRefused() throws Exception {
+        EnsembleRequest r = new EnsembleRequest(null, 3L, 751L, false); // four blocks: three of 250, one of 1
+        MemoryCheckpoints often = new MemoryCheckpoints();
+        MemoryCheckpoints seldom = new MemoryCheckpoints();
+        StudyService.Completed a;
+        StudyService.Completed b;
+        try (ThreadExecutor ex = new ThreadExecutor(1)) {
+            a = service(new MemoryArchive(), often).checkpointEvery(0).run(r, StudyService.Execution.on(ex));
+            b = service(new MemoryArchive(), seldom).checkpointEvery(3_600_000L).run(r, StudyService.Execution.on(ex));
+        }
+        // after each of the first three blocks, then the whole result, kept until the study is saved
+        assertThat(often.writes.get(a.record().id())).isEqualTo(4);
+        assertThat(seldom.writes.get(b.record().id())).isNull();
+        assertThat(often.isEmpty()).as("removed when done").isTrue();
+        assertThat(a.record().id()).isEqualTo(b.record().id());
+        StudyService s = service(new MemoryArchive(), CheckpointStore.NONE);
+        assertThatThrownBy(() -> s.checkpointEvery(-1)).hasMessageContaining("-1 ms is outside 0..3600000");
+        assertThatThrownBy(() -> s.checkpointEvery(3_600_001L)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void run_stoppedThenResumedWithOtherRuns_refusedNamingTheField() throws Exception {
         MemoryArchive archive = new MemoryArchive();

@@ -38,6 +38,9 @@ class DashboardBrowserIT {
     static MultivectorServer server;
     static ChromeDriver driver;
     static WebDriverWait wait;
+    /** How often a wait looks again (Selenium's default is half a second, which the reopening loop paid at each step). */
+    static final Duration POLL = Duration.ofMillis(50);
+
     static final Path SHOTS = Path.of("target", "screenshots");
     /** Selenium 4.49 knows CDP up to 153 and says so at every start; the tests use no CDP (held: JUL keeps weak references). */
     static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
@@ -68,7 +71,7 @@ class DashboardBrowserIT {
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1300, 1100));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(60), POLL);
         Files.createDirectories(SHOTS);
     }
 
@@ -234,7 +237,7 @@ class DashboardBrowserIT {
         runs.sendKeys("40");
         driver.findElement(By.id("sim-strategies")).clear(); // the scenario's comparison
         driver.findElement(By.id("sim-start")).click();
-        WebDriverWait slow = new WebDriverWait(driver, Duration.ofSeconds(120));
+        WebDriverWait slow = new WebDriverWait(driver, Duration.ofSeconds(120), POLL);
         slow.until(d -> d.findElement(By.id("result-table")).getText().contains("bandwagon:USA"));
         assertThat(driver.findElement(By.id("result-table")).getText()).contains("bandwagon:CHN", "neutral");
         shot("simulate-compare-southeast-asia");
@@ -255,7 +258,7 @@ class DashboardBrowserIT {
             String t = d.findElement(By.id("progress-text")).getText();
             return t.contains("running") || t.contains("done");
         });
-        WebDriverWait slow = new WebDriverWait(driver, Duration.ofSeconds(120));
+        WebDriverWait slow = new WebDriverWait(driver, Duration.ofSeconds(120), POLL);
         waitForDone(slow);
         assertThat(driver.findElement(By.id("progress")).getAttribute("value")).isEqualTo("100");
         slow.until(d -> painted("result-chart") > 5000);
@@ -336,7 +339,7 @@ class DashboardBrowserIT {
         driver.findElement(By.id("sim-posterior")).sendKeys("central-asia");
         driver.findElement(By.id("sim-decompose-runs")).sendKeys("20");
         driver.findElement(By.id("sim-start")).click();
-        WebDriverWait slow = new WebDriverWait(driver, Duration.ofSeconds(120));
+        WebDriverWait slow = new WebDriverWait(driver, Duration.ofSeconds(120), POLL);
         waitForDone(slow);
         slow.until(d -> painted("result-chart") > 2000);
         assertThat(driver.findElement(By.id("result-table")).getText())
