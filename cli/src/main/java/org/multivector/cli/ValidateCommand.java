@@ -1,6 +1,5 @@
 package org.multivector.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -88,11 +87,12 @@ final class ValidateCommand implements Callable<Integer> {
             return "scenario"; // an embedded scenario's name, or a missing file the scenario loader names
         }
         byte[] bytes = InputFile.read(file, YamlDocument.MAX_BYTES_DEFAULT, "a scenario, overlay or bargaining file");
-        JsonNode root = YamlDocument.parse(file.toString(), bytes).root();
-        if (root.has("issue") && !root.has("scenario")) {
+        // the keys from the parser's events only: the loader then reads the file once (and names its problems)
+        java.util.Set<String> keys = YamlDocument.topLevelKeys(bytes);
+        if (keys.contains("issue") && !keys.contains("scenario")) {
             return "bargaining";
         }
-        if (root.has("overlay")) {
+        if (keys.contains("overlay")) {
             return "overlay";
         }
         return "scenario";

@@ -177,6 +177,63 @@ public final class YamlDocument {
     }
 
     /**
+     * The keys of the top-level mapping of {@code bytes}, read from the parser's events (no node graph, no tree, at
+     * most {@link #MAX_NODES_DEFAULT} nodes): enough to tell a scenario from an overlay or a bargaining issue without
+     * building the document twice. Empty when the text is not a YAML mapping, is malformed, or is too large to read:
+     * the loader that then reads the file reports its problems with their places.
+     */
+    public static Set<String> topLevelKeys(byte[] bytes) {
+        if (bytes.length > MAX_BYTES_DEFAULT) {
+            return Set.of();
+        }
+        String text;
+        try {
+            text = decodeUtf8("", bytes);
+        } catch (ScenarioException e) {
+            return Set.of();
+        }
+        LoaderOptions options = new LoaderOptions();
+        options.setNestingDepthLimit(MAX_DEPTH_DEFAULT);
+        options.setCodePointLimit(MAX_BYTES_DEFAULT);
+        Yaml yaml = new Yaml(options);
+        Set<String> keys = new java.util.LinkedHashSet<>();
+        int depth = 0;
+        boolean key = true; // in the top-level mapping: the next node at depth 1 is a key
+        long nodes = 0;
+        try {
+            for (org.yaml.snakeyaml.events.Event e : yaml.parse(new StringReader(text))) {
+                if (e instanceof org.yaml.snakeyaml.events.DocumentEndEvent) {
+                    break; // the first document is the file's
+                }
+                boolean node = e instanceof org.yaml.snakeyaml.events.ScalarEvent
+                        || e instanceof org.yaml.snakeyaml.events.CollectionStartEvent
+                        || e instanceof org.yaml.snakeyaml.events.AliasEvent;
+                if (node && ++nodes > MAX_NODES_DEFAULT) {
+                    return Set.of();
+                }
+                if (depth == 0) {
+                    if (node && !(e instanceof org.yaml.snakeyaml.events.MappingStartEvent)) {
+                        return Set.of(); // a scalar or a list: no keys
+                    }
+                } else if (depth == 1 && node) {
+                    if (key && e instanceof org.yaml.snakeyaml.events.ScalarEvent sc) {
+                        keys.add(sc.getValue());
+                    }
+                    key = !key;
+                }
+                if (e instanceof org.yaml.snakeyaml.events.CollectionStartEvent) {
+                    depth++;
+                } else if (e instanceof org.yaml.snakeyaml.events.CollectionEndEvent) {
+                    depth--;
+                }
+            }
+        } catch (YAMLException | StackOverflowError e) {
+            return Set.of();
+        }
+        return keys;
+    }
+
+    /**
      * Streams the file's parser events (constant memory: no node graph, no tree) and refuses it at the first node
      * beyond {@link #MAX_NODES_DEFAULT}, naming its line.
      */

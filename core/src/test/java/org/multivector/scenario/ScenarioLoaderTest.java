@@ -164,4 +164,33 @@ class ScenarioLoaderTest {
                 .isInstanceOf(ScenarioException.class)
                 .hasMessageContaining("larger than the limit");
     }
+
+    /** What validate recognises a file by: its top-level keys, read without building the document. */
+    @Test
+    void topLevelKeys_areTheRootMappingsKeysOnly_andNoneForWhatIsNoMapping() {
+        java.util.function.Function<String, java.util.Set<String>> keys =
+                t -> YamlDocument.topLevelKeys(t.getBytes(StandardCharsets.UTF_8));
+        assertThat(keys.apply("overlay: central-asia\nparameters:\n  scenario: {value: 1}\n  issue: [1, {a: 2}]\n"))
+                .containsExactly("overlay", "parameters");
+        assertThat(keys.apply("{issue: x, actors: [{name: a, scenario: b}], dims: {overlay: 1}}"))
+                .containsExactly("issue", "actors", "dims");
+        assertThat(keys.apply("? [complex]\n: 1\nscenario: s\n")).containsExactly("scenario");
+        assertThat(keys.apply("a: 1\n---\noverlay: x\n"))
+                .as("the first document only")
+                .containsExactly("a");
+        assertThat(keys.apply(new String(
+                        ScenarioLoader.builtInBytes(ScenarioLoader.DEFAULT_SCENARIO), StandardCharsets.UTF_8)))
+                .startsWith("scenario")
+                .doesNotContain("issue", "overlay");
+        assertThat(keys.apply("- a\n- b\n")).isEmpty();
+        assertThat(keys.apply("just text")).isEmpty();
+        assertThat(keys.apply("a: [1, 2\nb: 3")).as("malformed").isEmpty();
+        assertThat(keys.apply("")).isEmpty();
+        assertThat(YamlDocument.topLevelKeys(new byte[] {(byte) 0xC3, 0x28}))
+                .as("not UTF-8")
+                .isEmpty();
+        assertThat(keys.apply("x: [" + "1,".repeat(YamlDocument.MAX_NODES_DEFAULT) + "1]\nissue: y\n"))
+                .as("beyond the node budget")
+                .isEmpty();
+    }
 }

@@ -80,4 +80,25 @@ class ObservationsTest {
         assertThatThrownBy(() -> Observations.parse("x.observed.csv", new byte[(int) Observations.MAX_BYTES + 1], S))
                 .hasMessageContaining("larger than the limit of " + Observations.MAX_BYTES + " bytes");
     }
+
+    /** A CSV line's fields (RFC 4180): unquoted lines split at every comma, quoted fields keep theirs. */
+    @Test
+    void fields_unquotedSplitAtEveryComma_quotedKeepCommasAndDoubledQuotes() {
+        java.util.Random r = new java.util.Random(3);
+        char[] alphabet = {'a', '1', ',', ' ', '.', '-'};
+        for (int n = 0; n < 2000; n++) {
+            StringBuilder line = new StringBuilder();
+            for (int k = r.nextInt(12); k > 0; k--) {
+                line.append(alphabet[r.nextInt(alphabet.length)]);
+            }
+            assertThat(Observations.fields(line.toString()))
+                    .as("'%s'", line)
+                    .containsExactly(line.toString().split(",", -1));
+        }
+        assertThat(Observations.fields("")).containsExactly("");
+        assertThat(Observations.fields(",")).containsExactly("", "");
+        assertThat(Observations.fields("a,\"b,c\",\"say \"\"hi\"\"\",d"))
+                .containsExactly("a", "b,c", "say \"hi\"", "d");
+        assertThat(Observations.fields("a,\"open")).as("an unclosed quote").isNull();
+    }
 }

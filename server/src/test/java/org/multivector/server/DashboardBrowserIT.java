@@ -39,7 +39,7 @@ class DashboardBrowserIT {
     static ChromeDriver driver;
     static WebDriverWait wait;
     /** How often a wait looks again (Selenium's default is half a second, which the reopening loop paid at each step). */
-    static final Duration POLL = Duration.ofMillis(50);
+    static final Duration POLL = Duration.ofMillis(100);
 
     static final Path SHOTS = Path.of("target", "screenshots");
     /** Selenium 4.49 knows CDP up to 153 and says so at every start; the tests use no CDP (held: JUL keeps weak references). */
