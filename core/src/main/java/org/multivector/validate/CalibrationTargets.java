@@ -280,7 +280,7 @@ public final class CalibrationTargets {
         return Math.exp(s / losses.length);
     }
 
-    /** Each variable's column (a list's indexOf per observation was a tenth of a small backtest's time). */
+    /** Each variable's column (a list's indexOf per observation took a tenth of a 20-run backtest's samples). */
     private static Map<Variable, Integer> columns(List<Variable> vars) {
         Map<Variable, Integer> col = new java.util.HashMap<>();
         for (int i = vars.size() - 1; i >= 0; i--) {
