@@ -103,8 +103,8 @@ abstract class StudyCommand implements Callable<Integer> {
      * property {@code multivector.checkpointMillis} (0 to 3,600,000; a value that is not a number is the default).
      */
     static long checkpointMillis() {
-        return Math.max(
-                0, Math.min(3_600_000L, Long.getLong(CHECKPOINT_PROPERTY, StudyService.CHECKPOINT_MILLIS_DEFAULT)));
+        long millis = Long.getLong(CHECKPOINT_PROPERTY, StudyService.CHECKPOINT_MILLIS_DEFAULT);
+        return Math.max(0, Math.min(StudyService.CHECKPOINT_MILLIS_MAX, millis));
     }
 
     static final String CHECKPOINT_PROPERTY = "multivector.checkpointMillis";

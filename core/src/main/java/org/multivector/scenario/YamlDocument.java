@@ -205,9 +205,7 @@ public final class YamlDocument {
                 if (e instanceof org.yaml.snakeyaml.events.DocumentEndEvent) {
                     break; // the first document is the file's
                 }
-                boolean node = e instanceof org.yaml.snakeyaml.events.ScalarEvent
-                        || e instanceof org.yaml.snakeyaml.events.CollectionStartEvent
-                        || e instanceof org.yaml.snakeyaml.events.AliasEvent;
+                boolean node = isNode(e);
                 if (node && ++nodes > MAX_NODES_DEFAULT) {
                     return Set.of();
                 }
@@ -240,9 +238,7 @@ public final class YamlDocument {
     private static void countNodes(String file, Yaml yaml, String text) {
         long n = 0;
         for (org.yaml.snakeyaml.events.Event e : yaml.parse(new StringReader(text))) {
-            if (e instanceof org.yaml.snakeyaml.events.ScalarEvent
-                    || e instanceof org.yaml.snakeyaml.events.CollectionStartEvent
-                    || e instanceof org.yaml.snakeyaml.events.AliasEvent) {
+            if (isNode(e)) {
                 if (++n > MAX_NODES_DEFAULT) {
                     Mark m = e.getStartMark();
                     throw new ScenarioException(List.of(new Problem(
@@ -256,6 +252,13 @@ public final class YamlDocument {
                 }
             }
         }
+    }
+
+    /** Whether a parser event is a node the budget counts: a scalar, a list or mapping, an alias. */
+    private static boolean isNode(org.yaml.snakeyaml.events.Event e) {
+        return e instanceof org.yaml.snakeyaml.events.ScalarEvent
+                || e instanceof org.yaml.snakeyaml.events.CollectionStartEvent
+                || e instanceof org.yaml.snakeyaml.events.AliasEvent;
     }
 
     private static String decodeUtf8(String file, byte[] bytes) {

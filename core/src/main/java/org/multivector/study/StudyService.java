@@ -46,6 +46,9 @@ public final class StudyService {
     /** How often a running study saves its checkpoint. */
     public static final long CHECKPOINT_MILLIS_DEFAULT = 2000;
 
+    /** The longest checkpoint interval {@link #checkpointEvery} takes: an hour. */
+    public static final long CHECKPOINT_MILLIS_MAX = 3_600_000L;
+
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -89,11 +92,12 @@ public final class StudyService {
      * This service, saving a running study's checkpoint at most every {@code millis} ms (0: after every block);
      * {@link #CHECKPOINT_MILLIS_DEFAULT} unless set. Nothing here changes a result: a checkpoint holds whole blocks.
      *
-     * @throws IllegalArgumentException outside 0..3,600,000 (an hour)
+     * @throws IllegalArgumentException outside 0..{@link #CHECKPOINT_MILLIS_MAX}
      */
     public StudyService checkpointEvery(long millis) {
-        if (millis < 0 || millis > 3_600_000L) {
-            throw new IllegalArgumentException("checkpoint interval " + millis + " ms is outside 0..3600000");
+        if (millis < 0 || millis > CHECKPOINT_MILLIS_MAX) {
+            throw new IllegalArgumentException(
+                    "checkpoint interval " + millis + " ms is outside 0.." + CHECKPOINT_MILLIS_MAX);
         }
         return new StudyService(catalog, archive, checkpoints, reports, tool, millis);
     }
