@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The arrows of DESIGN.md §2 and STYLE.md over every module, Spark included: {@code cli|server → report, store →
  * core}, {@code spark → core}; inside core {@code model ← scenario}, {@code model ← metric ← engine ← study},
- * {@code model, scenario ← bargain}; adapters use the study service and its records, never the engine or a job;
+ * {@code model, scenario ← bargain}, {@code numeric} under all of them; adapters use the study service and its records, never the engine or a job;
  * no static mutable state in core.
  */
 class ArchitectureTest {
@@ -28,6 +28,7 @@ class ArchitectureTest {
             .importPackages("org.multivector");
 
     static final String[] CORE = {
+        "org.multivector.numeric..",
         "org.multivector.model..",
         "org.multivector.scenario..",
         "org.multivector.metric..",
@@ -215,6 +216,16 @@ class ArchitectureTest {
 
     @Test
     void insideCore_arrowsPointToTheModel() {
+        // the portable arithmetic under everything: it knows no other package of the project
+        noClasses()
+                .that()
+                .resideInAPackage("org.multivector.numeric..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(java.util.Arrays.stream(CORE)
+                        .filter(p -> !p.startsWith("org.multivector.numeric"))
+                        .toArray(String[]::new))
+                .check(CLASSES);
         noClasses()
                 .that()
                 .resideInAPackage("org.multivector.model..")
@@ -258,6 +269,37 @@ class ArchitectureTest {
                         "org.multivector.validate..",
                         "org.multivector.bargain..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void modelArithmetic_takesNoTranscendentalFunctionFromMath() {
+        // Math.exp, log, pow, … may give other bits on another JVM or processor (their Javadoc allows it); results and
+        // compiled scenarios take PortableMath or StrictMath instead. The bargaining package keeps KTAB's arithmetic.
+        String[] functions = {
+            "exp", "log", "log10", "log1p", "expm1", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh",
+            "tanh", "cbrt"
+        };
+        var rule = noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.multivector.model..",
+                        "org.multivector.scenario..",
+                        "org.multivector.metric..",
+                        "org.multivector.engine..",
+                        "org.multivector.study..",
+                        "org.multivector.validate..",
+                        "org.multivector.builder..",
+                        "org.multivector.spark..")
+                .should()
+                .callMethod(Math.class, "pow", double.class, double.class)
+                .orShould()
+                .callMethod(Math.class, "atan2", double.class, double.class)
+                .orShould()
+                .callMethod(Math.class, "hypot", double.class, double.class);
+        for (String f : functions) {
+            rule = rule.orShould().callMethod(Math.class, f, double.class);
+        }
+        rule.check(CLASSES);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.multivector.model.Scenario;
+import org.multivector.numeric.PortableMath;
 import org.multivector.scenario.ScenarioLoader;
 import org.multivector.study.RequestException;
 import org.multivector.validate.Observations;
@@ -900,7 +901,7 @@ public final class RegionBuilder {
                         break;
                     }
                     double d = mine - pole;
-                    double v = Math.exp(-d * d / 2);
+                    double v = PortableMath.exp(-d * d / 2);
                     sim.put(p.id(), v);
                     sum += v;
                 }

@@ -19,6 +19,7 @@ import org.multivector.model.Scenario;
 import org.multivector.model.StrategySpec;
 import org.multivector.model.TieSeries;
 import org.multivector.model.YearSeries;
+import org.multivector.numeric.PortableMath;
 
 /*
  * Design: everything the step loop needs that does not depend on the run's random draws is
@@ -385,10 +386,10 @@ public final class CompiledScenario {
             for (int q = 0; q < nQ; q++) {
                 double ga = partyGdpPerCapita[y * nN + dyadA[q]];
                 double gb = partyGdpPerCapita[y * nN + dyadB[q]];
-                dyadDisparity[y * nQ + q] = ga > 0 && gb > 0 ? Math.abs(Math.log10(ga / gb)) : 0;
+                dyadDisparity[y * nQ + q] = ga > 0 && gb > 0 ? Math.abs(StrictMath.log10(ga / gb)) : 0;
                 double ca = partyCapability[y * nN + dyadA[q]];
                 double cb = partyCapability[y * nN + dyadB[q]];
-                dyadCapabilityGap[y * nQ + q] = ca > 0 && cb > 0 ? Math.abs(Math.log(ca / cb)) : 0;
+                dyadCapabilityGap[y * nQ + q] = ca > 0 && cb > 0 ? Math.abs(PortableMath.log(ca / cb)) : 0;
             }
         }
         layout = new VariableLayout(states, poles, dims, residual, dyadNames, talkNames);
@@ -683,7 +684,7 @@ public final class CompiledScenario {
     private static double[] raised(double[] shares, double gamma) {
         double[] out = new double[shares.length];
         for (int k = 0; k < shares.length; k++) {
-            out[k] = Math.pow(shares[k], gamma);
+            out[k] = PortableMath.pow(shares[k], gamma);
         }
         return out;
     }
@@ -739,9 +740,9 @@ public final class CompiledScenario {
         double first = s.valueAtIndex(back);
         double last = s.valueAtIndex(n - 1);
         int span = s.yearAt(n - 1) - s.yearAt(back);
-        double growth = span > 0 && first > 0 && last > 0 ? Math.pow(last / first, 1.0 / span) : 1.0;
+        double growth = span > 0 && first > 0 && last > 0 ? PortableMath.pow(last / first, 1.0 / span) : 1.0;
         growth = Math.max(0.97, Math.min(1.08, growth));
-        return last * Math.pow(growth, year - s.lastYear());
+        return last * PortableMath.pow(growth, year - s.lastYear());
     }
 
     private double actorCapability(String actorId, String name, int year) {

@@ -2,6 +2,7 @@ package org.multivector.engine;
 
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.multivector.model.ParameterKey;
+import org.multivector.numeric.PortableMath;
 
 /**
  * Step 2: the poles act. Each pole chooses its pressure on, and its offers to, every state in every dimension.
@@ -85,7 +86,8 @@ final class PoleOfferRule {
                 st.refAlign[ip] += memory * (gap < 0 ? 1 - lossAversion : 1) * gap;
                 if (sigma > 0 && p != c.residual) {
                     st.climate[ip] = phi * st.climate[ip] + sigma * normal.sample();
-                    st.climateFactor[p] = Math.exp(st.climate[ip]); // once per state and pole, not per dimension
+                    st.climateFactor[p] =
+                            PortableMath.exp(st.climate[ip]); // once per state and pole, not per dimension
                 }
             }
             st.fragility[i] = EventRule.clip(st.fragility[i] + pressFragility * total);
@@ -199,7 +201,7 @@ final class PoleOfferRule {
             for (int ip = 0; ip < nR * nP; ip++) {
                 if (sigma > 0 && ip % nP != res) {
                     st.climate[ip] = phi * st.climate[ip] + sigma * normal[l].sample();
-                    x.climate[ip][l] = Math.exp(st.climate[ip]);
+                    x.climate[ip][l] = PortableMath.exp(st.climate[ip]);
                 }
                 x.refAlign[ip][l] = st.refAlign[ip];
                 x.align[ip][l] = st.align[ip];

@@ -3,6 +3,7 @@ package org.multivector.engine;
 import org.multivector.metric.BarbieriInterdependence;
 import org.multivector.metric.NormalisedEntropyBalance;
 import org.multivector.model.ParameterKey;
+import org.multivector.numeric.PortableMath;
 
 /**
  * Step 4: relations. Tension τ of each dyad — two regional states, or a regional state and a pole or
@@ -116,7 +117,7 @@ final class TensionRule {
             if (exponent == 0 || sa + sb <= 0) {
                 return 1;
             }
-            return Math.pow(1 - Math.abs(sa - sb) / (sa + sb), exponent);
+            return PortableMath.pow(1 - Math.abs(sa - sb) / (sa + sb), exponent);
         }
         if (c.disputeEthnic[k]) {
             double m = c.param(ParameterKey.ETHNIC_MOBILISATION);
@@ -153,10 +154,10 @@ final class TensionRule {
             double rb = st.tradeRef[2 * q + 1];
             double created = c.sharedEconomic[y * c.nQ + q] - c.sharedEconomic[last * c.nQ + q];
             if (created != 0) {
-                v *= Math.exp(c.param(ParameterKey.INSTITUTION_TRADE_CREATION) * created);
+                v *= PortableMath.exp(c.param(ParameterKey.INSTITUTION_TRADE_CREATION) * created);
             }
             if (eps != 0 && ra > 0 && rb > 0) {
-                v *= Math.pow(sa / ra * (sb / rb), eps / 2);
+                v *= PortableMath.pow(sa / ra * (sb / rb), eps / 2);
             }
             return Math.min(1, v);
         }
@@ -214,7 +215,7 @@ final class TensionRule {
         for (int d = 0; d < c.nD; d++) {
             wSum += c.salience[d];
         }
-        double lnM = Math.log(c.residual >= 0 ? c.nP - 1 : c.nP); // once a year, not once a balance
+        double lnM = PortableMath.log(c.residual >= 0 ? c.nP - 1 : c.nP); // once a year, not once a balance
         for (int i = 0; i < c.nR; i++) {
             double b = 0;
             for (int d = 0; d < c.nD; d++) {
@@ -227,6 +228,6 @@ final class TensionRule {
     }
 
     static double logistic(double z) {
-        return 1 / (1 + Math.exp(-z));
+        return 1 / (1 + PortableMath.exp(-z));
     }
 }

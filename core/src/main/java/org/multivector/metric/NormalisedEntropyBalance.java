@@ -1,5 +1,7 @@
 package org.multivector.metric;
 
+import org.multivector.numeric.PortableMath;
+
 /**
  * Vector balance as normalised Shannon entropy: {@code H(s) = -Σ s_k ln s_k / ln n} over the
  * {@code n} poles, after renormalising the shares to sum to 1. 1 means evenly balanced between all
@@ -11,7 +13,7 @@ public final class NormalisedEntropyBalance {
 
     /** Balance of {@code n} shares read from {@code a[offset + k*stride]}, skipping index {@code skip} (or -1). */
     public static double of(double[] a, int offset, int stride, int n, int skip) {
-        return of(a, offset, stride, n, skip, Math.log(skip >= 0 && skip < n ? n - 1 : n));
+        return of(a, offset, stride, n, skip, PortableMath.log(skip >= 0 && skip < n ? n - 1 : n));
     }
 
     /**
@@ -38,7 +40,7 @@ public final class NormalisedEntropyBalance {
             }
             double s = a[offset + k * stride] / sum;
             if (s > 0) {
-                h -= s * Math.log(s);
+                h -= s * PortableMath.log(s);
             }
         }
         return Math.max(0, Math.min(1, h / lnM));

@@ -1,5 +1,7 @@
 package org.multivector.metric;
 
+import org.multivector.numeric.PortableMath;
+
 /**
  * The Regional Stability Index, 0..100 (higher = more stable): {@code RSI = 100 (1 - Σ_k w_k c_k)}
  * with weights summing to 1 and four stressors in 0..1, each monotone in its input:
@@ -17,15 +19,15 @@ public final class RegionalStabilityIndex {
     private RegionalStabilityIndex() {}
 
     public static double hazardStressor(double meanHazard, double scale) {
-        return 1 - Math.exp(-Math.max(0, meanHazard) / scale);
+        return 1 - PortableMath.exp(-Math.max(0, meanHazard) / scale);
     }
 
     public static double unrestStressor(double meanUnrest, double scale) {
-        return 1 - Math.exp(-Math.max(0, meanUnrest) / scale);
+        return 1 - PortableMath.exp(-Math.max(0, meanUnrest) / scale);
     }
 
     public static double institutionalDeficit(double meanShared, double scale) {
-        return Math.exp(-Math.max(0, meanShared) / scale);
+        return PortableMath.exp(-Math.max(0, meanShared) / scale);
     }
 
     /** Combines stressors (each 0..1) with weights into 0..100; weights are normalised to sum 1. */

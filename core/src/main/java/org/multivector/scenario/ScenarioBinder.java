@@ -554,7 +554,7 @@ final class ScenarioBinder {
                         continue;
                     }
                     double v = cell.asDouble();
-                    slack += 0.5 * Math.pow(10, -decimals(cell));
+                    slack += 0.5 * StrictMath.pow(10, -decimals(cell));
                     if (!poles.containsKey(pole)) {
                         problems.atKey(
                                 vp,

@@ -10,6 +10,7 @@ import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.multivector.engine.RandomStreams;
+import org.multivector.numeric.PortableMath;
 
 /**
  * Approximate Bayesian computation by sequential Monte Carlo with MCMC moves and an adaptive tolerance schedule
@@ -265,10 +266,10 @@ public final class AbcSmc {
                         // the proposal ratio, so only the tolerance decides
                         int k = discrete[rng.nextInt(discrete.length)];
                         for (int j = 0; j < dim; j++) {
-                            x[j] = 1 / (1 + Math.exp(-y[j]));
+                            x[j] = 1 / (1 + PortableMath.exp(-y[j]));
                         }
                         x[k] = Math.min(1 - 1e-12, Math.max(1e-12, rng.nextDouble()));
-                        y[k] = Math.log(x[k] / (1 - x[k]));
+                        y[k] = PortableMath.log(x[k] / (1 - x[k]));
                         proposed++;
                     } else {
                         for (int k = 0; k < dim; k++) {
@@ -281,12 +282,12 @@ public final class AbcSmc {
                                 step += chol[k][m] * z[m];
                             }
                             y[k] += step;
-                            x[k] = 1 / (1 + Math.exp(-y[k]));
+                            x[k] = 1 / (1 + PortableMath.exp(-y[k]));
                             inside &= x[k] > 0 && x[k] < 1; // a logit beyond ±36 rounds to a bound: rejected
                         }
                         double u = rng.nextDouble();
                         proposed++;
-                        if (!inside || Math.log(u) > logPrior(y) - logPrior(p.x())) {
+                        if (!inside || PortableMath.log(u) > logPrior(y) - logPrior(p.x())) {
                             continue; // the prior ratio rejects it before any simulation
                         }
                     }
@@ -302,7 +303,7 @@ public final class AbcSmc {
             for (Particle p : moved) {
                 double[] x = new double[dim];
                 for (int k = 0; k < dim; k++) {
-                    x[k] = 1 / (1 + Math.exp(-p.x()[k]));
+                    x[k] = 1 / (1 + PortableMath.exp(-p.x()[k]));
                 }
                 out.add(new Particle(x, p.distance(), p.weight()));
                 unique.add(Arrays.toString(x));
@@ -333,7 +334,7 @@ public final class AbcSmc {
     static double[] logit(double[] x) {
         double[] y = new double[x.length];
         for (int k = 0; k < x.length; k++) {
-            y[k] = Math.log(x[k] / (1 - x[k]));
+            y[k] = PortableMath.log(x[k] / (1 - x[k]));
         }
         return y;
     }
@@ -350,7 +351,7 @@ public final class AbcSmc {
     /** One coordinate's term of {@link #logPrior(double[])}: ln σ(y)(1 − σ(y)). */
     static double logPrior(double y) {
         double a = Math.abs(y);
-        return -(a + 2 * Math.log1p(Math.exp(-a)));
+        return -(a + 2 * StrictMath.log1p(PortableMath.exp(-a)));
     }
 
     /** The weighted q-quantile of the particles' distances (the smallest distance with cumulative weight ≥ q). */

@@ -11,6 +11,7 @@ import org.multivector.model.Actor;
 import org.multivector.model.Pole;
 import org.multivector.model.Scenario;
 import org.multivector.model.TieSeries;
+import org.multivector.numeric.PortableMath;
 
 /**
  * The observed patterns of a training period that calibration fits, each with its loss and a naive
@@ -275,9 +276,9 @@ public final class CalibrationTargets {
     public double combined(double[] losses) {
         double s = 0;
         for (int i = 0; i < losses.length; i++) {
-            s += Math.log(Math.max(1e-12, losses[i]) / patterns.get(i).reference());
+            s += PortableMath.log(Math.max(1e-12, losses[i]) / patterns.get(i).reference());
         }
-        return Math.exp(s / losses.length);
+        return PortableMath.exp(s / losses.length);
     }
 
     /** Each variable's column (a list's indexOf per observation took a tenth of a 20-run backtest's samples). */

@@ -11,6 +11,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
 import org.apache.commons.math3.random.MersenneTwister;
+import org.multivector.numeric.PortableMath;
 
 /**
  * Minimisation over the unit cube by the covariance matrix adaptation evolution strategy (Hansen and
@@ -32,7 +33,7 @@ public final class CmaEs {
 
     /** Default population size 4 + ⌊3 ln d⌋ (Hansen 2016). */
     public static int defaultPopulation(int d) {
-        return 4 + (int) Math.floor(3 * Math.log(d));
+        return 4 + (int) Math.floor(3 * PortableMath.log(d));
     }
 
     public static Result minimise(Objective f, double[] x0, double sigma, int population, int maxEvaluations, long seed)

@@ -1,6 +1,7 @@
 package org.multivector.validate;
 
 import java.util.Arrays;
+import org.multivector.numeric.PortableMath;
 
 /**
  * Scores of forecasts against what happened.
@@ -43,7 +44,7 @@ public final class ForecastScores {
         double s = 0;
         for (int i = 0; i < p.length; i++) {
             double q = Math.min(1 - EPS, Math.max(EPS, p[i]));
-            s -= y[i] > 0.5 ? Math.log(q) : Math.log(1 - q);
+            s -= y[i] > 0.5 ? PortableMath.log(q) : PortableMath.log(1 - q);
         }
         return s / p.length;
     }

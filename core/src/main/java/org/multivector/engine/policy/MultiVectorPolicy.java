@@ -1,5 +1,7 @@
 package org.multivector.engine.policy;
 
+import org.multivector.numeric.PortableMath;
+
 /**
  * The multi-vector rule: maximise over the simplex {@code U(s) = Σ_p s_p o_p − λ Σ_p k_p s_p² + η H(s)}, where o are
  * the poles' offers, k their coercive potentials (dependence risk) and {@code H(s) = −Σ s_p ln s_p / ln n} the
@@ -89,10 +91,10 @@ public final class MultiVectorPolicy implements Policy {
         }
         double z = 0;
         for (int p = 0; p < n; p++) {
-            gr[p] = Math.exp(fr[p] - top);
+            gr[p] = PortableMath.exp(fr[p] - top);
             z += gr[p];
         }
-        double lz = Math.log(z);
+        double lz = PortableMath.log(z);
         double mu = 0;
         for (int p = 0; p < n; p++) {
             u[p] = fr[p] - top - lz;
@@ -131,7 +133,7 @@ public final class MultiVectorPolicy implements Policy {
                 mu += dmu;
                 for (int p = 0; p < n; p++) {
                     u[p] = Math.min(0, u[p] + (fr[p] - dmu) * gr[p]);
-                    sh[p] = Math.exp(u[p]);
+                    sh[p] = PortableMath.exp(u[p]);
                 }
                 continue;
             }
@@ -163,7 +165,7 @@ public final class MultiVectorPolicy implements Policy {
             warm &= s[p] > TINY;
         }
         for (int p = 0; p < n; p++) {
-            u[p] = warm ? Math.log(s[p]) : 0; // inner solves start from the previous target's log shares
+            u[p] = warm ? PortableMath.log(s[p]) : 0; // inner solves start from the previous target's log shares
         }
         // start from the multiplier without dependence risk, e ln Σ exp((o_p - e) / e) (the softmax's log-sum-exp), an
         // upper bound of the multiplier with it, moved into the bracket
@@ -173,9 +175,9 @@ public final class MultiVectorPolicy implements Policy {
         }
         double z = 0;
         for (int p = 0; p < n; p++) {
-            z += Math.exp((offer[p] - top) / e);
+            z += PortableMath.exp((offer[p] - top) / e);
         }
-        double mu = Math.min(hi, Math.max(lo, top - e + e * Math.log(z)));
+        double mu = Math.min(hi, Math.max(lo, top - e + e * PortableMath.log(z)));
         for (int it = 0; it < MAX_ITERATIONS; it++) {
             double sum = 0;
             double slope = 0; // d sum / d mu
@@ -188,11 +190,11 @@ public final class MultiVectorPolicy implements Policy {
                 // below (the exponential would then take a step per unit of t to come back)
                 double cap = c / e;
                 if (a > 0 && c > 0) {
-                    cap = Math.min(cap, Math.max(0, Math.log(c / a)));
+                    cap = Math.min(cap, Math.max(0, PortableMath.log(c / a)));
                 }
                 double t = Math.min(u[p], cap);
                 for (int k = 0; k < MAX_ITERATIONS; k++) {
-                    double et = Math.exp(t);
+                    double et = PortableMath.exp(t);
                     double dt = (e * t + a * et - c) / (e + a * et);
                     t = Math.min(t - dt, cap);
                     // convergence is quadratic: after a step below 1e-9 the error left is near 1e-18
@@ -201,7 +203,7 @@ public final class MultiVectorPolicy implements Policy {
                     }
                 }
                 u[p] = t;
-                double sp = Math.exp(t);
+                double sp = PortableMath.exp(t);
                 s[p] = sp;
                 sum += sp;
                 slope -= sp / (e + a * sp);
@@ -216,7 +218,7 @@ public final class MultiVectorPolicy implements Policy {
                 hi = mu;
             }
             // Newton on ln(sum), exactly linear in mu without dependence risk; bisection when it leaves the bracket
-            double next = mu - Math.log(sum) * sum / slope;
+            double next = mu - PortableMath.log(sum) * sum / slope;
             mu = next > lo && next < hi ? next : 0.5 * (lo + hi);
         }
         double total = 0;
@@ -242,7 +244,7 @@ public final class MultiVectorPolicy implements Policy {
     private double logOf(int n) {
         if (n != lastN) {
             lastN = n;
-            lnN = Math.log(n);
+            lnN = PortableMath.log(n);
         }
         return lnN;
     }
@@ -258,7 +260,7 @@ public final class MultiVectorPolicy implements Policy {
         }
         double sum = 0;
         for (int p = 0; p < offer.length; p++) {
-            s[p] = Math.max(TINY, Math.exp((offer[p] - max) / e));
+            s[p] = Math.max(TINY, PortableMath.exp((offer[p] - max) / e));
             sum += s[p];
         }
         for (int p = 0; p < offer.length; p++) {
