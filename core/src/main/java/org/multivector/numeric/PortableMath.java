@@ -5,7 +5,7 @@ package org.multivector.numeric;
  * on every JVM and every processor: the engine's outputs are the same bits on an x86 laptop, an ARM cluster node and
  * another vendor's JVM. {@link Math#exp} and {@link Math#log} are not specified to do that (their Javadoc allows any
  * result within one ulp, and HotSpot's x86 intrinsics differ from {@link StrictMath}'s fdlibm in the last bit of about
- * one result in fifteen); {@link StrictMath} is, but is a native call that C2 does not inline, about half again as slow
+ * one result in fifteen); {@link StrictMath} is, but is a native call that C2 does not inline, about 1.4 times as slow
  * as {@code Math.exp} in a loop. Java's floating-point arithmetic has been strict everywhere since Java 17 (JEP 306), so
  * a function written with additions, multiplications, divisions, comparisons and bit moves alone is reproducible by
  * construction, and compiled inline by the JIT.
