@@ -86,8 +86,8 @@ final class PoleOfferRule {
                 st.refAlign[ip] += memory * (gap < 0 ? 1 - lossAversion : 1) * gap;
                 if (sigma > 0 && p != c.residual) {
                     st.climate[ip] = phi * st.climate[ip] + sigma * normal.sample();
-                    st.climateFactor[p] =
-                            PortableMath.exp(st.climate[ip]); // once per state and pole, not per dimension
+                    // once per state and pole, not per dimension
+                    st.climateFactor[p] = PortableMath.exp(st.climate[ip]);
                 }
             }
             st.fragility[i] = EventRule.clip(st.fragility[i] + pressFragility * total);

@@ -209,8 +209,7 @@ public final class PortableMath {
 
     private static Tables tables() {
         // 2^(j/64) as hi + lo (hi the nearest double, lo the nearest to the rest), and ln c as hi + lo with hi a
-        // multiple
-        // of 2^-21, from 50-digit decimal arithmetic; PortableMathTest recomputes every entry in BigDecimal
+        // multiple of 2^-21, from 50-digit decimal arithmetic; PortableMathTest recomputes every entry in BigDecimal
         double[] expHi = {
             0x1.0000000000000p+0,
             0x1.02c9a3e778061p+0,
