@@ -21,7 +21,7 @@ package org.multivector.numeric;
  * around 1 has {@code c = 1}, so {@code ln 1 = 0} exactly. The tables are literals, from 50-digit decimal arithmetic,
  * each rounded to the nearest double ({@code PortableMathTest} recomputes every one in {@code BigDecimal}). Both
  * functions are within one ulp of the exact result, tested against {@code BigDecimal} references and against
- * {@code StrictMath} over millions of arguments ({@code PortableMathTest}); they are not correctly rounded, and they
+ * {@code StrictMath} over 20 million arguments each (the test keeps 500,000); they are not correctly rounded, and they
  * are not {@code Math}'s bits. Special values follow {@code Math}: NaN gives NaN, {@code exp(±∞)} is ∞ and 0, {@code
  * log(±0)} is −∞, {@code log} of a negative number NaN. Thread-safe (the tables are read only).
  */

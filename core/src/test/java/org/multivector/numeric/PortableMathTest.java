@@ -74,10 +74,10 @@ class PortableMathTest {
     }
 
     @Test
-    void bothFunctions_areWithinOneUlpOfStrictMathOverMillionsOfArguments() {
+    void bothFunctions_areWithinOneUlpOfStrictMath_overManyArguments() {
         SplittableRandom r = new SplittableRandom(13);
         long differ = 0;
-        for (int n = 0; n < 2_000_000; n++) {
+        for (int n = 0; n < 500_000; n++) {
             double x = arg(r, n);
             double e = PortableMath.exp(x);
             double se = StrictMath.exp(x);
@@ -95,7 +95,7 @@ class PortableMathTest {
     void pow_isWithinOneUlpOfStrictMath_forNonNegativeBases() {
         SplittableRandom r = new SplittableRandom(15);
         long differ = 0;
-        for (int n = 0; n < 1_000_000; n++) {
+        for (int n = 0; n < 300_000; n++) {
             double x = switch (n % 4) {
                 case 0 -> r.nextDouble(0, 1);
                 case 1 -> r.nextDouble(0, 1e6);
