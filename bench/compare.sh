@@ -5,9 +5,24 @@
 # both alike, and each benchmark's ratio is the median over the rounds.
 # Usage: bench/compare.sh BASE HEAD [REGEX] [ROUNDS]   e.g. bench/compare.sh main~3 HEAD EngineBenchmark 3
 # Environment: JMH_OPTS (default "-f 1 -wi 3 -i 5 -w 1 -r 1") is passed to every JMH run.
+# With --paired run|lockstep (bench/compare.sh --paired run BASE HEAD [PAIRS] [SCENARIO]) the two builds' engines run
+# in one JVM instead, each in its own class loader, in adjacent batches of the same runs (PairedBatches): the median of
+# the pairs' time ratios, its quartiles, and whether every output kept its bits. On a VM whose speed drifts, this is the
+# steadier figure for the engine.
 set -euo pipefail
+usage="usage: bench/compare.sh BASE HEAD [REGEX] [ROUNDS] | bench/compare.sh --paired run|lockstep BASE HEAD [PAIRS] [SCENARIO]"
+paired=""
+if [ "${1:-}" = "--paired" ]; then
+  paired="${2:-}"
+  if [ "$paired" != run ] && [ "$paired" != lockstep ]; then
+    echo "bench/compare.sh: --paired takes run or lockstep, not '${paired}'" >&2
+    echo "$usage" >&2
+    exit 2
+  fi
+  shift 2
+fi
 if [ $# -lt 2 ]; then
-  echo "usage: bench/compare.sh BASE HEAD [REGEX] [ROUNDS]" >&2
+  echo "$usage" >&2
   exit 2
 fi
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -38,6 +53,26 @@ for side in base head; do
     exit 1
   }
 done
+if [ -n "$paired" ]; then
+  # PAIRS and SCENARIO in the places of REGEX and ROUNDS; PairedBatches checks them (exit 2)
+  args=("$work/base/bench/target/benchmarks.jar" "$work/head/bench/target/benchmarks.jar" "$paired")
+  if [ $# -ge 3 ]; then args+=("$3"); fi
+  if [ $# -ge 4 ]; then args+=("$4"); fi
+  # the harness comes from whichever build has it (it drives both engines through their public API only)
+  harness=""
+  for side in head base; do
+    if jar tf "$work/$side/bench/target/benchmarks.jar" | grep -q '^org/multivector/bench/PairedBatches.class$'; then
+      harness="$work/$side/bench/target/benchmarks.jar"
+      break
+    fi
+  done
+  if [ -z "$harness" ]; then
+    echo "bench/compare.sh: neither build has PairedBatches; pass --paired with at least one commit that has it" >&2
+    exit 2
+  fi
+  java -Xmx1g -cp "$harness" org.multivector.bench.PairedBatches "${args[@]}"
+  exit 0
+fi
 for r in $(seq "$rounds"); do
   for side in base head; do
     echo "round $r of $rounds: $side" >&2
