@@ -102,28 +102,17 @@ public final class PairedBatches {
         double headNanos = 0;
         boolean identical = true;
         for (int p = 0; p < pairs; p++) {
-            long tb;
-            long th;
-            long hb;
-            long hh;
-            if (p % 2 == 0) {
-                long t0 = System.nanoTime();
-                hb = base.batch(index);
-                long t1 = System.nanoTime();
-                hh = head.batch(index);
-                long t2 = System.nanoTime();
-                tb = t1 - t0;
-                th = t2 - t1;
-            } else {
-                long t0 = System.nanoTime();
-                hh = head.batch(index);
-                long t1 = System.nanoTime();
-                hb = base.batch(index);
-                long t2 = System.nanoTime();
-                th = t1 - t0;
-                tb = t2 - t1;
-            }
-            identical &= hb == hh;
+            boolean baseFirst = p % 2 == 0; // base then head, head then base, ...
+            Side first = baseFirst ? base : head;
+            Side second = baseFirst ? head : base;
+            long t0 = System.nanoTime();
+            long h1 = first.batch(index);
+            long t1 = System.nanoTime();
+            long h2 = second.batch(index);
+            long t2 = System.nanoTime();
+            long tb = baseFirst ? t1 - t0 : t2 - t1;
+            long th = baseFirst ? t2 - t1 : t1 - t0;
+            identical &= h1 == h2;
             ratios[p] = (double) th / tb;
             baseNanos += tb;
             headNanos += th;
