@@ -60,8 +60,10 @@ if [ -n "$paired" ]; then
   if [ $# -ge 4 ]; then args+=("$4"); fi
   # the harness comes from whichever build has it (it drives both engines through their public API only)
   harness=""
+  jar="$(command -v jar || echo "$(dirname "$(readlink -f "$(command -v java)")")/jar")"
   for side in head base; do
-    if jar tf "$work/$side/bench/target/benchmarks.jar" | grep -q '^org/multivector/bench/PairedBatches.class$'; then
+    # grep -c reads the whole listing (grep -q could stop early, and pipefail would then see jar's SIGPIPE)
+    if "$jar" tf "$work/$side/bench/target/benchmarks.jar" | grep -c '^org/multivector/bench/PairedBatches.class$' > /dev/null; then
       harness="$work/$side/bench/target/benchmarks.jar"
       break
     fi
